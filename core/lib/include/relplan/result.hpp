@@ -1,0 +1,48 @@
+// Result<T>: a value or an Error, the core's only error channel.
+//
+// The core is built without relying on exceptions (emcc disables catching by default), so every
+// fallible operation returns Result<T>. An Error carries a human-readable message and, where the
+// input is text, the byte offset the problem was found at (npos when not positional).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <utility>
+#include <variant>
+
+namespace relplan {
+
+struct Error {
+    static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+    std::string message;
+    std::size_t offset = npos;
+};
+
+template <class T>
+class Result {
+public:
+    Result(T value) : v_(std::move(value)) {}  // NOLINT: implicit by design, like std::expected
+    Result(Error error) : v_(std::move(error)) {}
+
+    bool ok() const { return v_.index() == 0; }
+    explicit operator bool() const { return ok(); }
+
+    T& value() & { return std::get<0>(v_); }
+    const T& value() const& { return std::get<0>(v_); }
+    T&& value() && { return std::get<0>(std::move(v_)); }
+    T& operator*() & { return value(); }
+    const T& operator*() const& { return value(); }
+    T* operator->() { return &value(); }
+    const T* operator->() const { return &value(); }
+
+    const Error& error() const { return std::get<1>(v_); }
+
+private:
+    std::variant<T, Error> v_;
+};
+
+inline Error make_error(std::string message, std::size_t offset = Error::npos) {
+    return Error{std::move(message), offset};
+}
+
+}  // namespace relplan

@@ -1,0 +1,5 @@
+// Project ImGui configuration, shared by the desktop app and the page.
+#pragma once
+// Dense timelines exceed 65,535 vertices per draw list; 32-bit indices work in GL 3.3 and WebGL2.
+#define ImDrawIdx unsigned int
+#define IMGUI_DISABLE_OBSOLETE_FUNCTIONS

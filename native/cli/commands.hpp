@@ -1,0 +1,31 @@
+// The CLI's subcommands. Each takes the arguments after its own name and the process streams, and
+// returns the exit code. They are plain functions over streams so tests call them in-process.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace relplan::cli {
+
+struct Io {
+    std::istream& in;
+    std::ostream& out;
+    std::ostream& err;
+};
+
+using Args = std::vector<std::string>;
+
+int cmd_semver(const Args& args, Io io);        // semver valid|compare|diff|sort|bump|satisfies|max-satisfying
+int cmd_calver(const Args& args, Io io);        // calver next
+int cmd_next_version(const Args& args, Io io);  // next-version --current V [--preid ID]
+int cmd_plan(const Args& args, Io io);          // plan validate|fmt
+int cmd_import(const Args& args, Io io);        // import changelog|commits
+int cmd_check(const Args& args, Io io);         // check FILE
+int cmd_ics(const Args& args, Io io);           // ics FILE
+int cmd_schedule(const Args& args, Io io);      // schedule FILE --cadence SPEC --from DATE --count N
+int cmd_windows(const Args& args, Io io);       // windows FILE --release ID
+int cmd_notes(const Args& args, Io io);         // notes FILE --release V [--format] [--audience]
+int cmd_changelog(const Args& args, Io io);     // changelog FILE
+
+}  // namespace relplan::cli

@@ -1,0 +1,66 @@
+// relplan: the command-line front-end. Every subcommand is a function in cli/cmd_*.cpp.
+#include "commands.hpp"
+
+#include <cstdio>
+#include <iostream>
+#include <string_view>
+
+namespace {
+
+struct Command {
+    std::string_view name;
+    int (*run)(const relplan::cli::Args&, relplan::cli::Io);
+    std::string_view summary;
+};
+
+constexpr Command commands[] = {
+    {"semver", relplan::cli::cmd_semver, "valid|compare|diff|sort|bump|satisfies|max-satisfying — node-semver compatible"},
+    {"calver", relplan::cli::cmd_calver, "next SCHEME [--current V] [--date YYYY-MM-DD] — next CalVer version"},
+    {"next-version", relplan::cli::cmd_next_version, "--current V [--preid ID] — next version from Conventional Commits on stdin (NUL-separated)"},
+    {"plan", relplan::cli::cmd_plan, "validate FILE | fmt FILE [--in-place] — check or canonicalise a plan"},
+    {"import", relplan::cli::cmd_import, "changelog FILE | commits --release V [--plan FILE] — build plan JSON from other sources"},
+    {"check", relplan::cli::cmd_check, "FILE [--today DATE] — scheduling conflicts as JSON"},
+    {"ics", relplan::cli::cmd_ics, "FILE — the plan as an iCalendar (RFC 5545) file"},
+    {"schedule", relplan::cli::cmd_schedule, "FILE --cadence SPEC --from DATE --count N — add a release train"},
+    {"windows", relplan::cli::cmd_windows, "FILE --release ID — best change windows with score breakdowns"},
+    {"notes", relplan::cli::cmd_notes, "FILE --release V [--format md|html|txt] [--audience ...] — release notes"},
+    {"changelog", relplan::cli::cmd_changelog, "FILE — the whole plan as a Keep a Changelog file"},
+};
+
+void print_help(std::ostream& out) {
+    out << "relplan " RELPLAN_VERSION " — release planning from the command line\n\n"
+           "usage: relplan <command> [arguments]\n"
+           "       relplan <command> --help\n\n"
+           "commands:\n";
+    for (const auto& c : commands) {
+        out << "  " << c.name;
+        for (std::size_t i = c.name.size(); i < 14; ++i) out << ' ';
+        out << c.summary << '\n';
+    }
+    out << "\noptions:\n  --help        this text\n  --version     print the version\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::ios::sync_with_stdio(false);
+    if (argc < 2) {
+        print_help(std::cerr);
+        return 2;
+    }
+    std::string_view first = argv[1];
+    if (first == "--help" || first == "-h" || first == "help") {
+        print_help(std::cout);
+        return 0;
+    }
+    if (first == "--version" || first == "-V") {
+        std::cout << "relplan " RELPLAN_VERSION "\n";
+        return 0;
+    }
+    relplan::cli::Args args(argv + 2, argv + argc);
+    relplan::cli::Io io{std::cin, std::cout, std::cerr};
+    for (const auto& c : commands)
+        if (c.name == first) return c.run(args, io);
+    std::cerr << "relplan: unknown command '" << first << "' (see relplan --help)\n";
+    return 2;
+}

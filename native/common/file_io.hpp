@@ -1,0 +1,21 @@
+// Native file access shared by the CLI and the desktop app.
+//
+// read_file caps what it reads (default 256 MiB) and says so instead of truncating. write_file_atomic
+// writes a temporary file beside the target, flushes it to disk, optionally keeps the previous file as
+// PATH.bak, then renames over the target: a crash at any point leaves the old or the new file whole.
+#pragma once
+
+#include <relplan/result.hpp>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <variant>
+
+namespace relplan::native {
+
+Result<std::string> read_file(const std::string& path, std::uint64_t max_bytes = 256ull << 20);
+Result<std::monostate> write_file_atomic(const std::string& path, std::string_view bytes,
+                                         bool keep_backup = false);
+
+}  // namespace relplan::native

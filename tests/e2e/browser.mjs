@@ -1,0 +1,57 @@
+// Shared helpers for the page tests: static server + Debian's Chromium driven by playwright-core.
+import { serve } from '../../tools/serve.mjs';
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const require = createRequire(import.meta.url);
+export function npm(name) {
+  const roots = [process.env.RELPLAN_NPM, path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../build/npm/node_modules')];
+  for (const r of roots) if (r && fs.existsSync(path.join(r, name))) return require(path.join(r, name));
+  throw new Error(`npm package ${name} not found: run 'make deps' (installs into build/npm)`);
+}
+
+export async function startPage(pageDir) {
+  const server = await serve(pageDir, 0);
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  const { chromium } = npm('playwright-core');
+  const userDir = fs.mkdtempSync(path.join(os.tmpdir(), 'relplan-chromium-'));
+  const context = await chromium.launchPersistentContext(userDir, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1440, height: 900 },
+    args: ['--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-component-update',
+           '--disable-sync', '--disable-quic', '--disable-gpu'],
+  });
+  const close = async () => {
+    await context.close();
+    server.close();
+    fs.rmSync(userDir, { recursive: true, force: true });
+  };
+  return { context, url, close };
+}
+
+// Checks: collects results, prints one line each and a summary; exit code by failures.
+export function checker(suite) {
+  let passed = 0, failed = 0;
+  const check = (name, ok, detail = '') => {
+    if (ok) { passed++; console.log(`ok   ${name}`); }
+    else { failed++; console.log(`FAIL ${name}${detail ? ': ' + detail : ''}`); }
+  };
+  const done = () => {
+    console.log(`${suite}: ${passed} passed, ${failed} failed`);
+    return failed === 0 ? 0 : 1;
+  };
+  return { check, done };
+}
+
+// Distinct colours in a PNG screenshot: a blank canvas has one or two.
+export function distinctColors(pngBuffer) {
+  const { PNG } = npm('pngjs');
+  const img = PNG.sync.read(pngBuffer);
+  const seen = new Set();
+  for (let i = 0; i < img.data.length && seen.size < 5000; i += 4 * 7)
+    seen.add((img.data[i] << 16) | (img.data[i + 1] << 8) | img.data[i + 2]);
+  return seen.size;
+}

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Installs what `make run` / `make test` need on Debian 12 and prepares build/deps and build/npm.
+# Idempotent and quiet when everything is already there. Each failure says what failed and how to fix it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+top=$PWD
+want_browser=${RELPLAN_WANT_BROWSER:-1}
+
+fail() { echo "relplan: $1" >&2; echo "  fix: $2" >&2; exit 1; }
+sudo_cmd() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else fail "need root to run: $*" "run as root or install sudo"; fi; }
+
+[ -r /etc/debian_version ] || fail "this setup targets Debian 12 (apt)" "install the packages listed in README.md by hand"
+
+pkgs=(cmake ninja-build g++ clang-14 libclang-rt-14-dev lld-14 emscripten libglfw3-dev nlohmann-json3-dev libfmt-dev
+      catch2 libstb-dev fonts-dejavu-core tzdata nodejs npm xvfb xauth python3 dpkg-dev git ca-certificates)
+[ "$want_browser" = 1 ] && pkgs+=(chromium)
+missing=()
+for p in "${pkgs[@]}"; do
+  # nodejs/npm may come from elsewhere (nodesource): accept any working node and npm.
+  case $p in
+    nodejs) command -v node >/dev/null && continue ;;
+    npm) command -v npm >/dev/null && continue ;;
+  esac
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "relplan: installing missing Debian packages: ${missing[*]}"
+  sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null \
+    || fail "apt-get update failed" "check network access to the Debian mirror"
+  sudo_cmd env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null \
+    || fail "apt-get install ${missing[*]} failed" "run: apt-get install ${missing[*]}"
+fi
+
+# Dear ImGui core sources come from Debian's source package so both targets build one ImGui (1.86).
+imgui_dir=$top/build/deps/imgui-1.86
+if [ ! -f "$imgui_dir/imgui.cpp" ]; then
+  echo "relplan: fetching Dear ImGui 1.86 sources (Debian source package imgui)"
+  src_list=/etc/apt/sources.list.d/relplan-debian-src.sources
+  if ! grep -rqs '^Types:.*deb-src\|^deb-src' /etc/apt/sources.list /etc/apt/sources.list.d/; then
+    sudo_cmd tee "$src_list" >/dev/null <<'SRC'
+Types: deb-src
+URIs: http://deb.debian.org/debian
+Suites: bookworm bookworm-updates
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SRC
+    sudo_cmd apt-get update -qq >/dev/null || fail "apt-get update (deb-src) failed" "check network access"
+  fi
+  mkdir -p build/deps/src
+  (cd build/deps/src && apt-get source --download-only imgui >/dev/null 2>&1) \
+    || fail "apt-get source imgui failed" "add a deb-src entry for bookworm (see docs/building.md) and retry"
+  tar -C build/deps -xf build/deps/src/imgui_1.86+ds.orig.tar.xz \
+    || fail "cannot unpack the imgui source tarball" "delete build/deps and retry"
+fi
+
+# npm packages for tests, benchmarks and the dev server live in the build tree, pinned by the lockfile.
+if [ ! -f build/npm/node_modules/.relplan-ok ] || ! cmp -s tests/package-lock.json build/npm/package-lock.json; then
+  echo "relplan: installing npm test tools into build/npm"
+  mkdir -p build/npm
+  cp tests/package.json tests/package-lock.json build/npm/
+  (cd build/npm && npm ci --no-audit --no-fund --loglevel=error >/dev/null) \
+    || fail "npm ci in build/npm failed" "check access to registry.npmjs.org, then rerun"
+  touch build/npm/node_modules/.relplan-ok
+fi

@@ -1,0 +1,142 @@
+// The page's host: GLFW (emscripten's -sUSE_GLFW=3) + WebGL2 + Dear ImGui, one App::frame() per
+// requestAnimationFrame, and the C entry points relplan_api.js calls (window.relplan, file picks,
+// drops, paste, share links, the IndexedDB working copy).
+#include <relplan/ui/app.hpp>
+
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <GLFW/glfw3.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+namespace {
+
+GLFWwindow* g_window = nullptr;
+relplan::ui::App* g_app = nullptr;
+std::string g_clipboard;
+std::string g_returned;  // storage for strings returned to JS (valid until the next call)
+bool g_first_frame_done = false;
+
+const char* get_clipboard(void*) { return g_clipboard.c_str(); }
+
+void set_clipboard(void*, const char* text) {
+    g_clipboard = text ? text : "";
+    relplan::ui::platform::set_clipboard(g_clipboard);
+}
+
+// The canvas backing store follows its CSS size × devicePixelRatio, so text is sharp on HiDPI
+// screens; ImGui works in backing-store pixels and the UI is scaled by the ratio instead.
+void fit_canvas() {
+    double css_w = 0, css_h = 0;
+    emscripten_get_element_css_size("#canvas", &css_w, &css_h);
+    double dpr = std::clamp(emscripten_get_device_pixel_ratio(), 1.0, 4.0);
+    int w = std::max(1, static_cast<int>(std::lround(css_w * dpr)));
+    int h = std::max(1, static_cast<int>(std::lround(css_h * dpr)));
+    int cur_w = 0, cur_h = 0;
+    glfwGetWindowSize(g_window, &cur_w, &cur_h);
+    if (w != cur_w || h != cur_h) glfwSetWindowSize(g_window, w, h);
+    g_app->set_ui_scale(static_cast<float>(dpr));
+}
+
+void frame(void*) {
+    fit_canvas();
+    if (g_app->needs_font_rebuild()) {
+        g_app->build_fonts();
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.DeltaTime <= 0.0f) io.DeltaTime = 1.0f / 60.0f;  // rAF can repeat a timestamp
+    ImGui::NewFrame();
+    g_app->frame();
+    ImGui::Render();
+    int fb_w = 0, fb_h = 0;
+    glfwGetFramebufferSize(g_window, &fb_w, &fb_h);
+    glViewport(0, 0, fb_w, fb_h);
+    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (!g_first_frame_done) {
+        g_first_frame_done = true;
+        EM_ASM({ Module.relplanFirstFrame(); });
+    }
+}
+
+}  // namespace
+
+extern "C" {
+
+// window.relplan.loadPlan: {"ok":bool,"errors":[...],"notes":[...]}; the open plan is untouched on error.
+EMSCRIPTEN_KEEPALIVE const char* relplan_load_plan(const char* text) {
+    relplan::ui::LoadReport r = g_app->load_plan_text(text ? text : "", "plan.json");
+    nlohmann::json j = {{"ok", r.ok}, {"errors", r.errors}, {"notes", r.notes}};
+    g_returned = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return g_returned.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* relplan_export_plan() {
+    g_returned = g_app->export_plan_text();
+    return g_returned.c_str();
+}
+
+// A file picked or dropped in the page; `purpose` is a platform::OpenPurpose value.
+EMSCRIPTEN_KEEPALIVE void relplan_open_file(int purpose, const char* name, const char* bytes, int length) {
+    g_app->open_bytes(static_cast<relplan::ui::platform::OpenPurpose>(purpose), name ? name : "file",
+                      std::string_view(bytes, static_cast<size_t>(std::max(0, length))));
+}
+
+EMSCRIPTEN_KEEPALIVE void relplan_restore_recovery(const char* text, int unsaved) {
+    g_app->restore_recovery(text ? text : "", unsaved != 0);
+}
+
+EMSCRIPTEN_KEEPALIVE void relplan_paste(const char* text) { g_clipboard = text ? text : ""; }
+
+EMSCRIPTEN_KEEPALIVE void relplan_show_message(const char* title, const char* detail) {
+    g_app->show_message(title ? title : "", {detail ? detail : ""});
+}
+
+EMSCRIPTEN_KEEPALIVE int relplan_has_unsaved() { return g_app->has_unsaved_changes() ? 1 : 0; }
+
+}  // extern "C"
+
+int main() {
+    if (!glfwInit()) {
+        EM_ASM({ Module.relplanFatal("GLFW could not start in this browser."); });
+        return 1;
+    }
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    g_window = glfwCreateWindow(1280, 800, "Release Planner", nullptr, nullptr);
+    if (!g_window) {
+        EM_ASM({ Module.relplanFatal("WebGL2 is not available in this browser, so the planner cannot draw."); });
+        return 1;
+    }
+    glfwMakeContextCurrent(g_window);
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    relplan::ui::AppConfig cfg;
+    cfg.ui_scale = static_cast<float>(std::clamp(emscripten_get_device_pixel_ratio(), 1.0, 4.0));
+    g_app = new relplan::ui::App(cfg);  // lives for the page's lifetime
+    g_app->build_fonts();
+    ImGui_ImplGlfw_InitForOpenGL(g_window, true);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    ImGuiIO& io = ImGui::GetIO();
+    io.GetClipboardTextFn = get_clipboard;
+    io.SetClipboardTextFn = set_clipboard;
+    EM_ASM({ Module.relplanStarted(); });
+    emscripten_set_main_loop_arg(frame, nullptr, 0, true);
+    return 0;
+}
