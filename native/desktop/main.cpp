@@ -1,6 +1,6 @@
 // relplan-desktop: the planner in a native window (GLFW + OpenGL 3.3 + Dear ImGui).
 //
-//   relplan-desktop [--plan FILE] [--theme light|dark] [--size WxH]
+//   relplan-desktop [--plan FILE] [--theme light|dark] [--size WxH] [--tab NAME]
 //                   [--screenshot OUT.png [--frames N]]   render N frames (default 6), save, exit 0
 //                   [--bench-frames N]                     print frame-time percentiles, exit
 #include <relplan/ui/app.hpp>
@@ -32,6 +32,7 @@ struct Options {
     std::string plan;
     std::string theme;
     std::string screenshot;
+    std::string tab;  // first tab shown: dashboard, release, calendar, timeline, versions, notes
     int frames = 6;
     int bench_frames = 0;
     int width = 1440;
@@ -41,7 +42,7 @@ struct Options {
 int usage(const char* msg) {
     if (msg) std::fprintf(stderr, "relplan-desktop: %s\n", msg);
     std::fprintf(stderr,
-                 "usage: relplan-desktop [--plan FILE] [--theme light|dark] [--size WxH]\n"
+                 "usage: relplan-desktop [--plan FILE] [--theme light|dark] [--size WxH] [--tab NAME]\n"
                  "                       [--screenshot OUT.png [--frames N]] [--bench-frames N]\n");
     return 2;
 }
@@ -67,6 +68,7 @@ int main(int argc, char** argv) {
         if (a == "--help" || a == "-h") { usage(nullptr); return 0; }
         if (a == "--plan" && (v = next())) o.plan = v;
         else if (a == "--theme" && (v = next())) o.theme = v;
+        else if (a == "--tab" && (v = next())) o.tab = v;
         else if (a == "--screenshot" && (v = next())) o.screenshot = v;
         else if (a == "--frames" && (v = next())) o.frames = std::max(1, std::atoi(v));
         else if (a == "--bench-frames" && (v = next())) o.bench_frames = std::max(1, std::atoi(v));
@@ -102,6 +104,7 @@ int main(int argc, char** argv) {
     relplan::ui::AppConfig cfg;
     cfg.ui_scale = std::clamp(xs, 1.0f, 4.0f);
     cfg.theme = o.theme;
+    cfg.initial_tab = o.tab;
     relplan::ui::App app(cfg);
     g_app = &app;
     if (!o.plan.empty()) app.open_path(o.plan);

@@ -145,6 +145,8 @@ void draw_menu(App& app, App::State& s) {
     if (ImGui::BeginMenu("View")) {
         if (ImGui::MenuItem("Dashboard", nullptr, s.tab == Tab::dashboard)) s.select_tab(Tab::dashboard);
         if (ImGui::MenuItem("Release editor", nullptr, s.tab == Tab::release)) s.select_tab(Tab::release);
+        if (ImGui::MenuItem("Calendar", nullptr, s.tab == Tab::calendar)) s.select_tab(Tab::calendar);
+        if (ImGui::MenuItem("Timeline", nullptr, s.tab == Tab::timeline)) s.select_tab(Tab::timeline);
         ImGui::Separator();
         if (ImGui::BeginMenu("Theme")) {
             if (ImGui::MenuItem("Follow system", nullptr, s.config.theme.empty())) set_theme(s, "");
@@ -325,6 +327,14 @@ void draw_modals(App& app, App::State& s) {
 void App::frame() {
     State& s = *s_;
     ImGuiIO& io = ImGui::GetIO();
+    if (!s.config.initial_tab.empty()) {  // AppConfig::initial_tab, honoured on the first frame
+        const std::pair<const char*, Tab> names[] = {{"dashboard", Tab::dashboard}, {"release", Tab::release},
+                                                     {"calendar", Tab::calendar},   {"timeline", Tab::timeline},
+                                                     {"versions", Tab::versions},   {"notes", Tab::notes}};
+        for (const auto& [name, t] : names)
+            if (s.config.initial_tab == name) s.select_tab(t);
+        s.config.initial_tab.clear();
+    }
     handle_shortcuts(*this, s);
     draw_menu(*this, s);
 
@@ -354,6 +364,10 @@ void App::frame() {
         };
         tab("Dashboard", Tab::dashboard, draw_dashboard);
         tab("Release", Tab::release, draw_release_editor);
+        tab("Calendar", Tab::calendar, draw_calendar);
+        tab("Timeline", Tab::timeline, draw_timeline);
+        tab("Versions", Tab::versions, draw_version_calculator);
+        tab("Notes", Tab::notes, draw_notes_preview);
         s.tab_requested = false;
         ImGui::EndTabBar();
     }

@@ -26,6 +26,8 @@ void apply_theme(bool dark, float scale) {
     if (!dark) {
         style.Colors[ImGuiCol_WindowBg] = ImVec4(0.97f, 0.97f, 0.98f, 1.0f);
         style.Colors[ImGuiCol_ChildBg] = ImVec4(1.0f, 1.0f, 1.0f, 1.0f);
+        // ImGui's light frames are white too: tint them so fields stay visible on white panels.
+        style.Colors[ImGuiCol_FrameBg] = ImVec4(0.93f, 0.94f, 0.96f, 1.0f);
     }
     style.ScaleAllSizes(scale);
     ImGui::GetStyle() = style;
@@ -51,6 +53,23 @@ void build_font_atlas(float scale) {
     cfg.OversampleV = 1;
     io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(ttf.data()), static_cast<int>(ttf.size()),
                                    15.0f * scale, &cfg, ranges);
+    // Larger sizes of the same face for rendered Markdown headings (ui_font). Text scripts only and
+    // no oversampling: big glyphs need none, and the atlas stays small at high scales.
+    static const ImWchar heading_ranges[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x052F, 0x2000, 0x206F, 0};
+    ImFontConfig heading_cfg;
+    heading_cfg.FontDataOwnedByAtlas = false;
+    heading_cfg.OversampleH = 1;
+    heading_cfg.OversampleV = 1;
+    for (float size : {22.0f, 18.0f})
+        io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(ttf.data()), static_cast<int>(ttf.size()), size * scale,
+                                       &heading_cfg, heading_ranges);
+}
+
+ImFont* ui_font(FontRole role) {
+    // Fonts are added in FontRole order by build_font_atlas; the built-in fallback has only the body.
+    ImVector<ImFont*>& fonts = ImGui::GetIO().Fonts->Fonts;
+    int index = static_cast<int>(role);
+    return index < fonts.Size ? fonts[index] : ImGui::GetFont();
 }
 
 }  // namespace relplan::ui

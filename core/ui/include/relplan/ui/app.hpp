@@ -19,6 +19,7 @@ namespace relplan::ui {
 struct AppConfig {
     float ui_scale = 1.0f;          // devicePixelRatio in the page, the content scale natively
     std::string theme;              // "light", "dark" or "" (follow the system)
+    std::string initial_tab;        // tab shown first: "dashboard", "release", "calendar", "timeline", ...
 };
 
 struct LoadReport {

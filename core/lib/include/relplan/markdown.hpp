@@ -1,0 +1,100 @@
+// A small Markdown document model: what the release-notes generator builds and the live preview draws.
+//
+// parse() reads the CommonMark subset people write in release summaries and upgrade steps, and that
+// to_markdown() emits: ATX and setext headings, paragraphs, bullet and ordered lists (nested, tight or
+// loose), block quotes, fenced and indented code, thematic breaks, GFM pipe tables; inline emphasis,
+// strong emphasis, code spans, links ([text](url) and <autolinks>), backslash escapes, numeric and the
+// common named character references, hard and soft line breaks. Not supported (kept as literal text):
+// raw HTML, link reference definitions and reference links, images (shown as "!" and a link),
+// strikethrough. The result is a plain tree of values; the UI walks it to draw styled text.
+//
+// Guarantees, for any input bytes: no crash, time linear in the input, container nesting at most
+// max_block_depth, emphasis nesting at most max_inline_depth outside links and again inside each link
+// (deeper markers stay literal text), all strings valid UTF-8 without control characters (line feeds
+// and tabs only inside code blocks), and every parsed link has an http/https/mailto URL from sanitize_url
+// (text.hpp); a link to anything else is parsed as its text alone.
+//
+// Renderers: to_markdown (CommonMark that parses back to the same tree for generated documents and
+// ordinary Markdown; literal '*' and '_' right next to emphasis can regroup), to_html (an HTML
+// fragment: every string escaped, links re-checked, nothing executable), to_text (plain text wrapped
+// at a column width, Unicode-aware).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace relplan::md {
+
+inline constexpr int max_block_depth = 32;   // block quotes, lists and list items, counted together
+inline constexpr int max_inline_depth = 16;  // emphasis and links inside each other
+
+enum class InlineKind { text, code, emphasis, strong, link, soft_break, hard_break };
+
+struct Inline {
+    InlineKind kind = InlineKind::text;
+    std::string text;              // text, code: the characters shown (never a line feed)
+    std::string url;               // link: sanitized target; empty = not followable (renderers show the text)
+    std::vector<Inline> children;  // emphasis, strong, link
+    bool operator==(const Inline&) const = default;
+};
+
+enum class BlockKind {
+    paragraph,
+    heading,
+    bullet_list,
+    ordered_list,
+    list_item,
+    block_quote,
+    code_block,
+    thematic_break,
+    table,
+    table_row,
+    table_cell,
+};
+
+enum class Align { none, left, center, right };
+
+struct Block {
+    BlockKind kind = BlockKind::paragraph;
+    int level = 0;             // heading: 1..6
+    std::int64_t start = 1;    // ordered_list: number of the first item
+    bool tight = true;         // bullet_list, ordered_list: items without blank lines between them
+    std::string info;          // code_block: the fence's info string ("cpp"), empty if none
+    std::string literal;       // code_block: the code, every line ending in '\n'
+    Align align = Align::none;  // table_cell
+    std::vector<Inline> inlines;  // paragraph, heading, table_cell
+    // bullet_list, ordered_list: list_items; list_item, block_quote: blocks; table: table_rows, the
+    // first one the header; table_row: table_cells (every row has as many cells as the header).
+    std::vector<Block> children;
+    bool operator==(const Block&) const = default;
+};
+
+struct Document {
+    std::vector<Block> blocks;
+    bool operator==(const Document&) const = default;
+};
+
+Document parse(std::string_view markdown);
+
+std::string to_markdown(const Document& document);
+std::string to_html(const Document& document);
+std::string to_text(const Document& document, int width = 72);
+
+// The characters of inline content without markup (link targets left out): for headings in plain
+// text, window titles, search.
+std::string plain_text(const std::vector<Inline>& inlines);
+
+// Small builders for generated documents; they keep the invariants above (text is cleaned, line
+// breaks become soft_break inlines, link targets go through sanitize_url).
+std::vector<Inline> text_inlines(std::string_view text);
+Inline text(std::string_view text);
+Inline code(std::string_view text);
+Inline strong(std::vector<Inline> children);
+Inline emphasis(std::vector<Inline> children);
+Inline link(std::vector<Inline> children, std::string_view url);
+Block paragraph(std::vector<Inline> inlines);
+Block heading(int level, std::vector<Inline> inlines);
+
+}  // namespace relplan::md

@@ -1,0 +1,410 @@
+// relplan check | ics | schedule | windows: the release calendar from the command line.
+#include "commands.hpp"
+
+#include "common/file_io.hpp"
+
+#include <relplan/business_days.hpp>
+#include <relplan/cadence.hpp>
+#include <relplan/conflicts.hpp>
+#include <relplan/ical.hpp>
+#include <relplan/plan_json.hpp>
+#include <relplan/text.hpp>
+#include <relplan/tz.hpp>
+#include <relplan/windows.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <istream>
+#include <optional>
+#include <ostream>
+#include <string>
+
+namespace relplan::cli {
+namespace {
+
+using namespace std::chrono;
+
+constexpr int exit_ok = 0;
+constexpr int exit_failed = 1;
+constexpr int exit_usage = 2;
+
+constexpr std::string_view check_usage =
+    "usage: relplan check FILE [--today YYYY-MM-DD]\n"
+    "  scheduling conflicts of a plan as a JSON array of {severity, code, releases, message};\n"
+    "  exits 1 when a finding is an error or the plan has validation errors, 0 otherwise.\n"
+    "  codes: window-invalid window-overlap blackout weekend holiday notice-period milestone-order\n"
+    "         version-order freeze-exception unknown-zone date-range\n"
+    "  --today DATE  the day notice periods are counted from when nothing is announced\n"
+    "                (default: today, UTC)\n";
+
+constexpr std::string_view ics_usage =
+    "usage: relplan ics FILE [--utc] [--dtstamp YYYY-MM-DDTHH:MM:SSZ]\n"
+    "  the plan as an iCalendar (RFC 5545) file: releases, milestones, change windows, blackouts.\n"
+    "  --utc      write change windows in UTC instead of their zone (TZID + VTIMEZONE)\n"
+    "  --dtstamp  the DTSTAMP of every event (default: now)\n";
+
+constexpr std::string_view schedule_head =
+    "usage: relplan schedule FILE --cadence SPEC --from DATE --count N [options]\n"
+    "  adds a release train to the plan and prints the updated plan JSON.\n"
+    "  --until DATE          stop at this date (then fewer than N releases are fine)\n"
+    "  --type TYPE           major|minor|patch|hotfix|security (default: minor)\n"
+    "  --component ID        component of every release (repeatable)\n"
+    "  --calver SCHEME       CalVer versions per date, e.g. YYYY.0M.MICRO (default: SemVer,\n"
+    "                        next minor after the highest version of the components)\n"
+    "  --first-version V     SemVer version of the first release\n"
+    "  --id-prefix P         release ids are P-VERSION (default: the first component, or release)\n"
+    "  --in-place            write the plan file atomically instead of printing it\n";
+
+constexpr std::string_view windows_usage =
+    "usage: relplan windows FILE --release ID [options]\n"
+    "  the best change windows for a release, each with its score broken down factor by factor.\n"
+    "  --from DATE, --until DATE  days searched (default: a week either side of the release date,\n"
+    "                        else the next 30 days); at most 366 days\n"
+    "  --zone ZONE           IANA zone of the windows (default: the release's window zone, else UTC)\n"
+    "  --duration D          window length, e.g. 2h, 90m, 1h30m (default: the current window's, else\n"
+    "                        the minimum)\n"
+    "  --min-duration D, --max-duration D   (default: 2h for major releases, else 1h; 8h)\n"
+    "  --step D              spacing of candidate starts (default: 1h)\n"
+    "  --count N             windows to list, 1..50 (default: 5)\n"
+    "  --allow-weekends      do not penalise Saturdays and Sundays\n"
+    "  --outside-business-hours / --business-hours-ok   (default: outside for major releases)\n"
+    "  --today DATE          for the notice period when nothing is announced (default: today)\n"
+    "  --json                JSON instead of text\n"
+    "  exits 1 when no window fits\n";
+
+bool wants_help(const Args& args) {
+    for (const std::string& a : args)
+        if (a == "--help" || a == "-h") return true;
+    return false;
+}
+
+int usage(Io io, std::string_view text, const std::string& problem) {
+    io.err << "relplan: " << clean_text(problem) << "\n" << text;
+    return exit_usage;
+}
+
+int fail(Io io, const std::string& message) {
+    io.err << "relplan: " << clean_text(message) << "\n";
+    return exit_failed;
+}
+
+Date today_utc() { return Date{floor<days>(system_clock::now())}; }
+
+// Options are "--name VALUE" pairs and flags; positional arguments are collected in order.
+class Options {
+public:
+    Options(const Args& args, std::vector<std::string_view> with_value, std::vector<std::string_view> flags)
+        : with_value_(std::move(with_value)), flags_(std::move(flags)) {
+        for (std::size_t i = 0; i < args.size(); ++i) {
+            const std::string& a = args[i];
+            if (a.size() > 1 && a[0] == '-') {
+                if (std::find(flags_.begin(), flags_.end(), a) != flags_.end()) {
+                    values_.emplace_back(a, "");
+                } else if (std::find(with_value_.begin(), with_value_.end(), a) != with_value_.end()) {
+                    if (i + 1 >= args.size()) {
+                        problem_ = a + " needs a value";
+                        return;
+                    }
+                    values_.emplace_back(a, args[++i]);
+                } else {
+                    problem_ = "unknown option " + a;
+                    return;
+                }
+            } else {
+                positional_.push_back(a);
+            }
+        }
+    }
+    const std::string& problem() const { return problem_; }
+    const std::vector<std::string>& positional() const { return positional_; }
+    bool has(std::string_view name) const {
+        return std::any_of(values_.begin(), values_.end(), [&](const auto& v) { return v.first == name; });
+    }
+    std::optional<std::string> value(std::string_view name) const {
+        std::optional<std::string> out;
+        for (const auto& [k, v] : values_)
+            if (k == name) out = v;  // the last one wins
+        return out;
+    }
+    std::vector<std::string> all(std::string_view name) const {
+        std::vector<std::string> out;
+        for (const auto& [k, v] : values_)
+            if (k == name) out.push_back(v);
+        return out;
+    }
+
+private:
+    std::vector<std::string_view> with_value_;
+    std::vector<std::string_view> flags_;
+    std::vector<std::pair<std::string, std::string>> values_;
+    std::vector<std::string> positional_;
+    std::string problem_;
+};
+
+Result<std::string> read_input(const std::string& path, Io io) {
+    if (path != "-") return native::read_file(path, max_plan_bytes);
+    std::string data;
+    char buffer[1 << 16];
+    while (io.in.read(buffer, sizeof buffer) || io.in.gcount() > 0) {
+        data.append(buffer, static_cast<std::size_t>(io.in.gcount()));
+        if (data.size() > max_plan_bytes)
+            return make_error("standard input is larger than " + std::to_string(max_plan_bytes >> 20) + " MiB");
+    }
+    return data;
+}
+
+// Loads the plan, printing notes and validation errors to stderr. `valid` is false when there were
+// errors; the plan is still returned when it could be decoded.
+std::optional<Plan> load(const std::string& path, Io io, bool& valid) {
+    valid = false;
+    const auto text = read_input(path, io);
+    if (!text) {
+        fail(io, text.error().message);
+        return std::nullopt;
+    }
+    PlanLoad loaded = load_plan(*text);
+    const std::string name = path == "-" ? "<stdin>" : path;
+    for (const Diagnostic& n : loaded.notes) {
+        Diagnostic shown = n;
+        shown.message = "note: " + n.message;
+        io.err << clean_text(format_diagnostic(shown, name)) << "\n";
+    }
+    for (const Diagnostic& e : loaded.errors) io.err << clean_text(format_diagnostic(e, name)) << "\n";
+    valid = loaded.errors.empty();
+    if (!loaded.plan) io.err << "relplan: " << clean_text(name) << " could not be read as a plan\n";
+    return std::move(loaded.plan);
+}
+
+const TzDatabase* zone_database(Io io) {
+    const auto& db = embedded_tzdb();
+    if (db) return &*db;
+    io.err << "relplan: " << clean_text(db.error().message) << "; times are shown in UTC\n";
+    return nullptr;
+}
+
+std::optional<Date> date_option(const Options& o, std::string_view name, Io io, std::string_view text, int& rc) {
+    auto v = o.value(name);
+    if (!v) return std::nullopt;
+    auto d = parse_date(*v, name);
+    if (!d) {
+        rc = usage(io, text, d.error().message);
+        return std::nullopt;
+    }
+    return *d;
+}
+
+// "2h", "90m", "1h30m" -> minutes.
+std::optional<minutes> parse_duration(std::string_view s) {
+    std::int64_t total = 0;
+    bool any = false;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        std::int64_t n = 0;
+        const std::size_t start = i;
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9' && i - start < 6) n = n * 10 + (s[i++] - '0');
+        if (i == start || i >= s.size()) return std::nullopt;
+        if (s[i] == 'h') total += n * 60;
+        else if (s[i] == 'm') total += n;
+        else return std::nullopt;
+        ++i;
+        any = true;
+    }
+    if (!any || total > 7 * 24 * 60) return std::nullopt;
+    return minutes{total};
+}
+
+// "2026-03-08T07:30:00Z"
+std::optional<sys_seconds> parse_utc_stamp(std::string_view s) {
+    if (s.size() != 20 || s[10] != 'T' || s[13] != ':' || s[16] != ':' || s[19] != 'Z') return std::nullopt;
+    auto d = parse_date(s.substr(0, 10));
+    if (!d) return std::nullopt;
+    int parts[3] = {0, 0, 0};
+    for (int k = 0; k < 3; ++k) {
+        const char a = s[11 + k * 3], b = s[12 + k * 3];
+        if (a < '0' || a > '9' || b < '0' || b > '9') return std::nullopt;
+        parts[k] = (a - '0') * 10 + (b - '0');
+    }
+    if (parts[0] > 23 || parts[1] > 59 || parts[2] > 59) return std::nullopt;
+    return sys_seconds{sys_days{*d}} + seconds{std::int64_t{parts[0]} * 3600 + parts[1] * 60 + parts[2]};
+}
+
+}  // namespace
+
+int cmd_check(const Args& args, Io io) {
+    if (wants_help(args)) {
+        io.out << check_usage;
+        return exit_ok;
+    }
+    Options o(args, {"--today"}, {});
+    if (!o.problem().empty()) return usage(io, check_usage, o.problem());
+    if (o.positional().size() != 1) return usage(io, check_usage, "check takes one FILE");
+    int rc = exit_ok;
+    const auto today = date_option(o, "--today", io, check_usage, rc);
+    if (rc != exit_ok) return rc;
+    bool valid = false;
+    const auto plan = load(o.positional()[0], io, valid);
+    if (!plan) return exit_failed;
+    ConflictOptions co;
+    co.today = today ? *today : today_utc();
+    co.zones = zone_database(io);
+    const auto findings = find_conflicts(*plan, co);
+    io.out << findings_to_json(findings);
+    return has_errors(findings) || !valid ? exit_failed : exit_ok;
+}
+
+int cmd_ics(const Args& args, Io io) {
+    if (wants_help(args)) {
+        io.out << ics_usage;
+        return exit_ok;
+    }
+    Options o(args, {"--dtstamp"}, {"--utc"});
+    if (!o.problem().empty()) return usage(io, ics_usage, o.problem());
+    if (o.positional().size() != 1) return usage(io, ics_usage, "ics takes one FILE");
+    IcsExportOptions eo;
+    eo.dtstamp = floor<seconds>(system_clock::now());
+    if (auto stamp = o.value("--dtstamp")) {
+        auto t = parse_utc_stamp(*stamp);
+        if (!t) return usage(io, ics_usage, "--dtstamp: '" + *stamp + "' is not a UTC time like 2026-03-08T07:30:00Z");
+        eo.dtstamp = *t;
+    }
+    eo.times = o.has("--utc") ? IcsTimes::utc : IcsTimes::zoned;
+    bool valid = false;
+    const auto plan = load(o.positional()[0], io, valid);
+    if (!plan) return exit_failed;
+    if (eo.times == IcsTimes::zoned) eo.zones = zone_database(io);
+    const IcsExport out = export_ics(*plan, eo);
+    for (const std::string& w : out.warnings) io.err << "relplan: warning: " << clean_text(w) << "\n";
+    io.out << out.text;
+    return valid ? exit_ok : exit_failed;
+}
+
+int cmd_schedule(const Args& args, Io io) {
+    const std::string help = std::string(schedule_head) + "\n" + std::string(cadence_grammar);
+    if (wants_help(args)) {
+        io.out << help;
+        return exit_ok;
+    }
+    Options o(args,
+              {"--cadence", "--from", "--count", "--until", "--type", "--component", "--calver", "--first-version",
+               "--id-prefix"},
+              {"--in-place", "-i"});
+    if (!o.problem().empty()) return usage(io, help, o.problem());
+    if (o.positional().size() != 1) return usage(io, help, "schedule takes one FILE");
+    const std::string path = o.positional()[0];
+    const bool in_place = o.has("--in-place") || o.has("-i");
+    if (in_place && path == "-") return usage(io, help, "--in-place needs a file, not standard input");
+    for (const char* required : {"--cadence", "--from", "--count"})
+        if (!o.has(required)) return usage(io, help, std::string("schedule needs ") + required);
+    auto cadence = parse_cadence(*o.value("--cadence"));
+    if (!cadence) return usage(io, help, cadence.error().message);
+    int rc = exit_ok;
+    const auto from = date_option(o, "--from", io, help, rc);
+    if (rc != exit_ok) return rc;
+    const auto until = date_option(o, "--until", io, help, rc);
+    if (rc != exit_ok) return rc;
+    const std::string count_text = *o.value("--count");
+    std::int64_t count = 0;
+    if (count_text.empty() || count_text.size() > 6 ||
+        count_text.find_first_not_of("0123456789") != std::string::npos)
+        return usage(io, help, "--count: '" + count_text + "' is not a number");
+    count = std::stoll(count_text);
+    TrainOptions train;
+    if (auto t = o.value("--type")) {
+        auto type = from_string<ReleaseType>(*t);
+        if (!type) return usage(io, help, "--type: '" + *t + "' is not major, minor, patch, hotfix or security");
+        train.type = *type;
+    }
+    train.components = o.all("--component");
+    if (auto s = o.value("--calver")) train.calver_scheme = *s;
+    train.first_version = o.value("--first-version").value_or("");
+    train.id_prefix = o.value("--id-prefix").value_or("");
+
+    bool valid = false;
+    auto plan = load(path, io, valid);
+    if (!plan) return exit_failed;
+    if (!valid) return fail(io, "fix the plan's errors before scheduling into it");
+    const BusinessCalendar calendar(plan->holidays, train.components);
+    auto dates = cadence_dates(*cadence, *from, count, calendar, until);
+    if (!dates) return fail(io, dates.error().message);
+    auto releases = plan_train(*plan, *dates, train);
+    if (!releases) return fail(io, releases.error().message);
+    for (const Release& r : *releases) {
+        io.err << "relplan: added " << clean_text(r.id) << " (" << clean_text(r.version) << ") on "
+               << format_date(*r.release_date) << "\n";
+        plan->releases.push_back(r);
+    }
+    const std::string json = to_json(*plan);
+    if (!in_place) {
+        io.out << json;
+        return exit_ok;
+    }
+    auto written = native::write_file_atomic(path, json);
+    if (!written) return fail(io, written.error().message);
+    return exit_ok;
+}
+
+int cmd_windows(const Args& args, Io io) {
+    if (wants_help(args)) {
+        io.out << windows_usage;
+        return exit_ok;
+    }
+    Options o(args,
+              {"--release", "--from", "--until", "--zone", "--duration", "--min-duration", "--max-duration", "--step",
+               "--count", "--today"},
+              {"--allow-weekends", "--outside-business-hours", "--business-hours-ok", "--json"});
+    if (!o.problem().empty()) return usage(io, windows_usage, o.problem());
+    if (o.positional().size() != 1) return usage(io, windows_usage, "windows takes one FILE");
+    if (!o.has("--release")) return usage(io, windows_usage, "windows needs --release ID");
+    int rc = exit_ok;
+    const auto from = date_option(o, "--from", io, windows_usage, rc);
+    if (rc != exit_ok) return rc;
+    const auto until = date_option(o, "--until", io, windows_usage, rc);
+    if (rc != exit_ok) return rc;
+    const auto today = date_option(o, "--today", io, windows_usage, rc);
+    if (rc != exit_ok) return rc;
+    WindowRequest req;
+    req.today = today ? *today : today_utc();
+    req.zone = o.value("--zone").value_or("");
+    req.avoid_weekends = !o.has("--allow-weekends");
+    if (o.has("--outside-business-hours")) req.outside_business_hours = true;
+    if (o.has("--business-hours-ok")) req.outside_business_hours = false;
+    const std::pair<const char*, std::optional<minutes>*> durations[] = {
+        {"--duration", &req.duration}, {"--min-duration", &req.min_duration}, {"--max-duration", &req.max_duration}};
+    for (const auto& [name, target] : durations) {
+        if (auto v = o.value(name)) {
+            auto d = parse_duration(*v);
+            if (!d) return usage(io, windows_usage, std::string(name) + ": '" + *v + "' is not a duration like 2h, 90m or 1h30m");
+            *target = *d;
+        }
+    }
+    if (auto v = o.value("--step")) {
+        auto d = parse_duration(*v);
+        if (!d) return usage(io, windows_usage, "--step: '" + *v + "' is not a duration like 1h or 30m");
+        req.step = *d;
+    }
+    if (auto v = o.value("--count")) {
+        if (v->empty() || v->size() > 3 || v->find_first_not_of("0123456789") != std::string::npos)
+            return usage(io, windows_usage, "--count: '" + *v + "' is not a number");
+        req.count = std::stoll(*v);
+    }
+
+    bool valid = false;
+    const auto plan = load(o.positional()[0], io, valid);
+    if (!plan) return exit_failed;
+    const TzDatabase* zones = zone_database(io);
+    if (!zones) return fail(io, "the window finder needs the zone database");
+    const std::string id = *o.value("--release");
+    const Release* release = find_release(*plan, id);
+    if (!release) return fail(io, "no release with id '" + id + "'");
+    const Date anchor = release->release_date && check_date(*release->release_date, "date") ? *release->release_date
+                                                                                           : *req.today;
+    const bool dated = release->release_date.has_value();
+    req.from = from ? *from : Date{sys_days{anchor} - days{dated ? 7 : 0}};
+    req.until = until ? *until : Date{sys_days{req.from} + days{dated ? 14 : 30}};
+    auto search = find_windows(*plan, id, req, *zones);
+    if (!search) return fail(io, search.error().message);
+    io.out << (o.has("--json") ? window_search_to_json(*search) : format_window_search(*search));
+    return search->candidates.empty() ? exit_failed : exit_ok;
+}
+
+}  // namespace relplan::cli
