@@ -26,6 +26,31 @@ std::string g_clipboard;
 std::string g_returned;  // storage for strings returned to JS (valid until the next call)
 bool g_first_frame_done = false;
 
+EM_JS(void, js_set_cursor, (const char* css), { Module.canvas.style.cursor = UTF8ToString(css); });
+
+// The backend's cursor handling goes through emscripten's GLFW, which toggles pointer lock every
+// frame; the page sets CSS cursors itself instead (ImGuiConfigFlags_NoMouseCursorChange).
+void update_cursor() {
+    static ImGuiMouseCursor last = -2;
+    ImGuiMouseCursor c = ImGui::GetMouseCursor();
+    if (c == last) return;
+    last = c;
+    const char* css = "default";
+    switch (c) {
+    case ImGuiMouseCursor_None: css = "none"; break;
+    case ImGuiMouseCursor_TextInput: css = "text"; break;
+    case ImGuiMouseCursor_ResizeAll: css = "move"; break;
+    case ImGuiMouseCursor_ResizeNS: css = "ns-resize"; break;
+    case ImGuiMouseCursor_ResizeEW: css = "ew-resize"; break;
+    case ImGuiMouseCursor_ResizeNESW: css = "nesw-resize"; break;
+    case ImGuiMouseCursor_ResizeNWSE: css = "nwse-resize"; break;
+    case ImGuiMouseCursor_Hand: css = "pointer"; break;
+    case ImGuiMouseCursor_NotAllowed: css = "not-allowed"; break;
+    default: break;
+    }
+    js_set_cursor(css);
+}
+
 const char* get_clipboard(void*) { return g_clipboard.c_str(); }
 
 void set_clipboard(void*, const char* text) {
@@ -61,6 +86,7 @@ void frame(void*) {
     ImGui::NewFrame();
     g_app->frame();
     ImGui::Render();
+    update_cursor();
     int fb_w = 0, fb_h = 0;
     glfwGetFramebufferSize(g_window, &fb_w, &fb_h);
     glViewport(0, 0, fb_w, fb_h);
@@ -136,6 +162,7 @@ int main() {
     ImGuiIO& io = ImGui::GetIO();
     io.GetClipboardTextFn = get_clipboard;
     io.SetClipboardTextFn = set_clipboard;
+    io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
     EM_ASM({ Module.relplanStarted(); });
     emscripten_set_main_loop_arg(frame, nullptr, 0, true);
     return 0;

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <iterator>
 #include <random>
 
 using namespace relplan;

@@ -1,7 +1,7 @@
 // libFuzzer target for the Markdown parser and its three renderers (md::parse, to_markdown, to_html,
 // to_text). Beyond "no crash, no hang, no sanitizer report" it checks the guarantees markdown.hpp
 // makes: bounded nesting, links only to http/https/mailto, HTML output without markup from the input,
-// and Markdown output that keeps the block structure when parsed again.
+// and Markdown output that keeps the top-level blocks when parsed again (below the nesting limit).
 //
 // Build: cmake -DRELPLAN_FUZZ=ON with clang; run: fuzz_markdown tests/fuzz/corpus/markdown
 #include <relplan/markdown.hpp>
@@ -51,7 +51,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string_view input(reinterpret_cast<const char*>(data), size);
     const relplan::md::Document doc = relplan::md::parse(input);
     // Blocks: containers up to the limit, then table rows and cells or a list's items below them.
-    require(check_blocks(doc.blocks) <= relplan::md::max_block_depth + 2);
+    const int depth = check_blocks(doc.blocks);
+    require(depth <= relplan::md::max_block_depth + 2);
 
     const std::string html = relplan::md::to_html(doc);
     for (std::size_t at = html.find('<'); at != std::string::npos; at = html.find('<', at + 1)) {
@@ -60,6 +61,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                 tag.rfind("svg", 0) != 0 && tag.rfind("style", 0) != 0 && tag.rfind("!--", 0) != 0);
     }
     relplan::md::to_text(doc, 40);
-    require(relplan::md::parse(relplan::md::to_markdown(doc)).blocks.size() == doc.blocks.size());
+    // At the nesting limit, markers past it are text and the written form can nest differently.
+    if (depth < relplan::md::max_block_depth - 2)
+        require(relplan::md::parse(relplan::md::to_markdown(doc)).blocks.size() == doc.blocks.size());
     return 0;
 }

@@ -697,8 +697,8 @@ Result<IcsImport> import_ics(std::string_view text, const IcsImportOptions& opti
     Importer(options, result, warnings).run(events);
     std::stable_sort(warnings.begin(), warnings.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (const auto& [line, text] : warnings)
-        result.warnings.push_back(fmt::format("line {}: {}", line, text));
+    for (const auto& [line, what] : warnings)
+        result.warnings.push_back(fmt::format("line {}: {}", line, what));
     return result;
 }
 

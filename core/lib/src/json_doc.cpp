@@ -358,8 +358,6 @@ private:
     std::vector<DuplicateKey> duplicates_;
 };
 
-void append_indent(std::string& out, std::size_t depth) { out.append(2 * depth, ' '); }
-
 }  // namespace
 
 const Value* Value::find(std::string_view k) const {
@@ -460,48 +458,66 @@ std::pair<std::int64_t, std::int64_t> LineIndex::locate(std::size_t offset) cons
     return {static_cast<std::int64_t>(line), column};
 }
 
-void append_quoted(std::string& out, std::string_view s) {
+namespace {
+
+template <class Out>
+void quote(Out& out, std::string_view s) {
     static constexpr char hex[] = "0123456789abcdef";
-    out += '"';
+    const auto put = [&](std::string_view piece) { out.insert(out.end(), piece.begin(), piece.end()); };
+    out.push_back('"');
     std::size_t i = 0;
     while (i < s.size()) {
+        const std::size_t run = i;
+        while (i < s.size()) {
+            const auto b = static_cast<unsigned char>(s[i]);
+            if (b < 0x20 || b >= 0x80 || b == '"' || b == '\\') break;
+            ++i;
+        }
+        put(s.substr(run, i - run));
+        if (i == s.size()) break;
         const auto c = static_cast<unsigned char>(s[i]);
         if (c >= 0x80) {
             const std::size_t n = utf8::sequence_length(s, i);
             if (n == 0) {
-                out += "\xEF\xBF\xBD";
+                put("\xEF\xBF\xBD");
                 ++i;
             } else {
-                out.append(s.data() + i, n);
+                put(s.substr(i, n));
                 i += n;
             }
             continue;
         }
         switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\b': out += "\\b"; break;
-            case '\f': out += "\\f"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default:
-                if (c < 0x20) {
-                    out += "\\u00";
-                    out += hex[c >> 4];
-                    out += hex[c & 15];
-                } else {
-                    out += static_cast<char>(c);
-                }
+            case '"': put("\\\""); break;
+            case '\\': put("\\\\"); break;
+            case '\b': put("\\b"); break;
+            case '\f': put("\\f"); break;
+            case '\n': put("\\n"); break;
+            case '\r': put("\\r"); break;
+            case '\t': put("\\t"); break;
+            default: {
+                const char escape[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+                put(std::string_view(escape, sizeof escape));
+            }
         }
         ++i;
     }
-    out += '"';
+    out.push_back('"');
 }
 
+}  // namespace
+
+void append_quoted(std::string& out, std::string_view s) { quote(out, s); }
+
 void Writer::newline() {
-    out_ += '\n';
-    append_indent(out_, has_items_.size());
+    static const std::string breaks = "\n" + std::string(2 * max_depth, ' ');
+    const std::size_t width = 1 + 2 * has_items_.size();
+    if (width <= breaks.size()) {
+        put(std::string_view(breaks.data(), width));
+    } else {
+        put('\n');
+        out_.insert(out_.end(), 2 * has_items_.size(), ' ');
+    }
 }
 
 void Writer::before_value() {
@@ -510,14 +526,14 @@ void Writer::before_value() {
         return;
     }
     if (has_items_.empty()) return;
-    if (has_items_.back()) out_ += ',';
+    if (has_items_.back()) put(',');
     newline();
     has_items_.back() = true;
 }
 
 void Writer::begin_object() {
     before_value();
-    out_ += '{';
+    put('{');
     has_items_.push_back(false);
 }
 
@@ -525,12 +541,12 @@ void Writer::end_object() {
     const bool had = has_items_.back();
     has_items_.pop_back();
     if (had) newline();
-    out_ += '}';
+    put('}');
 }
 
 void Writer::begin_array() {
     before_value();
-    out_ += '[';
+    put('[');
     has_items_.push_back(false);
 }
 
@@ -538,53 +554,52 @@ void Writer::end_array() {
     const bool had = has_items_.back();
     has_items_.pop_back();
     if (had) newline();
-    out_ += ']';
+    put(']');
 }
 
 void Writer::key(std::string_view k) {
-    if (has_items_.back()) out_ += ',';
+    if (has_items_.back()) put(',');
     newline();
     has_items_.back() = true;
-    append_quoted(out_, k);
-    out_ += ": ";
+    quote(out_, k);
+    put(": ");
     after_key_ = true;
 }
 
 void Writer::string(std::string_view s) {
     before_value();
-    append_quoted(out_, s);
+    quote(out_, s);
 }
 
 void Writer::number(std::int64_t n) {
     before_value();
-    out_ += std::to_string(n);
+    put(std::to_string(n));
 }
 
 void Writer::raw_number(std::string_view lexeme) {
     before_value();
-    out_ += lexeme;
+    put(lexeme);
 }
 
 void Writer::boolean(bool b) {
     before_value();
-    out_ += b ? "true" : "false";
+    put(b ? "true" : "false");
 }
 
 void Writer::null() {
     before_value();
-    out_ += "null";
+    put("null");
 }
 
 void Writer::canonical(std::string_view json) {
     before_value();
-    const std::size_t depth = has_items_.size();
     std::size_t start = 0;
     for (std::size_t nl = json.find('\n'); nl != std::string_view::npos; nl = json.find('\n', start)) {
-        out_.append(json.substr(start, nl + 1 - start));
-        append_indent(out_, depth);
+        put(json.substr(start, nl - start));
+        newline();
         start = nl + 1;
     }
-    out_.append(json.substr(start));
+    put(json.substr(start));
 }
 
 void Writer::value(const Value& v) {

@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace relplan::json {
@@ -36,6 +37,7 @@ struct Value {
     Value& key(std::size_t i) { return children[2 * i]; }
     Value& member(std::size_t i) { return children[2 * i + 1]; }
     const Value* find(std::string_view key) const;  // first member named `key`
+    Value* find(std::string_view key) { return const_cast<Value*>(std::as_const(*this).find(key)); }
 };
 
 inline constexpr int max_depth = 256;
@@ -103,13 +105,17 @@ public:
     void canonical(std::string_view json);
     void value(const Value& v);
 
-    std::string take() { return std::move(out_); }
+    std::string take() { return std::string(out_.begin(), out_.end()); }
 
 private:
     void before_value();
     void newline();
+    void put(char c) { out_.push_back(c); }
+    void put(std::string_view s) { out_.insert(out_.end(), s.begin(), s.end()); }
 
-    std::string out_;
+    // A vector, not a string: libc++ instantiates std::string out of line, and in WASM the call per
+    // append costs more than the append.
+    std::vector<char> out_;
     std::vector<bool> has_items_;  // per open container
     bool after_key_ = false;
 };

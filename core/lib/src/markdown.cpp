@@ -1259,14 +1259,15 @@ enum class Context { paragraph, heading, table_cell };
 
 class MarkdownWriter {
 public:
-    std::string blocks(const std::vector<Block>& blocks, bool tight) {
+    // `lead` is the bullet of the list item these blocks start, '\0' if none.
+    std::string blocks(const std::vector<Block>& blocks, bool tight, char lead = '\0') {
         std::string out;
         const Block* previous = nullptr;
         bool previous_alternate = false;
         for (const Block& b : blocks) {
             // Adjacent lists of one kind would merge; a different marker keeps them apart.
             const bool alternate = is_list(b.kind) && previous != nullptr && previous->kind == b.kind && !previous_alternate;
-            std::string text = block(b, alternate);
+            std::string text = block(b, alternate, previous == nullptr ? lead : '\0');
             if (text.empty()) continue;
             if (previous != nullptr) {
                 const bool blank = !tight || b.kind == BlockKind::table ||
@@ -1310,7 +1311,7 @@ private:
         return out;
     }
 
-    std::string block(const Block& b, bool alternate_marker) {
+    std::string block(const Block& b, bool alternate_marker, char lead) {
         switch (b.kind) {
             case BlockKind::paragraph: return inlines(b.inlines, Context::paragraph);
             case BlockKind::heading: {
@@ -1347,12 +1348,16 @@ private:
                 for (std::size_t i = 0; i < b.children.size(); ++i) {
                     std::string marker;
                     if (b.kind == BlockKind::bullet_list) {
-                        marker = alternate_marker ? "*" : "-";
+                        // A list that starts its parent's item takes the other bullet: "- - -" would be a
+                        // thematic break.
+                        const char base = lead == '-' ? '*' : '-';
+                        marker = std::string(1, alternate_marker ? (base == '-' ? '*' : '-') : base);
                     } else {
                         marker = std::to_string(std::min<std::int64_t>(number++, 999999999)) +
                                  (alternate_marker ? ")" : ".");
                     }
-                    const std::string content = blocks(b.children[i].children, b.tight);
+                    const std::string content =
+                        blocks(b.children[i].children, b.tight, b.kind == BlockKind::bullet_list ? marker[0] : '\0');
                     if (i > 0) out += b.tight ? "\n" : "\n\n";
                     if (content.empty()) {
                         out += marker;
@@ -1464,15 +1469,33 @@ private:
                     const bool edge = emphasis_char_ != 0 && (k == 0 || k + 1 == list.size());
                     const char c = i.kind == InlineKind::emphasis && edge && emphasis_char_ == '*' ? '_' : '*';
                     const std::string marker(i.kind == InlineKind::strong ? 2 : 1, c);
+                    // Line breaks at the edges go outside: a delimiter must not start a line ("* x"
+                    // would be a list item).
+                    const auto is_break = [](const Inline& x) {
+                        return x.kind == InlineKind::soft_break || x.kind == InlineKind::hard_break;
+                    };
+                    const auto& ch = i.children;
+                    std::size_t first = 0, last = ch.size();
+                    while (first < last && is_break(ch[first])) ++first;
+                    while (last > first && is_break(ch[last - 1])) --last;
+                    if (first > 0) write_inlines({ch.begin(), ch.begin() + static_cast<std::ptrdiff_t>(first)}, context, out, line_start);
                     std::string inner;
                     bool inner_start = false;
                     const char saved = emphasis_char_;
                     emphasis_char_ = c;
-                    write_inlines(i.children, context, inner, inner_start);
+                    if (first == 0 && last == ch.size()) {
+                        write_inlines(ch, context, inner, inner_start);
+                    } else {
+                        write_inlines({ch.begin() + static_cast<std::ptrdiff_t>(first), ch.begin() + static_cast<std::ptrdiff_t>(last)},
+                                      context, inner, inner_start);
+                    }
                     emphasis_char_ = saved;
-                    if (inner.empty()) break;
-                    out += marker + inner + marker;
-                    line_start = false;
+                    if (!inner.empty()) {
+                        out += marker + inner + marker;
+                        line_start = false;
+                    }
+                    if (last < ch.size())
+                        write_inlines({ch.begin() + static_cast<std::ptrdiff_t>(last), ch.end()}, context, out, line_start);
                     break;
                 }
                 case InlineKind::link: {
@@ -1632,13 +1655,13 @@ void html_blocks(const std::vector<Block>& blocks, bool tight, std::string& out)
 
 // ---- plain-text writer ---------------------------------------------------------------------------
 
-void text_inlines(const std::vector<Inline>& list, std::string& out) {
+void plain_inlines(const std::vector<Inline>& list, std::string& out) {
     for (const Inline& i : list) {
         switch (i.kind) {
             case InlineKind::text:
             case InlineKind::code: out += i.text; break;
             case InlineKind::emphasis:
-            case InlineKind::strong: text_inlines(i.children, out); break;
+            case InlineKind::strong: plain_inlines(i.children, out); break;
             case InlineKind::link: {
                 const std::string shown = plain_text(i.children);
                 const std::optional<std::string> url = sanitize_url(i.url);
@@ -1688,13 +1711,13 @@ private:
         switch (b.kind) {
             case BlockKind::paragraph: {
                 std::string text;
-                text_inlines(b.inlines, text);
+                plain_inlines(b.inlines, text);
                 if (!text.empty()) out += wrap(text, first, rest);
                 break;
             }
             case BlockKind::heading: {
                 std::string text;
-                text_inlines(b.inlines, text);
+                plain_inlines(b.inlines, text);
                 std::replace(text.begin(), text.end(), '\n', ' ');
                 const std::string wrapped = wrap(text, first, rest);
                 out += wrapped;
@@ -1763,7 +1786,7 @@ private:
             std::vector<std::string> texts;
             for (std::size_t c = 0; c < row.children.size(); ++c) {
                 std::string t;
-                text_inlines(row.children[c].inlines, t);
+                plain_inlines(row.children[c].inlines, t);
                 std::replace(t.begin(), t.end(), '\n', ' ');
                 if (widths.size() <= c) widths.push_back(3);
                 widths[c] = std::max(widths[c], display_width(t));

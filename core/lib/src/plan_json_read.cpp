@@ -58,15 +58,16 @@ public:
         return false;
     }
 
-    void read(const Value& v, const Path& ptr, std::string& out) {
-        if (expect(ptr, v, Kind::string)) out = v.text;
+    // The document is thrown away after decoding, so strings move out of it.
+    void read(Value& v, const Path& ptr, std::string& out) {
+        if (expect(ptr, v, Kind::string)) out = std::move(v.text);
     }
 
-    void read(const Value& v, const Path& ptr, bool& out) {
+    void read(Value& v, const Path& ptr, bool& out) {
         if (expect(ptr, v, Kind::boolean)) out = v.boolean;
     }
 
-    void read(const Value& v, const Path& ptr, std::int32_t& out) {
+    void read(Value& v, const Path& ptr, std::int32_t& out) {
         if (!expect(ptr, v, Kind::number)) return;
         std::int64_t n = 0;
         const char* end = v.text.data() + v.text.size();
@@ -82,7 +83,7 @@ public:
         }
     }
 
-    void read(const Value& v, const Path& ptr, Date& out) {
+    void read(Value& v, const Path& ptr, Date& out) {
         if (!expect(ptr, v, Kind::string)) return;
         if (const auto d = parse_plan_date(v.text)) {
             out = *d;
@@ -92,7 +93,7 @@ public:
     }
 
     template <class E, class = std::enable_if_t<std::is_enum_v<E>>>
-    void read(const Value& v, const Path& ptr, E& out) {
+    void read(Value& v, const Path& ptr, E& out) {
         if (!expect(ptr, v, Kind::string)) return;
         if (const auto e = from_string<E>(v.text)) {
             out = *e;
@@ -108,7 +109,7 @@ public:
     }
 
     template <class T>
-    void read(const Value& v, const Path& ptr, std::optional<T>& out) {
+    void read(Value& v, const Path& ptr, std::optional<T>& out) {
         T value{};
         const std::size_t before = problems.size();
         read(v, ptr, value);
@@ -116,46 +117,48 @@ public:
     }
 
     template <class T>
-    void read(const Value& v, const Path& ptr, std::vector<T>& out) {
+    void read(Value& v, const Path& ptr, std::vector<T>& out) {
         if (!expect(ptr, v, Kind::array)) return;
         out.resize(v.children.size());
         for (std::size_t i = 0; i < v.children.size(); ++i) read(v.children[i], ptr.element(i), out[i]);
     }
 
-    void read(const Value& v, const Path& ptr, ChangeWindow& out);
-    void read(const Value& v, const Path& ptr, Project& out);
-    void read(const Value& v, const Path& ptr, Component& out);
-    void read(const Value& v, const Path& ptr, Stakeholder& out);
-    void read(const Value& v, const Path& ptr, Period& out);
-    void read(const Value& v, const Path& ptr, MilestoneOverride& out);
-    void read(const Value& v, const Path& ptr, NotesSectionOverride& out);
-    void read(const Value& v, const Path& ptr, PlanSettings& out);
-    void read(const Value& v, const Path& ptr, FreezeException& out);
-    void read(const Value& v, const Path& ptr, Change& out);
-    void read(const Value& v, const Path& ptr, KnownIssue& out);
-    void read(const Value& v, const Path& ptr, Communication& out);
-    void read(const Value& v, const Path& ptr, Risk& out);
-    void read(const Value& v, const Path& ptr, QualityGate& out);
-    void read(const Value& v, const Path& ptr, DeploymentPlan& out);
-    void read(const Value& v, const Path& ptr, RollbackPlan& out);
-    void read(const Value& v, const Path& ptr, Metric& out);
-    void read(const Value& v, const Path& ptr, RetroItem& out);
-    void read(const Value& v, const Path& ptr, PostReleaseReview& out);
-    void read(const Value& v, const Path& ptr, Release& out);
-    void read_plan(const Value& v, Plan& out);
+    void read(Value& v, const Path& ptr, ChangeWindow& out);
+    void read(Value& v, const Path& ptr, Project& out);
+    void read(Value& v, const Path& ptr, Component& out);
+    void read(Value& v, const Path& ptr, Stakeholder& out);
+    void read(Value& v, const Path& ptr, Period& out);
+    void read(Value& v, const Path& ptr, MilestoneOverride& out);
+    void read(Value& v, const Path& ptr, NotesSectionOverride& out);
+    void read(Value& v, const Path& ptr, PlanSettings& out);
+    void read(Value& v, const Path& ptr, FreezeException& out);
+    void read(Value& v, const Path& ptr, Change& out);
+    void read(Value& v, const Path& ptr, KnownIssue& out);
+    void read(Value& v, const Path& ptr, Communication& out);
+    void read(Value& v, const Path& ptr, Risk& out);
+    void read(Value& v, const Path& ptr, QualityGate& out);
+    void read(Value& v, const Path& ptr, DeploymentPlan& out);
+    void read(Value& v, const Path& ptr, RollbackPlan& out);
+    void read(Value& v, const Path& ptr, Metric& out);
+    void read(Value& v, const Path& ptr, RetroItem& out);
+    void read(Value& v, const Path& ptr, PostReleaseReview& out);
+    void read(Value& v, const Path& ptr, Release& out);
+    void read_plan(Value& v, Plan& out);
 };
 
 // Reads the members of one object: known ones by name, the rest into `extra`.
 class Fields {
 public:
-    Fields(Decoder& d, const Value& v, const Path& ptr)
-        : d_(d), v_(v), ptr_(ptr), ok_(d.expect(ptr, v, Kind::object)), used_(ok_ ? v.size() : 0) {}
+    Fields(Decoder& d, Value& v, const Path& ptr)
+        : d_(d), v_(v), ptr_(ptr), ok_(d.expect(ptr, v, Kind::object)), count_(ok_ ? v.size() : 0) {
+        if (count_ > 64) many_used_.resize(count_);
+    }
 
     explicit operator bool() const { return ok_; }
 
     template <class T>
     void req(std::string_view key, T& out) {
-        if (const Value* m = take(key)) {
+        if (Value* m = take(key)) {
             d_.read(*m, ptr_.member(key), out);
         } else {
             d_.problem(ptr_, v_, "missing required member \"" + std::string(key) + "\"");
@@ -164,32 +167,31 @@ public:
 
     template <class T>
     void opt(std::string_view key, T& out) {
-        if (const Value* m = take(key)) d_.read(*m, ptr_.member(key), out);
+        if (Value* m = take(key)) d_.read(*m, ptr_.member(key), out);
     }
 
     void skip(std::string_view key) { take(key); }
 
     // The member named `key` (marked as known), or nullptr after reporting it missing.
-    const Value* require(std::string_view key) {
-        const Value* m = take(key);
+    Value* require(std::string_view key) {
+        Value* m = take(key);
         if (m == nullptr) d_.problem(ptr_, v_, "missing required member \"" + std::string(key) + "\"");
         return m;
     }
 
     void finish(Extra& extra) {
-        for (std::size_t i = 0; i < used_.size(); ++i) {
-            if (!used_[i]) extra.push_back(JsonMember{v_.key(i).text, json::to_canonical(v_.member(i))});
+        for (std::size_t i = 0; i < count_; ++i) {
+            if (!used(i)) extra.push_back(JsonMember{v_.key(i).text, json::to_canonical(v_.member(i))});
         }
     }
 
 private:
     // Members usually come in schema order, so the search starts after the last one taken.
-    const Value* take(std::string_view key) {
-        const std::size_t n = used_.size();
-        for (std::size_t step = 0; step < n; ++step) {
-            const std::size_t i = (next_ + step) % n;
-            if (!used_[i] && v_.key(i).text == key) {
-                used_[i] = true;
+    Value* take(std::string_view key) {
+        for (std::size_t step = 0; step < count_; ++step) {
+            const std::size_t i = (next_ + step) % count_;
+            if (!used(i) && v_.key(i).text == key) {
+                mark(i);
                 next_ = i + 1;
                 return &v_.member(i);
             }
@@ -197,19 +199,31 @@ private:
         return nullptr;
     }
 
+    // Objects rarely have more than 64 members; those that do get a vector.
+    bool used(std::size_t i) const { return count_ > 64 ? many_used_[i] : (few_used_ >> i & 1u) != 0; }
+    void mark(std::size_t i) {
+        if (count_ > 64) {
+            many_used_[i] = true;
+        } else {
+            few_used_ |= std::uint64_t{1} << i;
+        }
+    }
+
     Decoder& d_;
-    const Value& v_;
+    Value& v_;
     const Path& ptr_;
     bool ok_;
-    std::vector<bool> used_;
+    std::size_t count_;
+    std::uint64_t few_used_ = 0;
+    std::vector<bool> many_used_;
     std::size_t next_ = 0;
 };
 
-void Decoder::read(const Value& v, const Path& ptr, ChangeWindow& out) {
+void Decoder::read(Value& v, const Path& ptr, ChangeWindow& out) {
     Fields f(*this, v, ptr);
     if (!f) return;
     const auto time = [&](std::string_view key, std::chrono::sys_seconds& at, std::int32_t& offset) {
-        const Value* m = f.require(key);
+        Value* m = f.require(key);
         if (m == nullptr || !expect(ptr.member(key), *m, Kind::string)) return;
         if (const auto t = parse_offset_time(m->text)) {
             at = t->instant;
@@ -227,7 +241,7 @@ void Decoder::read(const Value& v, const Path& ptr, ChangeWindow& out) {
     f.finish(out.extra);
 }
 
-void Decoder::read(const Value& v, const Path& ptr, Project& out) {
+void Decoder::read(Value& v, const Path& ptr, Project& out) {
     Fields f(*this, v, ptr);
     if (!f) return;
     f.req("name", out.name);
@@ -236,7 +250,7 @@ void Decoder::read(const Value& v, const Path& ptr, Project& out) {
     f.finish(out.extra);
 }
 
-void Decoder::read(const Value& v, const Path& ptr, Component& out) {
+void Decoder::read(Value& v, const Path& ptr, Component& out) {
     Fields f(*this, v, ptr);
     if (!f) return;
     f.req("id", out.id);
@@ -247,7 +261,7 @@ void Decoder::read(const Value& v, const Path& ptr, Component& out) {
     f.finish(out.extra);
 }
 
-void Decoder::read(const Value& v, const Path& ptr, Stakeholder& out) {
+void Decoder::read(Value& v, const Path& ptr, Stakeholder& out) {
     Fields f(*this, v, ptr);
     if (!f) return;
     f.req("id", out.id);
@@ -259,7 +273,7 @@ void Decoder::read(const Value& v, const Path& ptr, Stakeholder& out) {
     f.finish(out.extra);
 }
 
-void Decoder::read(const Value& v, const Path& ptr, Period& out) {
+void Decoder::read(Value& v, const Path& ptr, Period& out) {
     Fields f(*this, v, ptr);
     if (!f) return;
     f.req("name", out.name);
@@ -269,7 +283,7 @@ void Decoder::read(const Value& v, const Path& ptr, Period& out) {
     f.finish(out.extra);
 }
 
-void Decoder::read(const Value& v, const Path& ptr, MilestoneOverride& out) {
+void Decoder::read(Value& v, const Path& ptr, MilestoneOverride& out) {
     Fields f(*this, v, ptr);
     if (!f) return;
     f.req("type", out.type);
@@ -280,7 +294,7 @@ void Decoder::read(const Value& v, const Path& ptr, MilestoneOverride& out) {
     f.finish(out.extra);
 }
 
-void Decoder::read(const Value& v, const Path& ptr, NotesSectionOverride& out) {
+void Decoder::read(Value& v, const Path& ptr, NotesSectionOverride& out) {
     Fields f(*this, v, ptr);
     if (!f) return;
     f.req("section", out.section);
@@ -288,7 +302,7 @@ void Decoder::read(const Value& v, const Path& ptr, NotesSectionOverride& out) {
     f.finish(out.extra);
 }
 
-void Decoder::read(const Value& v, const Path& ptr, PlanSettings& out) {
+void Decoder::read(Value& v, const Path& ptr, PlanSettings& out) {
     Fields f(*this, v, ptr);
     if (!f) return;
     f.opt("milestone_offsets", out.milestone_offsets);
@@ -296,7 +310,7 @@ void Decoder::read(const Value& v, const Path& ptr, PlanSettings& out) {
     f.finish(out.extra);
 }
 
-void Decoder::read(const Value& v, const Path& ptr, FreezeException& out) {
+void Decoder::read(Value& v, const Path& ptr, FreezeException& out) {
     Fields f(*this, v, ptr);
     if (!f) return;
     f.req("approver", out.approver);
@@ -305,7 +319,7 @@ void Decoder::read(const Value& v, const Path& ptr, FreezeException& out) {
     f.finish(out.extra);
 }
 
-void Decoder::read(const Value& v, const Path& ptr, Change& out) {
+void Decoder::read(Value& v, const Path& ptr, Change& out) {
     Fields f(*this, v, ptr);
     if (!f) return;
     f.req("id", out.id);
@@ -324,7 +338,7 @@ void Decoder::read(const Value& v, const Path& ptr, Change& out) {
     f.finish(out.extra);
 }
 
-void Decoder::read(const Value& v, const Path& ptr, KnownIssue& out) {
+void Decoder::read(Value& v, const Path& ptr, KnownIssue& out) {
     Fields f(*this, v, ptr);
     if (!f) return;
     f.req("description", out.description);
@@ -334,7 +348,7 @@ void Decoder::read(const Value& v, const Path& ptr, KnownIssue& out) {
     f.finish(out.extra);
 }
 
-void Decoder::read(const Value& v, const Path& ptr, Communication& out) {
+void Decoder::read(Value& v, const Path& ptr, Communication& out) {
     Fields f(*this, v, ptr);
     if (!f) return;
     f.req("audience", out.audience);
@@ -347,7 +361,7 @@ void Decoder::read(const Value& v, const Path& ptr, Communication& out) {
     f.finish(out.extra);
 }
 
-void Decoder::read(const Value& v, const Path& ptr, Risk& out) {
+void Decoder::read(Value& v, const Path& ptr, Risk& out) {
     Fields f(*this, v, ptr);
     if (!f) return;
     f.req("description", out.description);
@@ -358,7 +372,7 @@ void Decoder::read(const Value& v, const Path& ptr, Risk& out) {
     f.finish(out.extra);
 }
 
-void Decoder::read(const Value& v, const Path& ptr, QualityGate& out) {
+void Decoder::read(Value& v, const Path& ptr, QualityGate& out) {
     Fields f(*this, v, ptr);
     if (!f) return;
     f.req("kind", out.kind);
@@ -371,7 +385,7 @@ void Decoder::read(const Value& v, const Path& ptr, QualityGate& out) {
     f.finish(out.extra);
 }
 
-void Decoder::read(const Value& v, const Path& ptr, DeploymentPlan& out) {
+void Decoder::read(Value& v, const Path& ptr, DeploymentPlan& out) {
     Fields f(*this, v, ptr);
     if (!f) return;
     f.opt("strategy", out.strategy);
@@ -380,7 +394,7 @@ void Decoder::read(const Value& v, const Path& ptr, DeploymentPlan& out) {
     f.finish(out.extra);
 }
 
-void Decoder::read(const Value& v, const Path& ptr, RollbackPlan& out) {
+void Decoder::read(Value& v, const Path& ptr, RollbackPlan& out) {
     Fields f(*this, v, ptr);
     if (!f) return;
     f.opt("owner", out.owner);
@@ -389,7 +403,7 @@ void Decoder::read(const Value& v, const Path& ptr, RollbackPlan& out) {
     f.finish(out.extra);
 }
 
-void Decoder::read(const Value& v, const Path& ptr, Metric& out) {
+void Decoder::read(Value& v, const Path& ptr, Metric& out) {
     Fields f(*this, v, ptr);
     if (!f) return;
     f.req("name", out.name);
@@ -398,7 +412,7 @@ void Decoder::read(const Value& v, const Path& ptr, Metric& out) {
     f.finish(out.extra);
 }
 
-void Decoder::read(const Value& v, const Path& ptr, RetroItem& out) {
+void Decoder::read(Value& v, const Path& ptr, RetroItem& out) {
     Fields f(*this, v, ptr);
     if (!f) return;
     f.req("kind", out.kind);
@@ -407,7 +421,7 @@ void Decoder::read(const Value& v, const Path& ptr, RetroItem& out) {
     f.finish(out.extra);
 }
 
-void Decoder::read(const Value& v, const Path& ptr, PostReleaseReview& out) {
+void Decoder::read(Value& v, const Path& ptr, PostReleaseReview& out) {
     Fields f(*this, v, ptr);
     if (!f) return;
     f.opt("actual_feature_freeze", out.actual_feature_freeze);
@@ -420,7 +434,7 @@ void Decoder::read(const Value& v, const Path& ptr, PostReleaseReview& out) {
     f.finish(out.extra);
 }
 
-void Decoder::read(const Value& v, const Path& ptr, Release& out) {
+void Decoder::read(Value& v, const Path& ptr, Release& out) {
     Fields f(*this, v, ptr);
     if (!f) return;
     f.req("id", out.id);
@@ -456,7 +470,7 @@ void Decoder::read(const Value& v, const Path& ptr, Release& out) {
     f.finish(out.extra);
 }
 
-void Decoder::read_plan(const Value& v, Plan& out) {
+void Decoder::read_plan(Value& v, Plan& out) {
     const Path root;
     Fields f(*this, v, root);
     f.skip("format");
@@ -511,10 +525,10 @@ struct FormatCheck {
     bool migrate = false;
 };
 
-FormatCheck check_format(Decoder& d, const Value& root) {
+FormatCheck check_format(Decoder& d, Value& root) {
     const Path top;
     const Path at = top.member("format");
-    const Value* format = root.find("format");
+    Value* format = root.find("format");
     if (format == nullptr) {
         const Value* releases = root.find("releases");
         if (releases != nullptr && releases->kind == Kind::array) return {true, true};
@@ -525,7 +539,7 @@ FormatCheck check_format(Decoder& d, const Value& root) {
     }
     if (!d.expect(at, *format, Kind::object)) return {};
     const Value* name = format->find("name");
-    const Value* version = format->find("version");
+    Value* version = format->find("version");
     bool usable = true;
     if (name == nullptr) {
         d.problem(at, *format, "missing required member \"name\"");

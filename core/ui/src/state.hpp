@@ -75,6 +75,7 @@ struct TimelineViewState {
 // view_versions.cpp).
 struct NotesCache;
 struct VersionsCache;
+struct EditorCache;
 
 struct EditorState {
     bool git_log_open = false;       // the "Paste git log" dialog
@@ -86,6 +87,7 @@ struct EditorState {
     std::string version_preid;       // pre-release id for the suggested version ("rc")
     std::string base_for;            // the release whose suggestion the user rebased, and onto which
     std::string base_release;
+    std::shared_ptr<EditorCache> cache;
     bool reveal_gates = false;       // open and scroll to the gates (after a refused status change)
 };
 

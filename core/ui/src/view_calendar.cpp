@@ -818,7 +818,8 @@ std::int32_t add_months(std::int32_t day, int months) {
 void keyboard(App::State& s, std::int32_t& cursor) {
     const ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput || io.KeyCtrl || io.KeyAlt || io.KeySuper) return;
-    if (!ImGui::IsWindowFocused(ImGuiFocusedFlags_ChildWindows)) return;
+    if (!ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId))
+        return;
     auto pressed = [](ImGuiKey k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k)); };
     const bool agenda = s.calendar.mode == CalendarMode::agenda;
     if (pressed(ImGuiKey_LeftArrow)) cursor -= 1;

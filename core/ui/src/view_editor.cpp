@@ -21,6 +21,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -149,9 +150,8 @@ void edit_status(App::State& s, Release& r) {
 // The milestones of `r` as its type `type` would generate them (nullopt without a release date).
 std::optional<MilestoneSchedule> schedule_for_type(const Plan& plan, const Release& r, ReleaseType type) {
     if (!r.release_date) return std::nullopt;
-    Release copy = r;
-    copy.type = type;
-    Result<MilestoneSchedule> m = compute_milestones(plan, copy);
+    Result<MilestoneSchedule> m = compute_milestones(*r.release_date, milestone_offsets(plan.settings, type),
+                                                     BusinessCalendar(plan.holidays, r.components));
     if (!m) return std::nullopt;
     return std::move(*m);
 }
@@ -331,6 +331,63 @@ void base_combo(App::State& s, const Release& r, const Release& base, Parse pars
     ImGui::EndCombo();
 }
 
+}  // namespace
+
+struct SemverSuggestion {
+    std::string version;  // empty: no suggestion
+    std::string why;
+    std::string error;
+};
+
+// Work the editor keeps between frames, since a release imported from a long git log has thousands of
+// changes: the version suggestion of the release last shown (recomputed when the plan, the release,
+// its base or the pre-release id changed), and the parsed text of the "Paste git log" dialog.
+struct EditorCache {
+    bool valid = false;
+    unsigned revision = 0;
+    std::string release;
+    std::string base;
+    std::string preid;
+    SemverSuggestion suggestion;
+
+    std::string pasted;  // the dialog's text as last parsed
+    std::size_t commits = 0;
+    std::string log;     // NUL-separated messages
+    CommitChanges preview;
+};
+
+namespace {
+
+const SemverSuggestion& suggestion_for(App::State& s, const Release& r, const Release& prev, const Version& base) {
+    if (!s.editor.cache) s.editor.cache = std::make_shared<EditorCache>();
+    EditorCache& c = *s.editor.cache;
+    if (c.valid && c.revision == s.doc.revision() && c.release == r.id && c.base == prev.id && c.preid == s.editor.version_preid)
+        return c.suggestion;
+    c.valid = true;
+    c.revision = s.doc.revision();
+    c.release = r.id;
+    c.base = prev.id;
+    c.preid = s.editor.version_preid;
+    c.suggestion = {};
+    std::vector<std::string> messages;
+    for (const Change& change : r.changes) messages.push_back(as_commit(change));
+    std::vector<std::string_view> views(messages.begin(), messages.end());
+    NextVersionOptions o;
+    o.preid = s.editor.version_preid;
+    Result<NextVersion> next = next_version(base, views, o);
+    if (!next) {
+        c.suggestion.error = next.error().message;
+        return c.suggestion;
+    }
+    if (!next->version) return c.suggestion;
+    c.suggestion.version = next->version->to_string();
+    // The reason: which changes drove the bump, relative to which release.
+    c.suggestion.why = std::string(to_string(next->bump)) + " bump from " + release_label(prev) + " (" + prev.id +
+                       ") because of " + reason_counts(r, next->reasons) + ": " + quoted_list(r, next->reasons);
+    if (base.major() == 0) c.suggestion.why += ". Below 1.0.0 breaking changes bump the minor and features the patch.";
+    return c.suggestion;
+}
+
 void semver_suggestion(App::State& s, Release& r) {
     auto parse = [](const std::string& text) -> std::optional<Version> {
         Result<Version> v = Version::parse(text);
@@ -355,33 +412,24 @@ void semver_suggestion(App::State& s, Release& r) {
         apply_version_button(s, r, "0.1.0", "zero");
         return;
     }
-    std::vector<std::string> messages;
-    for (const Change& c : r.changes) messages.push_back(as_commit(c));
-    std::vector<std::string_view> views(messages.begin(), messages.end());
-    NextVersionOptions o;
-    o.preid = s.editor.version_preid;
-    Result<NextVersion> next = next_version(*base, views, o);
-    if (!next) {
-        ImGui::TextColored(red, "Pre-release id: %s", next.error().message.c_str());
+    const SemverSuggestion& sug = suggestion_for(s, r, *prev, *base);
+    if (!sug.error.empty()) {
+        ImGui::TextColored(red, "Pre-release id: %s", sug.error.c_str());
         return;
     }
-    if (!next->version) return;
-    std::string suggested = next->version->to_string();
+    if (sug.version.empty()) return;
     ImGui::TextUnformatted("Suggested:");
     ImGui::SameLine();
-    ImGui::TextColored(green, "%s", suggested.c_str());
-    apply_version_button(s, r, suggested, "suggested");
+    ImGui::TextColored(green, "%s", sug.version.c_str());
+    apply_version_button(s, r, sug.version, "suggested");
     ImGui::SameLine();
     base_combo(s, r, *prev, parse);
-    // The reason: which changes drove the bump, relative to which release.
-    std::string why = std::string(to_string(next->bump)) + " bump from " + release_label(*prev) + " (" + prev->id +
-                      ") because of " + reason_counts(r, next->reasons) + ": " + quoted_list(r, next->reasons);
-    if (base->major() == 0) why += ". Below 1.0.0 breaking changes bump the minor and features the patch.";
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled("%s", why.c_str());
+    ImGui::TextDisabled("%s", sug.why.c_str());
     ImGui::PopTextWrapPos();
     Result<Version> cur = Version::parse(r.version);
-    if (cur && compare(*cur, *next->version) < 0)
+    Result<Version> suggested = Version::parse(sug.version);
+    if (cur && suggested && compare(*cur, *suggested) < 0)
         ImGui::TextColored(orange, "%s is smaller than these changes call for.", r.version.c_str());
     if (cur && compare(*cur, *base) <= 0)
         ImGui::TextColored(red, "%s is not above the previous release %s.", r.version.c_str(), prev->version.c_str());
@@ -689,13 +737,21 @@ void git_log_dialog(App::State& s) {
                        "`git log`, `git log --oneline`, or messages separated by blank lines.",
                        release_label(*r).c_str());
     ImGui::InputTextMultiline("##log", &s.editor.git_log_text, ImVec2(-1, -ImGui::GetFrameHeightWithSpacing() * 5));
-    std::vector<std::string> messages = split_pasted_commits(s.editor.git_log_text);
-    std::string log;
-    for (const std::string& m : messages) log += m + '\0';
-    CommitChanges preview = changes_from_commits(log);
+    if (!s.editor.cache) s.editor.cache = std::make_shared<EditorCache>();
+    EditorCache& cache = *s.editor.cache;
+    if (cache.pasted != s.editor.git_log_text) {
+        cache.pasted = s.editor.git_log_text;
+        std::vector<std::string> messages = split_pasted_commits(cache.pasted);
+        cache.commits = messages.size();
+        cache.log.clear();
+        for (const std::string& m : messages) cache.log += m + '\0';
+        cache.preview = changes_from_commits(cache.log);
+    }
+    const std::string& log = cache.log;
+    const CommitChanges& preview = cache.preview;
     int counts[7] = {};
     for (const Change& c : preview.changes) ++counts[static_cast<int>(c.category)];
-    ImGui::Text("%d commit(s) -> %d change(s):", static_cast<int>(messages.size()), static_cast<int>(preview.changes.size()));
+    ImGui::Text("%d commit(s) -> %d change(s):", static_cast<int>(cache.commits), static_cast<int>(preview.changes.size()));
     for (ChangeCategory c : all_values<ChangeCategory>()) {
         if (!counts[static_cast<int>(c)]) continue;
         ImGui::SameLine();
@@ -718,7 +774,7 @@ void git_log_dialog(App::State& s) {
             commit_now(s);
             const Release* after = find_release(s.doc.plan, s.editor.git_log_release);
             std::size_t added = after ? after->changes.size() - before : 0;
-            s.flash("Imported " + std::to_string(added) + " change(s) from " + std::to_string(messages.size()) + " commit(s)",
+            s.flash("Imported " + std::to_string(added) + " change(s) from " + std::to_string(cache.commits) + " commit(s)",
                     ImGui::GetTime());
             if (!done->notes.empty()) {
                 Message m{"Imported " + std::to_string(added) + " change(s), with notes", {}};

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <cmath>
 #include <iterator>
 #include <memory>
 #include <optional>
@@ -23,7 +24,8 @@ namespace relplan::ui {
 
 // Layout memory of one place notes are drawn: heights of the top-level blocks (and of the items of
 // top-level lists) at the last width, so what is scrolled out of view is skipped without layout and
-// frame time follows what is on screen rather than the length of the notes.
+// frame time follows what is on screen rather than the length of the notes. Negative heights are
+// guesses for what has not been laid out yet; 0 is not even guessed.
 struct MarkdownView {
     float width = -1.0f;
     std::vector<float> heights;
@@ -270,6 +272,25 @@ float draw_inlines(Painter& p, const std::vector<md::Inline>& inlines, ImFont* f
 
 float draw_block(Painter& p, const md::Block& b, float left, float right, float y, int depth, bool tight);
 
+// A block's height before it was laid out: one line per paragraph, heading, item or table row.
+float estimate(const Painter& p, const md::Block& b) {
+    const float line = p.body->FontSize + 3.0f * p.scale;
+    switch (b.kind) {
+    case md::BlockKind::code_block:
+        return static_cast<float>(std::count(b.literal.begin(), b.literal.end(), '\n') + 1) * line;
+    case md::BlockKind::table: return static_cast<float>(b.children.size()) * (line + 4.0f * p.scale);
+    case md::BlockKind::bullet_list:
+    case md::BlockKind::ordered_list:
+    case md::BlockKind::list_item:
+    case md::BlockKind::block_quote: {
+        float h = 0.0f;
+        for (const md::Block& c : b.children) h += estimate(p, c);
+        return std::max(h, line);
+    }
+    default: return line + 7.0f * p.scale;
+    }
+}
+
 float draw_blocks(Painter& p, const std::vector<md::Block>& blocks, float left, float right, float y, int depth, bool tight) {
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         ImGui::PushID(static_cast<int>(i));
@@ -289,11 +310,15 @@ float draw_list(Painter& p, const md::Block& list, float left, float right, floa
     float indent = ordered ? p.body->CalcTextSizeA(p.body->FontSize, FLT_MAX, 0, widest.c_str()).x + 8.0f * p.scale
                            : 16.0f * p.scale;
     std::int64_t number = list.start;
-    if (item_heights && item_heights->size() != list.children.size()) item_heights->assign(list.children.size(), -1.0f);
+    if (item_heights && item_heights->size() != list.children.size()) {
+        // Guesses (stored negated) until an item is first laid out.
+        item_heights->clear();
+        for (const md::Block& item : list.children) item_heights->push_back(-(estimate(p, item) + gap));
+    }
     for (std::size_t i = 0; i < list.children.size(); ++i, ++number) {
         float item_top = y;
-        if (item_heights && (*item_heights)[i] >= 0.0f) {
-            float h = (*item_heights)[i];
+        if (item_heights) {
+            float h = std::abs((*item_heights)[i]);
             if (y + h < p.clip_top || y > p.clip_bottom) {
                 y += h;
                 continue;
@@ -429,7 +454,7 @@ void draw_markdown(App::State& s, const md::Document& doc, MarkdownView& view) {
     const float width = std::max(ImGui::GetContentRegionAvail().x, 40.0f * s.config.ui_scale);
     if (view.width != width || view.heights.size() != doc.blocks.size()) {
         view.width = width;
-        view.heights.assign(doc.blocks.size(), -1.0f);
+        view.heights.assign(doc.blocks.size(), 0.0f);
         view.item_heights.assign(doc.blocks.size(), {});
     }
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -447,8 +472,9 @@ void draw_markdown(App::State& s, const md::Document& doc, MarkdownView& view) {
     float y = origin.y;
     for (std::size_t i = 0; i < doc.blocks.size(); ++i) {
         const md::Block& b = doc.blocks[i];
-        float h = view.heights[i];
-        if (h >= 0.0f && (y + h < p.clip_top || y > p.clip_bottom)) {
+        if (view.heights[i] == 0.0f) view.heights[i] = -estimate(p, b);
+        float h = std::abs(view.heights[i]);
+        if (y + h < p.clip_top || y > p.clip_bottom) {
             y += h;
             continue;
         }

@@ -370,7 +370,7 @@ void draw_bar(App::State& s, ImDrawList* dl, const Axis& ax, const ReleaseDays& 
     const std::string title = release_title(r);
     const ImVec2 ts = ImGui::CalcTextSize(title.c_str());
     const float ty = (y0 + y1 - ts.y) * 0.5f - 1.0f;
-    if (w >= ts.x + 10.0f * scale) {
+    if (!faded && w >= ts.x + 10.0f * scale) {
         ImVec4 clip(x0, y0, x1, y1);
         const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
         dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(std::max(x0, ax.x0) + 5.0f * scale, ty), ink, title.c_str(),
@@ -706,6 +706,11 @@ void draw_timeline(App::State& s) {
     if (idx.unscheduled > 0) {
         ImGui::SameLine();
         ImGui::TextDisabled("· %d without a date", idx.unscheduled);
+    }
+    if (!s.timeline_grid->error().empty()) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("· plain grid");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("The grid shader is unavailable here:\n%s", s.timeline_grid->error().c_str());
     }
     ImGui::SameLine();
     help_marker("Bars run from planning start to the release day: lighter until feature freeze, darker after code freeze;\n"

@@ -48,7 +48,7 @@ struct NextVersionOptions {
     std::string_view preid;  // pre-release id such as "rc"; empty for a release
 };
 
-// Fails only when the pre-release id is not a valid identifier (or a number would pass 2^53-1).
+// Fails only when the pre-release id is not a valid identifier.
 Result<NextVersion> next_version(const Version& current, const std::vector<std::string_view>& messages,
                                  const NextVersionOptions& options = {});
 
