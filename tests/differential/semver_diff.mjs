@@ -2,7 +2,7 @@
 //
 // usage: node semver_diff.mjs DRIVER [NODE_MODULES_DIR] [--cases N] [--seed S]
 //   DRIVER            the semver_driver binary (reads JSON lines, answers JSON lines)
-//   NODE_MODULES_DIR  where `semver` is installed; otherwise it is resolved through NODE_PATH
+//   NODE_MODULES_DIR  where `semver` is installed; default $RELPLAN_NPM, else resolved via NODE_PATH
 // Inputs come from a seeded generator, so a run is reproducible; every case is one JSON line for
 // the driver and the same call on node-semver. Prints `semver differential: N cases, M mismatches`
 // and exits 1 on any mismatch (the first few are shown), 2 on a setup problem.
@@ -20,15 +20,20 @@ const flag = (name, fallback) => {
 };
 const total = Number(flag('--cases', '24000'));
 const seed = Number(flag('--seed', '20240607'));
-const [driver, modulesDir] = args;
+const [driver, modulesArg] = args;
+const modulesDir = modulesArg || process.env.RELPLAN_NPM;
 if (!driver) {
   console.error('usage: node semver_diff.mjs DRIVER [NODE_MODULES_DIR] [--cases N] [--seed S]');
   process.exit(2);
 }
-const requireFrom = createRequire(modulesDir ? path.join(path.resolve(modulesDir), 'noop.js') : import.meta.url);
 let semver;
 try {
-  semver = requireFrom('semver');
+  try {
+    semver = createRequire(modulesDir ? path.join(path.resolve(modulesDir), 'noop.js') : import.meta.url)('semver');
+  } catch (e) {
+    if (!modulesDir) throw e;
+    semver = createRequire(import.meta.url)('semver');
+  }
 } catch (e) {
   console.error(`cannot load npm semver (${e.message}); pass its node_modules directory or set NODE_PATH`);
   process.exit(2);

@@ -42,7 +42,6 @@ std::string quoted(std::string_view s) {
     return out;
 }
 
-
 class Decoder {
 public:
     std::vector<Problem> problems;

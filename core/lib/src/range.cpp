@@ -961,30 +961,60 @@ bool is_inclusive(Comparator::Op op) { return op == Comparator::Op::le || op == 
 
 }  // namespace
 
+namespace {
+
+bool zero_core(const Version& v) { return v.major() == 0 && v.minor() == 0 && v.patch() == 0; }
+
+bool same_core(const Version& a, const Version& b) {
+    return a.major() == b.major() && a.minor() == b.minor() && a.patch() == b.patch();
+}
+
+// The comparator set test of Range#test, pre-release rule included.
+bool test_set(const Comparator* first, const Comparator* last, const Version& v, bool include_prerelease) {
+    for (const Comparator* c = first; c != last; ++c) {
+        if (!c->test(v)) return false;
+    }
+    if (!v.is_prerelease() || include_prerelease) return true;
+    // A pre-release passes only through a comparator that names a pre-release of the same
+    // major.minor.patch: ^1.2.3-pr.1 admits 1.2.3-pr.2 but not 1.2.4-alpha.
+    for (const Comparator* c = first; c != last; ++c) {
+        const Version* allowed = c->version();
+        if (allowed && allowed->is_prerelease() && same_core(*allowed, v)) return true;
+    }
+    return false;
+}
+
+// node's `new Range(c.value, options).test(v)`. Parsing a comparator's own text gives back that
+// comparator, except that >=0.0.0 (>=0.0.0-0 with include_prerelease) becomes "any".
+bool value_range_test(const Comparator& c, const Version& v, SemverOptions o) {
+    static const Comparator any = *Comparator::parse("");
+    const Version* cv = c.version();
+    const bool is_any = c.any() || (c.op() == Comparator::Op::ge && zero_core(*cv) &&
+                                    cv->prerelease() == (o.include_prerelease ? "0" : ""));
+    const Comparator& target = is_any ? any : c;
+    return test_set(&target, &target + 1, v, o.include_prerelease);
+}
+
+}  // namespace
+
 bool intersects(const Comparator& a, const Comparator& b, SemverOptions options) {
-    if (a.op() == Comparator::Op::eq) {
-        if (a.any()) return true;
-        auto r = Range::parse(b.to_string(), options);
-        return r.ok() && r->test(std::string_view(a.to_string()));
-    }
-    if (b.op() == Comparator::Op::eq) {
-        if (b.any()) return true;
-        auto r = Range::parse(a.to_string(), options);
-        return r.ok() && r->test(*b.version());
-    }
-    const std::string av = a.to_string();
-    const std::string bv = b.to_string();
-    if (options.include_prerelease && (av == "<0.0.0-0" || bv == "<0.0.0-0")) return false;
-    if (!options.include_prerelease && (av.rfind("<0.0.0", 0) == 0 || bv.rfind("<0.0.0", 0) == 0)) {
-        return false;
-    }
+    if (a.op() == Comparator::Op::eq) return a.any() || value_range_test(b, *a.version(), options);
+    if (b.op() == Comparator::Op::eq) return b.any() || value_range_test(a, *b.version(), options);
+    const Version& av = *a.version();
+    const Version& bv = *b.version();
+    // node compares the texts: "<0.0.0-0" exactly, or anything starting "<0.0.0".
+    const auto below_zero = [](const Comparator& c, bool exact) {
+        return c.op() == Comparator::Op::lt && zero_core(*c.version()) &&
+               (!exact || c.version()->prerelease() == "0");
+    };
+    if (options.include_prerelease && (below_zero(a, true) || below_zero(b, true))) return false;
+    if (!options.include_prerelease && (below_zero(a, false) || below_zero(b, false))) return false;
     if (is_greater_op(a.op()) && is_greater_op(b.op())) return true;
     if (is_less_op(a.op()) && is_less_op(b.op())) return true;
-    const int c = compare(*a.version(), *b.version());
-    if (a.version()->normalized() == b.version()->normalized() && is_inclusive(a.op()) &&
-        is_inclusive(b.op())) {
+    if (same_core(av, bv) && av.prerelease() == bv.prerelease() && is_inclusive(a.op()) && is_inclusive(b.op())) {
         return true;
     }
+    const int c = compare(av, bv);
     if (c < 0 && is_greater_op(a.op()) && is_less_op(b.op())) return true;
     if (c > 0 && is_less_op(a.op()) && is_greater_op(b.op())) return true;
     return false;
@@ -998,24 +1028,7 @@ Result<Range> Range::parse(std::string_view text, SemverOptions options) {
 
 bool Range::test(const Version& v) const {
     for (const auto& set : sets_) {
-        bool all = true;
-        for (const Comparator& c : set) {
-            if (!c.test(v)) {
-                all = false;
-                break;
-            }
-        }
-        if (!all) continue;
-        if (!v.is_prerelease() || options_.include_prerelease) return true;
-        // A pre-release passes only through a comparator that names a pre-release of the same
-        // major.minor.patch: ^1.2.3-pr.1 admits 1.2.3-pr.2 but not 1.2.4-alpha.
-        for (const Comparator& c : set) {
-            const Version* allowed = c.version();
-            if (allowed && allowed->is_prerelease() && allowed->major() == v.major() &&
-                allowed->minor() == v.minor() && allowed->patch() == v.patch()) {
-                return true;
-            }
-        }
+        if (test_set(set.data(), set.data() + set.size(), v, options_.include_prerelease)) return true;
     }
     return false;
 }
@@ -1150,13 +1163,15 @@ bool satisfiable(const std::vector<Comparator>& set, SemverOptions options) {
 }  // namespace
 
 bool intersects(const Range& a, const Range& b, SemverOptions options) {
+    std::vector<bool> b_ok;
+    for (const auto& sb : b.sets()) b_ok.push_back(satisfiable(sb, options));
     for (const auto& sa : a.sets()) {
         if (!satisfiable(sa, options)) continue;
-        for (const auto& sb : b.sets()) {
-            if (!satisfiable(sb, options)) continue;
+        for (std::size_t j = 0; j < b.sets().size(); ++j) {
+            if (!b_ok[j]) continue;
             bool all = true;
             for (const Comparator& ca : sa) {
-                for (const Comparator& cb : sb) {
+                for (const Comparator& cb : b.sets()[j]) {
                     if (!intersects(ca, cb, options)) {
                         all = false;
                         break;

@@ -99,6 +99,8 @@ ConflictLevel conflict_level(App::State& s, std::int32_t release) {
     return release >= 0 && release < static_cast<std::int32_t>(c.level.size()) ? c.level[release] : ConflictLevel::none;
 }
 
+const std::vector<ConflictLevel>& conflict_levels(App::State& s) { return cache_for(s).level; }
+
 ImVec4 conflict_color(ConflictLevel level) {
     return level == ConflictLevel::error ? ImVec4(0.90f, 0.20f, 0.18f, 1.0f) : ImVec4(0.93f, 0.62f, 0.08f, 1.0f);
 }

@@ -9,6 +9,7 @@
 #include "views.hpp"
 #include "widgets.hpp"
 
+#include <relplan/business_days.hpp>
 #include <relplan/calver.hpp>
 #include <relplan/commit_import.hpp>
 #include <relplan/milestones.hpp>
@@ -22,7 +23,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -297,20 +300,41 @@ void apply_version_button(App::State& s, Release& r, const std::string& version,
     ImGui::PopID();
 }
 
+// How closely `q` follows the same line of versions as `r`: 0 the same components, 1 the same first
+// (main) component, 2 some shared component. A multi-component release (API 4.0 shipping with the web
+// console) must not make the web console's next version count from 4.0.
+int line_distance(const Release& q, const Release& r) {
+    std::vector<std::string> a = q.components, b = r.components;
+    std::sort(a.begin(), a.end());
+    std::sort(b.begin(), b.end());
+    if (a == b) return 0;
+    if (!q.components.empty() && !r.components.empty() && q.components.front() == r.components.front()) return 1;
+    return 2;
+}
+
 // The release a suggestion counts from: the user's pick when they made one for `r`, otherwise the
-// highest version among the earlier releases of its components (`parse` says which versions count).
+// latest earlier release on the closest line (ties: the higher version). `parse` says which versions
+// count (SemVer, or CalVer of r's scheme).
 template <class Parse>
 const Release* base_release(App::State& s, const Release& r, Parse parse) {
     const Release* best = nullptr;
     typename decltype(parse(r.version))::value_type best_version{};
+    int best_distance = 3;
     for (const Release& q : s.doc.plan.releases) {
         if (!released_before(q, r)) continue;
         auto v = parse(q.version);
         if (!v) continue;
         if (s.editor.base_for == r.id && s.editor.base_release == q.id) return &q;
-        if (!best || compare(*v, best_version) > 0) {
+        int distance = line_distance(q, r);
+        bool better = !best || distance < best_distance;
+        if (best && distance == best_distance) {
+            Date qd = q.release_date.value_or(min_supported_date), bd = best->release_date.value_or(min_supported_date);
+            better = qd > bd || (qd == bd && compare(*v, best_version) > 0);
+        }
+        if (better) {
             best = &q;
             best_version = *v;
+            best_distance = distance;
         }
     }
     return best;
@@ -544,10 +568,12 @@ void milestone_table(App::State& s, const Release& r, const MilestoneSchedule& m
                                          : ms.kind == MilestoneKind::code_freeze    ? &r.code_freeze
                                                                                     : nullptr;
         if (own && *own && **own != ms.date) note = "set by hand to " + date_text(**own) + (note.empty() ? "" : "; " + note);
+        ImGui::PushTextWrapPos(0.0f);
         if (in < 0)
             ImGui::TextDisabled("%s", note.empty() ? "past" : note.c_str());
         else
             ImGui::TextDisabled("in %d days%s%s", static_cast<int>(in), note.empty() ? "" : " -- ", note.c_str());
+        ImGui::PopTextWrapPos();
     }
     ImGui::EndTable();
 }
@@ -1149,7 +1175,10 @@ void gate_row(App::State& s, QualityGate& g, int i, int& remove) {
 
 void section_gates(App::State& s, Release& r) {
     std::vector<std::string> blockers = gate_blockers(r);
-    if (needs_gates(r.status) && !blockers.empty()) {
+    if (s.editor.refusal_release == r.id && !s.editor.refusal.empty() && !blockers.empty()) {
+        ImGui::TextColored(red, "%s", s.editor.refusal.front().c_str());
+        for (const std::string& b : blockers) ImGui::BulletText("%s", b.c_str());
+    } else if (needs_gates(r.status) && !blockers.empty()) {
         ImGui::TextColored(red, "This release is %s although:", std::string(to_string(r.status)).c_str());
         for (const std::string& b : blockers) ImGui::BulletText("%s", b.c_str());
     } else if (!blockers.empty()) {

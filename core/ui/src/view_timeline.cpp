@@ -781,6 +781,7 @@ void draw_timeline(App::State& s) {
     const ImU32 separator = u32(colors.grid, 1.4f);
     std::int32_t lane_lo = -1, lane_hi = -1;
     std::vector<std::pair<float, ConflictLevel>> marks;
+    const std::vector<ConflictLevel>& levels = conflict_levels(s);
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(idx.lanes.size()), lane_h);
     dl->PushClipRect(rows_min, rows_max, true);
@@ -811,7 +812,7 @@ void draw_timeline(App::State& s) {
                 if (d.bar_first > last_day) break;
                 const Release& r = plan.releases[rel];
                 const float x0 = ax.cx(d.bar_first), x1 = ax.cx(d.bar_last + 1.0);
-                const ConflictLevel level = conflict_level(s, rel);
+                const ConflictLevel level = levels[rel];
                 if (rows_hovered && io.MousePos.y >= y && io.MousePos.y < y + lane_h && io.MousePos.x >= x0 - 2.0f &&
                     io.MousePos.x < std::max(x1, x0 + 3.0f) + 2.0f)
                     hit = {rel, lane};
@@ -896,9 +897,9 @@ void draw_timeline(App::State& s) {
         mouse_lane >= 0 && mouse_lane < static_cast<std::int32_t>(idx.lanes.size()) ? idx.lanes[mouse_lane].row : -1;
     const std::int32_t mouse_day = static_cast<std::int32_t>(std::floor(ax.day_at(io.MousePos.x)));
     if (hovered && io.MouseWheel != 0.0f && !io.KeyShift)
-        zoom_at(t, std::pow(1.25, static_cast<double>(io.MouseWheel)), io.MousePos.x - rows_min.x, scale);
+        zoom_at(t, std::pow(1.25, std::clamp(static_cast<double>(io.MouseWheel), -4.0, 4.0)), io.MousePos.x - rows_min.x, scale);
     const float pan_wheel = io.KeyShift ? io.MouseWheel : io.MouseWheelH;
-    if (hovered && pan_wheel != 0.0f) pan_to(t, t.target_start - pan_wheel * visible * 0.1);
+    if (hovered && pan_wheel != 0.0f) pan_to(t, t.target_start - std::clamp(pan_wheel, -4.0f, 4.0f) * visible * 0.1);
     if (ImGui::IsWindowHovered() && io.MousePos.x < rows_min.x && io.MouseWheel != 0.0f)
         ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseWheel * lane_h * 3.0f);
 

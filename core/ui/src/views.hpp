@@ -124,6 +124,7 @@ const CalendarColors& calendar_colors(bool dark);
 // it, and those findings as tooltip lines.
 enum class ConflictLevel { none, warning, error };
 ConflictLevel conflict_level(App::State& s, std::int32_t release);
+const std::vector<ConflictLevel>& conflict_levels(App::State& s);  // parallel to plan.releases
 ImVec4 conflict_color(ConflictLevel level);
 void conflict_tooltip_lines(App::State& s, std::int32_t release);
 // The conflict list (a panel under the calendar and the timeline), `height` tall.
