@@ -2,6 +2,7 @@
 // requestAnimationFrame, and the C entry points relplan_api.js calls (window.relplan, file picks,
 // drops, paste, share links, the IndexedDB working copy).
 #include <relplan/ui/app.hpp>
+#include <relplan/ui/test_hooks.hpp>
 
 #include <emscripten.h>
 #include <emscripten/html5.h>
@@ -59,16 +60,22 @@ void set_clipboard(void*, const char* text) {
 }
 
 // The canvas backing store follows its CSS size × devicePixelRatio, so text is sharp on HiDPI
-// screens; ImGui works in backing-store pixels and the UI is scaled by the ratio instead.
+// screens; ImGui works in backing-store pixels and the UI is scaled by the ratio instead. The size is
+// set on the canvas directly: emscripten 3.1.6's glfwSetWindowSize requests fullscreen (and pointer
+// lock) whenever the size equals the screen's.
+int g_canvas_w = 0, g_canvas_h = 0;
+
 void fit_canvas() {
     double css_w = 0, css_h = 0;
     emscripten_get_element_css_size("#canvas", &css_w, &css_h);
     double dpr = std::clamp(emscripten_get_device_pixel_ratio(), 1.0, 4.0);
     int w = std::max(1, static_cast<int>(std::lround(css_w * dpr)));
     int h = std::max(1, static_cast<int>(std::lround(css_h * dpr)));
-    int cur_w = 0, cur_h = 0;
-    glfwGetWindowSize(g_window, &cur_w, &cur_h);
-    if (w != cur_w || h != cur_h) glfwSetWindowSize(g_window, w, h);
+    if (w != g_canvas_w || h != g_canvas_h) {
+        emscripten_set_canvas_element_size("#canvas", w, h);
+        g_canvas_w = w;
+        g_canvas_h = h;
+    }
     g_app->set_ui_scale(static_cast<float>(dpr));
 }
 
@@ -82,14 +89,14 @@ void frame(void*) {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(static_cast<float>(g_canvas_w), static_cast<float>(g_canvas_h));
+    io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
     if (io.DeltaTime <= 0.0f) io.DeltaTime = 1.0f / 60.0f;  // rAF can repeat a timestamp
     ImGui::NewFrame();
     g_app->frame();
     ImGui::Render();
     update_cursor();
-    int fb_w = 0, fb_h = 0;
-    glfwGetFramebufferSize(g_window, &fb_w, &fb_h);
-    glViewport(0, 0, fb_w, fb_h);
+    glViewport(0, 0, g_canvas_w, g_canvas_h);
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
@@ -129,11 +136,25 @@ EMSCRIPTEN_KEEPALIVE void relplan_restore_recovery(const char* text, int unsaved
 
 EMSCRIPTEN_KEEPALIVE void relplan_paste(const char* text) { g_clipboard = text ? text : ""; }
 
+// Wheel input, already normalised to lines by relplan_api.js (emscripten 3.1.6's GLFW passes raw
+// horizontal pixels and coarse vertical steps, which made lists jump by hundreds of rows).
+EMSCRIPTEN_KEEPALIVE void relplan_wheel(double dx, double dy) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.MouseWheelH += static_cast<float>(dx);
+    io.MouseWheel += static_cast<float>(dy);
+}
+
 EMSCRIPTEN_KEEPALIVE void relplan_show_message(const char* title, const char* detail) {
     g_app->show_message(title ? title : "", {detail ? detail : ""});
 }
 
 EMSCRIPTEN_KEEPALIVE int relplan_has_unsaved() { return g_app->has_unsaved_changes() ? 1 : 0; }
+
+// window.relplan.testHooks: 0 = anchors (framebuffer pixels), 1 = facts; both as of the last frame.
+EMSCRIPTEN_KEEPALIVE const char* relplan_test_hooks(int what) {
+    g_returned = what == 0 ? relplan::ui::test_hooks::anchors_json() : relplan::ui::test_hooks::facts_json();
+    return g_returned.c_str();
+}
 
 }  // extern "C"
 
@@ -163,6 +184,7 @@ int main() {
     io.GetClipboardTextFn = get_clipboard;
     io.SetClipboardTextFn = set_clipboard;
     io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+    glfwSetScrollCallback(g_window, nullptr);  // relplan_api.js feeds relplan_wheel instead
     EM_ASM({ Module.relplanStarted(); });
     emscripten_set_main_loop_arg(frame, nullptr, 0, true);
     return 0;

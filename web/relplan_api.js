@@ -39,6 +39,23 @@
     },
     exportPlan: function () { return UTF8ToString(_relplan_export_plan()); },
     hasUnsavedChanges: function () { return _relplan_has_unsaved() !== 0; },
+    // For end-to-end tests: named widget rectangles in page CSS pixels (ready for mouse events) and
+    // facts about the app, both as of the last drawn frame.
+    testHooks: {
+      anchors: function () {
+        var raw = JSON.parse(UTF8ToString(_relplan_test_hooks(0)));
+        var box = Module.canvas.getBoundingClientRect();
+        // The backing store is CSS size x devicePixelRatio (rounded); its actual ratio is exact.
+        var dpr = box.width > 0 ? Module.canvas.width / box.width : (window.devicePixelRatio || 1);
+        var out = {};
+        Object.keys(raw).forEach(function (k) {
+          var r = raw[k];
+          out[k] = { x: box.left + r.x / dpr, y: box.top + r.y / dpr, w: r.w / dpr, h: r.h / dpr };
+        });
+        return out;
+      },
+      facts: function () { return JSON.parse(UTF8ToString(_relplan_test_hooks(1))); },
+    },
   };
   window.relplan = api;
 
@@ -82,6 +99,16 @@
       var f = e.dataTransfer && e.dataTransfer.files && e.dataTransfer.files[0];
       if (f) f.arrayBuffer().then(function (b) { openBytes(purposeFor(f.name), f.name, b); });
     });
+  }
+
+  // ---- wheel: one notch (100 px, 3 lines or 1 page) is one ImGui wheel step; up/left are positive --
+  function installWheel() {
+    Module.canvas.addEventListener('wheel', function (e) {
+      e.preventDefault();
+      var scale = e.deltaMode === 1 ? 1 / 3 : e.deltaMode === 2 ? 1 : 1 / 100;
+      var clamp = function (v) { return Math.max(-5, Math.min(5, v)); };
+      _relplan_wheel(clamp(-e.deltaX * scale), clamp(-e.deltaY * scale));
+    }, { passive: false });
   }
 
   // ---- clipboard --------------------------------------------------------------------------------
@@ -169,6 +196,7 @@
 
   Module.relplanStarted = function () {
     installDrop();
+    installWheel();
     var shared = null;
     try { shared = planFromFragment(); } catch (e) { shared = Promise.reject(e); }
     var work = shared

@@ -13,10 +13,7 @@ let exitCode = 1;
 try {
   const page = await context.newPage();
   const errors = [];
-  // Emscripten 3.1.6's GLFW calls the Pointer Lock API, which headless Chromium rejects with these two
-  // messages; they do not affect the page. Every other uncaught error fails the test.
-  const browserNoise = /Permissions check failed|user gesture is required to request Pointer Lock/;
-  page.on('pageerror', (e) => { if (!browserNoise.test(String(e))) errors.push(String(e)); });
+  page.on('pageerror', (e) => errors.push(String(e)));
   page.on('dialog', (d) => d.dismiss());
   await page.goto(url);
   const t0 = Date.now();
