@@ -12,6 +12,7 @@
 
 #include <chrono>
 #include <istream>
+#include <optional>
 #include <ostream>
 
 namespace relplan::cli {
@@ -31,10 +32,11 @@ constexpr std::string_view plan_usage =
 
 constexpr std::string_view import_usage =
     "usage: relplan import changelog FILE\n"
-    "       relplan import commits --release V [--plan FILE]\n"
+    "       relplan import commits --release V [--plan FILE] [--date YYYY-MM-DD]\n"
     "  changelog  a Keep a Changelog or conventional-changelog file as plan JSON on stdout\n"
     "  commits    NUL-separated commit messages on stdin (git log -z --format=%B) become the changes\n"
-    "             of release V (added as a planning release when the plan has none); plan JSON on stdout\n";
+    "             of release V (added as a planning release when the plan has none); plan JSON on stdout\n"
+    "             --date: the imported changes' added_on (default: today, UTC)\n";
 
 constexpr std::string_view changelog_usage =
     "usage: relplan changelog FILE [--component ID] [--today YYYY-MM-DD]\n"
@@ -180,12 +182,29 @@ int import_changelog_cmd(const Args& args, Io io) {
     return exit_ok;
 }
 
+// The release import_commits adds to: the first with version `release`, else the one with that id.
+std::optional<std::size_t> import_target(const Plan& plan, std::string_view release) {
+    for (std::size_t i = 0; i < plan.releases.size(); ++i) {
+        if (plan.releases[i].version == release) return i;
+    }
+    for (std::size_t i = 0; i < plan.releases.size(); ++i) {
+        if (plan.releases[i].id == release) return i;
+    }
+    return std::nullopt;
+}
+
 int import_commits_cmd(const Args& args, Io io) {
     std::string release, plan_path;
+    // Commit messages carry no dates; without added_on the freeze checks could not see late changes.
+    Date added_on{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         if ((a == "--release" || a == "--plan") && i + 1 < args.size()) {
             (a == "--release" ? release : plan_path) = args[++i];
+        } else if (a == "--date" && i + 1 < args.size()) {
+            const auto date = parse_date(args[++i], "--date");
+            if (!date) return usage(io, import_usage, date.error().message);
+            added_on = *date;
         } else {
             return usage(io, import_usage, "unexpected argument " + a);
         }
@@ -206,10 +225,17 @@ int import_commits_cmd(const Args& args, Io io) {
         io.err << "relplan: " << clean_text(log.error().message) << "\n";
         return exit_failed;
     }
-    const auto imported = import_commits(base, release, *log);
+    auto imported = import_commits(base, release, *log);
     if (!imported) {
         io.err << "relplan: " << clean_text(imported.error().message) << "\n";
         return exit_failed;
+    }
+    // import_commits appends: the release's changes past those it had in `base` are the imported ones.
+    const auto before = import_target(base, release);
+    if (const auto after = import_target(imported->plan, release)) {
+        std::vector<Change>& changes = imported->plan.releases[*after].changes;
+        const std::size_t had = before ? base.releases[*before].changes.size() : 0;
+        for (std::size_t i = had; i < changes.size(); ++i) changes[i].added_on = added_on;
     }
     for (const Diagnostic& n : imported->notes) print(io.err, n, "<stdin>", "note");
     io.out << to_json(imported->plan);

@@ -1,9 +1,13 @@
 #include "file_io.hpp"
 
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <dirent.h>
 #include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace relplan::native {
@@ -11,6 +15,75 @@ namespace relplan::native {
 namespace {
 std::string errno_text(const std::string& what, const std::string& path) {
     return what + " " + path + ": " + std::strerror(errno);
+}
+
+// Closes a descriptor on every return path.
+struct Fd {
+    int fd = -1;
+    Fd() = default;
+    explicit Fd(int f) : fd(f) {}
+    Fd(const Fd&) = delete;
+    Fd& operator=(const Fd&) = delete;
+    ~Fd() {
+        if (fd >= 0) ::close(fd);
+    }
+};
+
+bool all_digits(std::string_view s) {
+    if (s.empty()) return false;
+    for (char c : s) {
+        if (c < '0' || c > '9') return false;
+    }
+    return true;
+}
+
+// True for names write_file_atomic gives its temporary files: BASE.tmp-PID-N and BASE.tmp-PID-N.bak.
+// The pattern is strict so a user's own "plan.json.tmp-notes" is never touched.
+bool is_temporary_of(std::string_view name, std::string_view base) {
+    const std::string_view marker = ".tmp-";
+    if (name.size() <= base.size() + marker.size() || name.substr(0, base.size()) != base ||
+        name.substr(base.size(), marker.size()) != marker) {
+        return false;
+    }
+    std::string_view rest = name.substr(base.size() + marker.size());
+    if (rest.size() > 4 && rest.substr(rest.size() - 4) == ".bak") rest.remove_suffix(4);
+    const std::size_t dash = rest.find('-');
+    return dash != std::string_view::npos && all_digits(rest.substr(0, dash)) && all_digits(rest.substr(dash + 1));
+}
+
+// Temporary files left by a saver that was killed. Only called while holding the directory's
+// exclusive lock: every live saver holds it shared, so whatever matches the pattern is orphaned.
+void remove_orphans(const std::string& dir, const std::string& base) {
+    DIR* d = ::opendir(dir.c_str());
+    if (!d) return;
+    while (const dirent* entry = ::readdir(d)) {
+        if (is_temporary_of(entry->d_name, base)) ::unlink((dir + "/" + entry->d_name).c_str());
+    }
+    ::closedir(d);
+}
+
+// Takes the directory lock that lets savers of one directory run side by side (shared) while making
+// the orphan sweep safe (exclusive). The lock is advisory and best effort: where the file system
+// cannot lock, or another saver is stuck holding the exclusive lock, the save goes ahead unlocked
+// and without sweeping, still atomic thanks to its unique temporary name.
+void lock_and_sweep(int dir_fd, const std::string& dir, const std::string& base) {
+    if (::flock(dir_fd, LOCK_EX | LOCK_NB) == 0) {
+        remove_orphans(dir, base);
+        // Not atomic (the lock is dropped, then retaken shared); harmless because this saver has no
+        // temporary file yet.
+        ::flock(dir_fd, LOCK_SH);
+        return;
+    }
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        if (::flock(dir_fd, LOCK_SH | LOCK_NB) == 0 || (errno != EWOULDBLOCK && errno != EINTR)) return;
+        ::usleep(10'000);
+    }
+}
+
+std::atomic<std::uint64_t> temporary_counter{0};
+
+std::string temporary_name(const std::string& path) {
+    return path + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(temporary_counter.fetch_add(1));
 }
 }  // namespace
 
@@ -37,41 +110,69 @@ Result<std::string> read_file(const std::string& path, std::uint64_t max_bytes) 
 
 Result<std::monostate> write_file_atomic(const std::string& path, std::string_view bytes,
                                          bool keep_backup) {
-    std::string tmp = path + ".tmp-" + std::to_string(::getpid());
-    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    if (fd < 0) return make_error(errno_text("cannot create", tmp));
+    const std::size_t slash = path.rfind('/');
+    const std::string dir = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
+    const std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
+    Fd dir_fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    if (dir_fd.fd < 0) return make_error(errno_text("cannot save", path));
+    // Held (shared) until the new file is in place; closing dir_fd releases it, as does a kill.
+    lock_and_sweep(dir_fd.fd, dir, base);
+
+    std::string tmp;
+    Fd fd;
+    for (int attempt = 0; attempt < 100 && fd.fd < 0; ++attempt) {
+        tmp = temporary_name(path);
+        fd.fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+        if (fd.fd < 0 && errno != EEXIST) return make_error(errno_text("cannot create", tmp));
+    }
+    if (fd.fd < 0) return make_error(errno_text("cannot create", tmp));
+    auto fail = [&](const std::string& what, const std::string& name) {
+        auto err = make_error(errno_text(what, name));
+        ::unlink(tmp.c_str());
+        return err;
+    };
+    // A plan saved as private stays private.
+    struct stat old {};
+    if (::stat(path.c_str(), &old) == 0 && ::fchmod(fd.fd, old.st_mode & 07777) != 0) {
+        return fail("cannot set the permissions of", tmp);
+    }
     std::size_t done = 0;
     while (done < bytes.size()) {
-        ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        ssize_t n = ::write(fd.fd, bytes.data() + done, bytes.size() - done);
         if (n < 0) {
             if (errno == EINTR) continue;
-            auto err = make_error(errno_text("cannot write", tmp));
-            ::close(fd);
-            ::unlink(tmp.c_str());
-            return err;
+            return fail("cannot write", tmp);
         }
         done += static_cast<std::size_t>(n);
     }
-    if (::fsync(fd) != 0 || ::close(fd) != 0) {
-        auto err = make_error(errno_text("cannot flush", tmp));
-        ::unlink(tmp.c_str());
-        return err;
-    }
-    if (keep_backup && ::access(path.c_str(), F_OK) == 0) {
-        // A hard link keeps the old bytes reachable as .bak without a window where PATH is missing.
-        std::string bak = path + ".bak";
-        ::unlink(bak.c_str());
-        if (::link(path.c_str(), bak.c_str()) != 0) {
-            auto err = make_error(errno_text("cannot keep backup", bak));
-            ::unlink(tmp.c_str());
+    if (::fsync(fd.fd) != 0) return fail("cannot flush", tmp);
+    if (keep_backup) {
+        // The old file gets a second name first and that name is renamed over PATH.bak, so PATH.bak
+        // is always a whole earlier version, never missing, and PATH itself is never missing.
+        const std::string bak = path + ".bak";
+        const std::string staged = tmp + ".bak";
+        bool linked = false, first_save = false;
+        // Linux fails link() with ENOENT while a concurrent save renames its file over PATH; PATH
+        // exists all the same, so that is retried.
+        for (int attempt = 0; attempt < 100 && !linked && !first_save; ++attempt) {
+            linked = ::link(path.c_str(), staged.c_str()) == 0;
+            if (!linked && errno != ENOENT) return fail("cannot keep backup", bak);
+            first_save = !linked && ::access(path.c_str(), F_OK) != 0;
+        }
+        if (!linked && !first_save) return fail("cannot keep backup", bak);
+        if (linked && ::rename(staged.c_str(), bak.c_str()) != 0) {
+            auto err = fail("cannot keep backup", bak);
+            ::unlink(staged.c_str());
             return err;
         }
+        // rename() does nothing when both names already are the same file (a concurrent or killed
+        // save linked PATH.bak to this very PATH); the staged name must go all the same.
+        if (linked) ::unlink(staged.c_str());
     }
-    if (::rename(tmp.c_str(), path.c_str()) != 0) {
-        auto err = make_error(errno_text("cannot replace", path));
-        ::unlink(tmp.c_str());
-        return err;
-    }
+    if (::rename(tmp.c_str(), path.c_str()) != 0) return fail("cannot replace", path);
+    // The renames live in the directory; without this a power loss could bring back the old file.
+    // File systems that cannot sync a directory say EINVAL; there is nothing more to do there.
+    if (::fsync(dir_fd.fd) != 0 && errno != EINVAL) return make_error(errno_text("cannot flush the directory of", path));
     return std::monostate{};
 }
 

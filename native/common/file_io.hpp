@@ -1,8 +1,12 @@
 // Native file access shared by the CLI and the desktop app.
 //
 // read_file caps what it reads (default 256 MiB) and says so instead of truncating. write_file_atomic
-// writes a temporary file beside the target, flushes it to disk, optionally keeps the previous file as
-// PATH.bak, then renames over the target: a crash at any point leaves the old or the new file whole.
+// writes a uniquely named temporary file beside the target (PATH.tmp-PID-N, with the target's
+// permissions), flushes it to disk, optionally keeps the previous file as PATH.bak (replaced
+// atomically too), renames over the target and flushes the directory: a crash or kill -9 at any point
+// leaves the old or the new file whole, and PATH.bak, once it exists, whole. Temporary files of a
+// killed save are removed by the next save into the same directory. Concurrent savers do not
+// collide; the last rename wins.
 #pragma once
 
 #include <relplan/result.hpp>

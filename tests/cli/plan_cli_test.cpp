@@ -198,6 +198,44 @@ TEST_CASE("relplan import commits") {
     CHECK(run(cli::cmd_import, {"commits", "--release", "1.0.0", "--plan", data_dir + "truncated.json"}).code == 1);
 }
 
+TEST_CASE("relplan import commits --date: added_on of the imported changes, default today (UTC)") {
+    const std::string log = std::string("feat(api): webhooks (#4)") + '\0' + "fix: typo" + '\0';
+    const Run dated = run(cli::cmd_import, {"commits", "--release", "3.10.0", "--plan", acme, "--date", "2026-11-20"}, log);
+    CHECK(dated.code == 0);
+    const PlanLoad loaded = load_plan(dated.out);
+    REQUIRE(loaded.ok());
+    const Release* r = find_release_by_version(*loaded.plan, "3.10.0");
+    REQUIRE(r != nullptr);
+    REQUIRE(r->changes.size() == 6);
+    const auto date = [](int y, unsigned m, unsigned d) {
+        return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
+    };
+    // The changes the plan already had keep their dates.
+    CHECK(r->changes[0].added_on == date(2026, 11, 16));
+    CHECK(r->changes[3].added_on == date(2026, 11, 26));
+    CHECK(r->changes[4].description == "webhooks");
+    CHECK(r->changes[4].added_on == date(2026, 11, 20));
+    CHECK(r->changes[5].added_on == date(2026, 11, 20));
+
+    const Date before{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+    const Run fresh = run(cli::cmd_import, {"commits", "--release", "1.1.0"}, log);
+    const Date after{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+    CHECK(fresh.code == 0);
+    const PlanLoad today = load_plan(fresh.out);
+    REQUIRE(today.ok());
+    REQUIRE(today.plan->releases.at(0).changes.size() == 2);
+    for (const Change& c : today.plan->releases[0].changes) {
+        CHECK((c.added_on == before || c.added_on == after));
+    }
+
+    const Run bad = run(cli::cmd_import, {"commits", "--release", "1.1.0", "--date", "2026-02-30"}, log);
+    CHECK(bad.code == 2);
+    CHECK(bad.out.empty());
+    CHECK(bad.err.rfind("relplan: --date: 2026-02-30 does not exist\n", 0) == 0);
+    CHECK(run(cli::cmd_import, {"commits", "--release", "1.1.0", "--date"}, log).code == 2);
+    CHECK(run(cli::cmd_import, {"commits", "--release", "1.1.0", "--date", "20.11.2026"}, log).code == 2);
+}
+
 TEST_CASE("relplan changelog") {
     const Run out = run(cli::cmd_changelog, {acme, "--today", "2026-11-26"});
     CHECK(out.code == 0);

@@ -67,13 +67,16 @@ std::optional<OffsetTime> parse_offset_time(std::string_view text) {
     } else {
         return std::nullopt;
     }
-    const sys_seconds local = sys_days{*date} + hours{hour} + minutes{minute} + seconds{second};
-    return OffsetTime{local - minutes{offset}, offset};
+    // Summed in seconds (64-bit everywhere): with libc++ on wasm32, hours and minutes have 32-bit
+    // reps, and sys_days + minutes overflows after the year 6053.
+    const sys_seconds local =
+        sys_seconds{sys_days{*date}} + seconds{std::int64_t{hour} * 3600 + std::int64_t{minute} * 60 + second};
+    return OffsetTime{local - seconds{std::int64_t{offset} * 60}, offset};
 }
 
 std::string format_offset_time(std::chrono::sys_seconds instant, std::int32_t offset_minutes) {
     using namespace std::chrono;
-    const sys_seconds local = instant + minutes{offset_minutes};
+    const sys_seconds local = instant + seconds{std::int64_t{offset_minutes} * 60};
     const sys_days day = floor<days>(local);
     const long long second_of_day = (local - day).count();
     std::string out = format_iso_date(Date{day});

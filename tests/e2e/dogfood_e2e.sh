@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# relplan releases itself: the project's own plan (docs/relplan.plan.json) is valid and canonical,
+# CHANGELOG.md is exactly what `relplan changelog` makes of it, `relplan --version` (from
+# project(relplan VERSION ...) in CMakeLists.txt, the one source of the version) is the plan's newest
+# released version, and the check and notes engines work on it.
+#
+# Usage: dogfood_e2e.sh BUILD_DIR ARTIFACT_DIR (BUILD_DIR/native holds relplan).
+# After editing the plan, refresh the changelog from the repository root with
+#   build/native/relplan changelog docs/relplan.plan.json > CHANGELOG.md
+set -u
+build=$1 artifacts=$2
+root=$(cd "$(dirname "$0")/../.." && pwd)
+relplan=$build/native/relplan
+plan=$root/docs/relplan.plan.json
+out=$artifacts/dogfood
+[ -x "$relplan" ] || { echo "dogfood e2e: $relplan is missing; build the native preset first"; exit 1; }
+mkdir -p "$out"
+fails=0
+ok() { echo "ok   $1"; }
+fail() { echo "FAIL $1"; fails=$((fails+1)); }
+
+# (a) the plan is valid, and canonical so saving it in the app changes nothing
+if "$relplan" plan validate "$plan" >"$out/validate.txt" 2>&1; then ok "plan validate: $(cat "$out/validate.txt")"
+else fail "plan validate docs/relplan.plan.json:"; cat "$out/validate.txt"; fi
+"$relplan" plan fmt "$plan" >"$out/relplan.plan.json" 2>/dev/null
+if cmp -s "$out/relplan.plan.json" "$plan"; then ok "the plan is in canonical form"
+else fail "the plan is not in canonical form; run: build/native/relplan plan fmt docs/relplan.plan.json --in-place"; fi
+
+# (b) CHANGELOG.md is generated from the plan, byte for byte
+"$relplan" changelog "$plan" >"$out/CHANGELOG.md" 2>"$out/changelog.err"
+if cmp -s "$out/CHANGELOG.md" "$root/CHANGELOG.md"; then ok "CHANGELOG.md is what relplan changelog generates"
+else
+  fail "CHANGELOG.md differs from the plan; refresh it: build/native/relplan changelog docs/relplan.plan.json > CHANGELOG.md"
+  diff -u "$root/CHANGELOG.md" "$out/CHANGELOG.md" | head -20
+fi
+
+# (c) relplan --version is the newest (highest) released version in the plan, sorted by relplan itself
+newest=$(node -e '
+  const plan = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  for (const r of plan.releases) if (r.status === "released" && r.version) console.log(r.version);
+' "$plan" | "$relplan" semver sort | tail -n 1)
+cmake_version=$(sed -n 's/^project(relplan VERSION \([^ )]*\).*/\1/p' "$root/CMakeLists.txt")
+version=$("$relplan" --version)
+if [ -n "$newest" ] && [ "$version" = "relplan $newest" ]; then ok "relplan --version is the newest released version in the plan, $newest"
+else fail "relplan --version says '$version'; the plan's newest released version is '$newest' and CMakeLists.txt says '$cmake_version' (set project(relplan VERSION ...) and the plan's released release to the same version, and rebuild)"; fi
+
+# (d) check emits a JSON array of findings, none of them an error
+"$relplan" check "$plan" --today 2026-11-26 >"$out/check.json" 2>"$out/check.err"
+rc=$?
+if node -e '
+    const findings = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    if (!Array.isArray(findings)) throw new Error("not a JSON array");
+    for (const f of findings) console.log(`  ${f.severity} ${f.code}: ${f.message}`);
+  ' "$out/check.json"; then
+  if [ $rc = 0 ]; then ok "check --today 2026-11-26 emits valid JSON with no error"
+  else fail "check --today 2026-11-26 exits $rc: $(cat "$out/check.err")"; fi
+else fail "check --today 2026-11-26 does not emit valid JSON: $(head -c 300 "$out/check.json")"; fi
+
+# (e) release notes of the released version, in every format
+expected_title="# relplan 0.1.0 – Foundation (2026-11-26)"
+if "$relplan" notes "$plan" --release 0.1.0 >"$out/notes-0.1.0.md" 2>"$out/notes.err" &&
+   [ "$(head -n 1 "$out/notes-0.1.0.md")" = "$expected_title" ]; then ok "notes --release 0.1.0"
+else fail "notes --release 0.1.0: $(head -n 1 "$out/notes-0.1.0.md") $(cat "$out/notes.err")"; fi
+for format in html txt; do
+  if "$relplan" notes "$plan" --release 0.1.0 --format $format --audience end-user >"$out/notes-0.1.0.$format" 2>"$out/notes.err" &&
+     grep -q "relplan 0.1.0" "$out/notes-0.1.0.$format"; then ok "notes --release 0.1.0 --format $format --audience end-user"
+  else fail "notes --release 0.1.0 --format $format: $(cat "$out/notes.err")"; fi
+done
+
+echo "dogfood e2e: $fails failed"
+[ $fails = 0 ]
