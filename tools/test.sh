@@ -40,7 +40,10 @@ case "${1:-all}" in
   screenshots)
     suite "desktop screenshot" tests/e2e/desktop_smoke.sh build/native/relplan-desktop "$artifacts"
     suite "page screenshot" node tests/e2e/page_test.mjs build/web/page "$artifacts"
-    cp "$artifacts/desktop.png" docs/screenshots/desktop.png && cp "$artifacts/page.png" docs/screenshots/page.png
+    suite "desktop timeline screenshot (dark)" env RELPLAN_CONFIG_DIR="$(mktemp -d)" xvfb-run -a -s "-screen 0 1440x900x24" \
+      build/native/relplan-desktop --screenshot "$artifacts/desktop-timeline.png" --frames 8 --theme dark --tab timeline
+    cp "$artifacts/desktop.png" docs/screenshots/desktop.png && cp "$artifacts/page.png" docs/screenshots/page.png &&
+      cp "$artifacts/desktop-timeline.png" docs/screenshots/desktop-timeline.png
     summary ;;
 esac
 
