@@ -87,24 +87,32 @@ std::string temporary_name(const std::string& path) {
 }
 }  // namespace
 
-Result<std::string> read_file(const std::string& path, std::uint64_t max_bytes) {
-    std::FILE* f = std::fopen(path.c_str(), "rb");
-    if (!f) return make_error(errno_text("cannot open", path));
+Result<std::string> read_file(const std::string& path, std::uint64_t max_bytes, bool regular_only) {
+    // O_NONBLOCK so that opening a FIFO without a writer cannot hang the caller (a dropped pipe
+    // would freeze the desktop app); blocking reads are restored once the file type is known.
+    Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
+    if (fd.fd < 0) return make_error(errno_text("cannot open", path));
+    struct stat st {};
+    if (::fstat(fd.fd, &st) != 0) return make_error(errno_text("cannot open", path));
+    if (S_ISDIR(st.st_mode)) return make_error(path + " is a folder, not a file");
+    if (regular_only && !S_ISREG(st.st_mode))
+        return make_error(path + " is not a regular file (a pipe, socket or device); refusing to read it");
+    int flags = ::fcntl(fd.fd, F_GETFL);
+    if (flags >= 0) ::fcntl(fd.fd, F_SETFL, flags & ~O_NONBLOCK);
     std::string data;
     char buf[1 << 16];
     for (;;) {
-        std::size_t n = std::fread(buf, 1, sizeof buf, f);
+        ssize_t n = ::read(fd.fd, buf, sizeof buf);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return make_error(errno_text("cannot read", path));
+        }
         if (n == 0) break;
-        if (data.size() + n > max_bytes) {
-            std::fclose(f);
+        if (data.size() + static_cast<std::size_t>(n) > max_bytes)
             return make_error(path + ": file is larger than " + std::to_string(max_bytes >> 20) +
                               " MiB; refusing to load it");
-        }
-        data.append(buf, n);
+        data.append(buf, static_cast<std::size_t>(n));
     }
-    bool failed = std::ferror(f) != 0;
-    std::fclose(f);
-    if (failed) return make_error(errno_text("cannot read", path));
     return data;
 }
 

@@ -18,7 +18,10 @@
 
 namespace relplan::native {
 
-Result<std::string> read_file(const std::string& path, std::uint64_t max_bytes = 256ull << 20);
+// `regular_only` refuses pipes, sockets and devices (the desktop app: a dropped FIFO must not hang
+// it); the CLI allows them so process substitution works. Folders are always refused.
+Result<std::string> read_file(const std::string& path, std::uint64_t max_bytes = 256ull << 20,
+                              bool regular_only = false);
 Result<std::monostate> write_file_atomic(const std::string& path, std::string_view bytes,
                                          bool keep_backup = false);
 

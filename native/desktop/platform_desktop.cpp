@@ -64,7 +64,7 @@ std::optional<std::string> save_file(const std::string& name, std::string_view b
 }
 
 std::optional<std::string> read_file(const std::string& path, std::string* error) {
-    auto r = native::read_file(path, 100ull << 20);
+    auto r = native::read_file(path, 100ull << 20, true);
     if (!r) {
         if (error) *error = r.error().message;
         return std::nullopt;

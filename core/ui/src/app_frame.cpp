@@ -2,6 +2,7 @@
 #include <relplan/ui/app.hpp>
 
 #include "plan_io.hpp"
+#include "test_anchors.hpp"
 #include "views.hpp"
 
 #include <relplan/assets.hpp>
@@ -107,6 +108,7 @@ void draw_menu(App& app, App::State& s) {
     const bool paths = platform::abilities().file_paths;
     if (ImGui::BeginMenu("File")) {
         if (ImGui::MenuItem("New plan", "Ctrl+N")) guarded(app, s, act_new);
+        anchor("menu.file.new");
         if (ImGui::MenuItem("Open…", "Ctrl+O")) guarded(app, s, act_open);
         if (paths && ImGui::BeginMenu("Open recent", !s.recent_files.empty())) {
             for (const auto& r : s.recent_files)
@@ -114,6 +116,7 @@ void draw_menu(App& app, App::State& s) {
             ImGui::EndMenu();
         }
         if (ImGui::MenuItem("Open example plan")) guarded(app, s, act_open_example);
+        anchor("menu.file.open_example");
         ImGui::Separator();
         if (ImGui::MenuItem("Save", "Ctrl+S")) save(s);
         if (ImGui::MenuItem(paths ? "Save as…" : "Download as…", "Ctrl+Shift+S")) start_save_as(s);
@@ -131,17 +134,21 @@ void draw_menu(App& app, App::State& s) {
             platform::copy_share_link(plan_to_json(s.doc.plan));
             s.flash("Share link copied to the clipboard", ImGui::GetTime());
         }
+        if (platform::abilities().share_links) anchor("menu.file.share_link");
         if (platform::abilities().quit) {
             ImGui::Separator();
             if (ImGui::MenuItem("Quit", "Ctrl+Q")) guarded(app, s, act_quit);
         }
         ImGui::EndMenu();
     }
+    anchor("menu.file");
     if (ImGui::BeginMenu("Edit")) {
         if (ImGui::MenuItem("Undo", "Ctrl+Z", false, s.doc.can_undo())) s.doc.undo();
+        anchor("menu.edit.undo");
         if (ImGui::MenuItem("Redo", "Ctrl+Shift+Z", false, s.doc.can_redo())) s.doc.redo();
         ImGui::EndMenu();
     }
+    anchor("menu.edit");
     if (ImGui::BeginMenu("View")) {
         if (ImGui::MenuItem("Dashboard", nullptr, s.tab == Tab::dashboard)) s.select_tab(Tab::dashboard);
         if (ImGui::MenuItem("Release editor", nullptr, s.tab == Tab::release)) s.select_tab(Tab::release);
@@ -158,9 +165,11 @@ void draw_menu(App& app, App::State& s) {
     }
     if (ImGui::BeginMenu("Release")) {
         if (ImGui::MenuItem("New release")) add_release(s);
+        anchor("menu.release.new");
         if (ImGui::MenuItem("Delete release", nullptr, false, !s.selected_release.empty())) delete_release(s);
         ImGui::EndMenu();
     }
+    anchor("menu.release");
     if (ImGui::BeginMenu("Help")) {
         if (ImGui::MenuItem("About relplan")) s.about_open = true;
         ImGui::EndMenu();
@@ -205,6 +214,7 @@ void draw_status_bar(App::State& s, float height) {
     else
         ImGui::TextColored(c.errors ? ImVec4(0.85f, 0.2f, 0.2f, 1.0f) : ImVec4(0.8f, 0.6f, 0.1f, 1.0f),
                            "%d conflicts (%d errors)", c.errors + c.warnings, c.errors);
+    anchor("status.conflicts");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open the Calendar tab for the list");
     if (!s.status_text.empty() && ImGui::GetTime() < s.status_until) {
         ImGui::SameLine();
@@ -289,6 +299,7 @@ void draw_modals(App& app, App::State& s) {
             ImGui::CloseCurrentPopup();
             run_action(app, s, action);
         }
+        anchor("discard.discard");
         ImGui::SameLine();
         if (ImGui::Button("Cancel") || key_pressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
@@ -307,6 +318,7 @@ void draw_modals(App& app, App::State& s) {
             if (!s.messages.empty()) s.messages.erase(s.messages.begin());
             ImGui::CloseCurrentPopup();
         }
+        anchor("message.ok");
         ImGui::EndPopup();
     }
     if (s.about_open) {
@@ -327,6 +339,7 @@ void draw_modals(App& app, App::State& s) {
 void App::frame() {
     State& s = *s_;
     ImGuiIO& io = ImGui::GetIO();
+    test_hooks::begin_frame();
     if (!s.config.initial_tab.empty()) {  // AppConfig::initial_tab, honoured on the first frame
         const std::pair<const char*, Tab> names[] = {{"dashboard", Tab::dashboard}, {"release", Tab::release},
                                                      {"calendar", Tab::calendar},   {"timeline", Tab::timeline},
@@ -354,7 +367,9 @@ void App::frame() {
     if (ImGui::BeginTabBar("##tabs")) {
         auto tab = [&](const char* label, Tab t, void (*draw)(State&)) {
             ImGuiTabItemFlags f = (s.tab_requested && s.requested_tab == t) ? ImGuiTabItemFlags_SetSelected : 0;
-            if (ImGui::BeginTabItem(label, nullptr, f)) {
+            const bool open = ImGui::BeginTabItem(label, nullptr, f);
+            anchor(std::string("tab.") + label);
+            if (open) {
                 s.tab = t;
                 ImGui::BeginChild(label);
                 draw(s);
@@ -386,6 +401,7 @@ void App::frame() {
         s.stored_dirty = s.doc.dirty();
         platform::store_working_copy(plan_to_json(s.doc.plan), s.doc.dirty());
     }
+    test_hooks::end_frame(s);
     if (io.WantSaveIniSettings) {
         size_t n = 0;
         const char* ini = ImGui::SaveIniSettingsToMemory(&n);

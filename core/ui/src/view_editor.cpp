@@ -6,6 +6,7 @@
 // because they are about moving a release forward, not about what a file may contain: a release
 // cannot enter approved/frozen/released while a required gate is failed or pending, and milestones
 // follow a type change unless their dates were set by hand (then the editor asks).
+#include "test_anchors.hpp"
 #include "views.hpp"
 #include "widgets.hpp"
 
@@ -143,6 +144,7 @@ void edit_status(App::State& s, Release& r) {
         }
         ImGui::EndCombo();
     }
+    anchor("editor.status");
     if (s.editor.refusal_release == r.id && !s.editor.refusal.empty()) {
         // Stays until the status changes or the gates no longer block.
         if (blockers.empty()) s.editor.refusal.clear();
@@ -184,8 +186,10 @@ void follow_type(App::State& s, Release& r, ReleaseType before) {
 void section_scope(App::State& s, Release& r) {
     ImGui::PushItemWidth(ImGui::GetContentRegionAvail().x * 0.6f);
     edit_text(s, "Name", r.name);
+    anchor("editor.name");
     ReleaseType before = r.type;
     if (edit_enum(s, "Type", r.type)) follow_type(s, r, before);
+    anchor("editor.type");
     ImGui::SameLine();
     help_marker("Changing the type moves the milestones with it while they are the generated ones; "
                 "dates you set by hand stay until you regenerate them in Timeline.");
@@ -426,6 +430,10 @@ void semver_suggestion(App::State& s, Release& r) {
         ImGui::TextDisabled("Add changes to get a suggested version.");
         return;
     }
+    if (!prev && !r.version.empty()) {
+        ImGui::TextDisabled("No earlier release of these components in the plan to count from.");
+        return;
+    }
     if (!prev) {
         ImGui::TextDisabled("No earlier release of these components has a SemVer version; a first release is usually");
         ImGui::SameLine();
@@ -580,6 +588,7 @@ void milestone_table(App::State& s, const Release& r, const MilestoneSchedule& m
 
 void section_timeline(App::State& s, Release& r) {
     edit_date(s, "Release date", r.release_date);
+    anchor("editor.release_date");
     ImGui::SameLine();
     ImGui::BeginDisabled(!r.release_date);
     std::optional<MilestoneSchedule> m = schedule_for_type(s.doc.plan, r, r.type);
@@ -669,12 +678,14 @@ void change_row(App::State& s, Release& r, int i, int& remove, int& move_up, int
     ImGui::TableNextColumn();
     ImGui::SetNextItemWidth(-1);
     edit_enum(s, "##cat", c.category);
+    anchor("editor.change." + std::to_string(i) + ".category");
     ImGui::SetNextItemWidth(-1);
     edit_enum(s, "##aud", c.audience);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Who reads about it: internal changes appear in technical notes only");
     ImGui::TableNextColumn();
     ImGui::SetNextItemWidth(-1);
     edit_text(s, "##desc", c.description, "what changed, in the reader's words");
+    anchor("editor.change." + std::to_string(i) + ".description");
     ImGui::SetNextItemWidth(-1);
     edit_text(s, "##ref", c.ref_id, "#123 / CVE-…");
     ImGui::TableNextColumn();
@@ -736,6 +747,7 @@ void section_changes(App::State& s, Release& r) {
         r.changes.push_back(std::move(c));
         commit_now(s);
     }
+    anchor("editor.add_change");
     ImGui::SameLine();
     if (ImGui::Button("Paste git log...")) {
         s.editor.git_log_open = true;

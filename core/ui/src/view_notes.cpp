@@ -1,6 +1,7 @@
 // The notes preview: release notes for the selected release in the chosen audience and format, kept
 // current as the plan changes, with copy and save. Rendered Markdown is drawn from the md::Document
 // tree by a small layout engine (word wrapping over styled runs), since ImGui has no rich text.
+#include "test_anchors.hpp"
 #include "views.hpp"
 #include "widgets.hpp"
 
@@ -661,6 +662,7 @@ void draw_notes_panel(App::State& s, bool beside) {
         return;
     }
     NotesCache& c = notes_for(s, *r);
+    test_hooks::notes_shown(c.text);
     draw_toolbar(s, c, beside);
     if (!c.error.empty()) {
         ImGui::TextColored(ImVec4(0.85f, 0.2f, 0.2f, 1.0f), "%s", c.error.c_str());
@@ -673,6 +675,7 @@ void draw_notes_panel(App::State& s, bool beside) {
     else
         draw_source(c.text);
     ImGui::EndChild();
+    anchor(beside ? "notes.beside_editor" : "notes.tab");
 }
 
 }  // namespace

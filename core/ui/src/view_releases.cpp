@@ -1,4 +1,5 @@
 // The release list: filters, search and selection.
+#include "test_anchors.hpp"
 #include "views.hpp"
 #include "widgets.hpp"
 
@@ -37,9 +38,11 @@ void draw_release_list(App::State& s) {
     ImGui::TextUnformatted(s.doc.plan.project.name.empty() ? "Releases" : s.doc.plan.project.name.c_str());
     ImGui::SameLine(ImGui::GetContentRegionAvail().x - ImGui::GetFrameHeight() + ImGui::GetCursorPosX() - ImGui::GetStyle().ItemSpacing.x);
     if (ImGui::Button("+", ImVec2(ImGui::GetFrameHeight(), 0))) add_release(s);
+    anchor("releases.add");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Add a release (Release > New release)");
     ImGui::SetNextItemWidth(-1);
     ImGui::InputTextWithHint("##search", "Search name, version, theme…", &f.search);
+    anchor("releases.search");
     filter_combo<ReleaseStatus>("status", f.status);
     ImGui::SameLine();
     filter_combo<ReleaseType>("type", f.type);
@@ -78,6 +81,7 @@ void draw_release_list(App::State& s) {
                 s.selected_release = r.id;
                 s.select_tab(Tab::release);
             }
+            anchor("release." + r.id);
             ImDrawList* dl = ImGui::GetWindowDrawList();
             float line = ImGui::GetTextLineHeightWithSpacing();
             dl->AddRectFilled(start, ImVec2(start.x + 4 * s.config.ui_scale, start.y + line * 2.0f),

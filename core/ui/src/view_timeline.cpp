@@ -366,15 +366,15 @@ void draw_bar(App::State& s, ImDrawList* dl, const Axis& ax, const ReleaseDays& 
         const float wx0 = ax.cx(d.window_start), wx1 = std::max(ax.cx(d.window_end), wx0 + 3.0f * scale);
         dl->AddRectFilled(ImVec2(wx0, y1 - 4.0f * scale), ImVec2(wx1, y1), u32(colors.window));
     }
-    // Label inside the bar when it fits, else to its right when that space is free enough.
-    const std::string title = release_title(r);
-    const ImVec2 ts = ImGui::CalcTextSize(title.c_str());
-    const float ty = (y0 + y1 - ts.y) * 0.5f - 1.0f;
-    if (!faded && w >= ts.x + 10.0f * scale) {
-        ImVec4 clip(x0, y0, x1, y1);
-        const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
-        dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(std::max(x0, ax.x0) + 5.0f * scale, ty), ink, title.c_str(),
-                    nullptr, 0.0f, &clip);
+    // The title inside the bar when it fits (measured only for bars wide enough to possibly hold it).
+    if (!faded && w >= ImGui::GetFontSize() * 2.5f) {
+        const std::string title = release_title(r);
+        const ImVec2 ts = ImGui::CalcTextSize(title.c_str());
+        if (w >= ts.x + 10.0f * scale) {
+            ImVec4 clip(x0, y0, x1, y1);
+            dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(std::max(x0, ax.x0) + 5.0f * scale, (y0 + y1 - ts.y) * 0.5f - 1.0f),
+                        ImGui::GetColorU32(ImGuiCol_Text), title.c_str(), nullptr, 0.0f, &clip);
+        }
     }
     if (level != ConflictLevel::none) dl->AddRect(ImVec2(x0 - 1.0f, y0 - 1.0f), ImVec2(x1 + 1.0f, y1 + 1.0f), u32(conflict_color(level)), rounding, 0, 2.0f * scale);
     if (selected) dl->AddRect(ImVec2(x0 - 2.5f * scale, y0 - 2.5f * scale), ImVec2(x1 + 2.5f * scale, y1 + 2.5f * scale), u32(colors.selection), rounding + 2.0f, 0, 2.0f * scale);

@@ -392,8 +392,9 @@ void section_ranges(App::State& s) {
     if (!c.range_error.empty() || c.rows.empty()) return;
     ImGui::Text("%d of %d match", c.matches, static_cast<int>(c.rows.size()));
     ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY;
-    float table_h = std::min(ImGui::GetTextLineHeightWithSpacing() * (static_cast<float>(c.rows.size()) + 1.5f),
-                             ImGui::GetTextLineHeightWithSpacing() * 14);
+    // Room for a wrapped reason or two before the list scrolls.
+    float table_h = std::min(ImGui::GetTextLineHeightWithSpacing() * (static_cast<float>(c.rows.size()) * 1.3f + 3.0f),
+                             ImGui::GetTextLineHeightWithSpacing() * 16);
     if (!ImGui::BeginTable("##rangerows", 3, flags, ImVec2(0, table_h))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn("version", ImGuiTableColumnFlags_WidthFixed, 140 * s.config.ui_scale);
@@ -429,14 +430,14 @@ void section_calver(App::State& s) {
     ImGui::SetNextItemWidth(160 * scale);
     ImGui::InputTextWithHint("Scheme", "YY.0M.MICRO", &v.calver_scheme);
     help_marker("Tokens: YYYY YY 0Y MM 0M WW 0W DD 0D MAJOR MINOR MICRO MODIFIER, separated by . - or _");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(80 * scale);
+    ImGui::InputTextWithHint("Modifier", "rc1", &v.calver_modifier);
     ImGui::SetNextItemWidth(160 * scale);
     ImGui::InputTextWithHint("Current", "none: first release", &v.calver_current);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(110 * scale);
     ImGui::InputTextWithHint("Date", date_text(today()).c_str(), &v.calver_date);
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(80 * scale);
-    ImGui::InputTextWithHint("Modifier", "rc1", &v.calver_modifier);
     Result<CalverScheme> scheme = CalverScheme::parse(v.calver_scheme);
     if (!scheme) {
         error_text("Scheme: " + scheme.error().message);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "state.hpp"
+#include "test_anchors.hpp"
 
 #include <relplan/plan.hpp>
 
@@ -38,6 +39,7 @@ bool edit_enum(App::State& s, const char* label, E& value) {
                 value = v;
                 changed = true;
             }
+            anchor("option." + name);
         }
         ImGui::EndCombo();
     }
