@@ -1,11 +1,40 @@
 #!/usr/bin/env bash
 # make bench: benchmarks (never a pass/fail test). Prints the table; writes build/bench.md for BENCHMARKS.md.
+#   RUNS=N       runs per figure (default 5; long ones stop earlier, see tools/bench/bench.mjs)
+#   ONLY=a,b     only these workloads: semver, page, plan, notes, calendar
+# Needs `make native web` (the Makefile's bench target does both) and the npm peers in build/npm.
+# Everything it makes goes to build/bench: generated inputs, the plan_bench executables, screenshots.
 set -eu
 cd "$(dirname "$0")/.."
 export RELPLAN_NPM=$PWD/build/npm/node_modules
-node tools/bench/bench.mjs build --runs "${RUNS:-5}" --markdown build/bench.md
-if [ -x build/native/relplan-desktop ] && command -v xvfb-run >/dev/null && [ -f build/bench/big.plan.json ]; then
-  echo
-  echo "desktop frame times, 10,000-release plan:"
-  xvfb-run -a build/native/relplan-desktop --plan build/bench/big.plan.json --bench-frames 300
+export NODE_PATH=${NODE_PATH:-/usr/share/nodejs}
+mkdir -p build/bench
+
+# plan_bench: the core's import/validate/export timed in one process, against the libraries `make native`
+# and `make web` built (native: the CLI's -O2 build; WASM: the page's release build). Rebuilt when a
+# source or library is newer than the executable.
+stale() {  # stale OUT IN...
+  local out=$1; shift
+  [ -e "$out" ] || return 0
+  for f in "$@"; do [ "$f" -nt "$out" ] && return 0; done
+  return 1
+}
+src=tools/bench/plan_bench.cpp
+nat=(build/native/core/lib/librelplan_core.a build/native/core/lib/librelplan_core_assets.a)
+web=(build/web/core/lib/librelplan_core.a build/web/core/lib/librelplan_core_assets.a)
+if [ -f "${nat[0]}" ] && stale build/bench/plan_bench "$src" "${nat[@]}"; then
+  echo "bench: building build/bench/plan_bench (g++)"
+  g++ -O2 -DNDEBUG -std=c++20 -DFMT_SHARED -Icore/lib/include -isystem build/native/third_party/include \
+    "$src" "${nat[@]}" -lfmt -o build/bench/plan_bench
 fi
+if [ -f "${web[0]}" ] && command -v em++ >/dev/null && stale build/bench/plan_bench.js "$src" "${web[@]}"; then
+  echo "bench: building build/bench/plan_bench.js (em++)"
+  em++ -O3 -DNDEBUG -std=c++20 -DFMT_HEADER_ONLY -Icore/lib/include -isystem build/web/third_party/include \
+    "$src" "${web[@]}" -sNODERAWFS=1 -sENVIRONMENT=node -sALLOW_MEMORY_GROWTH=1 -sEXIT_RUNTIME=1 \
+    -o build/bench/plan_bench.js
+fi
+
+# A partial run (ONLY=...) writes its table beside the full one instead of over it.
+only=() md=build/bench.md
+[ -n "${ONLY:-}" ] && only=(--only "$ONLY") md=build/bench-partial.md
+node tools/bench/bench.mjs build --runs "${RUNS:-5}" --markdown "$md" "${only[@]}"

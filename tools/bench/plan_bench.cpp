@@ -1,0 +1,70 @@
+// make bench: import + validate + canonical export of one plan file, timed inside one process so the
+// same source built natively (g++) and as WebAssembly (em++, run by node) can be compared with each
+// other and with node's JSON.parse + ajv + JSON.stringify, without process start-up in the figures.
+//   plan_bench FILE [ITERATIONS]
+// Prints one JSON line: medians in milliseconds of load_plan (parse, schema and semantic checks),
+// to_json (canonical export) and both together, plus the sizes read and written. Exits 1 when the
+// plan does not load cleanly, so a benchmark never reports the speed of an error path.
+#include <relplan/plan_json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+double median(std::vector<double> xs) {
+    std::sort(xs.begin(), xs.end());
+    const std::size_t n = xs.size();
+    return n % 2 ? xs[n / 2] : (xs[n / 2 - 1] + xs[n / 2]) / 2.0;
+}
+
+double ms_since(std::chrono::steady_clock::time_point t0) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2 || argc > 3) {
+        std::fprintf(stderr, "usage: plan_bench FILE [ITERATIONS]\n");
+        return 2;
+    }
+    const int iterations = argc == 3 ? std::clamp(std::atoi(argv[2]), 1, 1000) : 5;
+    std::ifstream in(argv[1], std::ios::binary);
+    if (!in) {
+        std::fprintf(stderr, "plan_bench: cannot read %s\n", argv[1]);
+        return 1;
+    }
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+
+    std::vector<double> load_ms, export_ms, total_ms;
+    std::size_t written = 0;
+    // One untimed round first: page faults, allocator growth and (in WASM) memory growth happen once.
+    for (int i = -1; i < iterations; ++i) {
+        const auto t0 = std::chrono::steady_clock::now();
+        const relplan::PlanLoad loaded = relplan::load_plan(text);
+        const double t_load = ms_since(t0);
+        if (!loaded.ok()) {
+            std::fprintf(stderr, "plan_bench: %s does not load cleanly (%zu errors)\n", argv[1], loaded.errors.size());
+            return 1;
+        }
+        const auto t1 = std::chrono::steady_clock::now();
+        const std::string json = relplan::to_json(*loaded.plan);
+        const double t_export = ms_since(t1);
+        written = json.size();
+        if (i < 0) continue;
+        load_ms.push_back(t_load);
+        export_ms.push_back(t_export);
+        total_ms.push_back(t_load + t_export);
+    }
+    std::printf("{\"load_ms\":%.3f,\"export_ms\":%.3f,\"total_ms\":%.3f,\"bytes_in\":%zu,\"bytes_out\":%zu,\"iterations\":%d}\n",
+                median(load_ms), median(export_ms), median(total_ms), text.size(), written, iterations);
+    return 0;
+}
