@@ -28,6 +28,7 @@
 #include <GLFW/glfw3.h>
 
 #include <algorithm>
+#include <memory>
 #include <cctype>
 #include <cfloat>
 #include <chrono>
@@ -368,7 +369,10 @@ int main(int argc, char** argv) {
     cfg.ui_scale = std::clamp(xs, 1.0f, 4.0f);
     cfg.theme = o.theme;
     cfg.initial_tab = o.tab;
-    relplan::ui::App app(cfg);
+    // On the heap so it can be destroyed while the GL context still exists (the timeline shader
+    // owns GL objects).
+    auto app_owner = std::make_unique<relplan::ui::App>(cfg);
+    relplan::ui::App& app = *app_owner;
     g_app = &app;
     if (!o.plan.empty()) app.open_path(o.plan);
     else if (auto rec = relplan::ui::platform::load_setting("recovery.plan")) app.restore_recovery(*rec, true);
@@ -434,6 +438,7 @@ int main(int argc, char** argv) {
     }
     if (!o.script.empty()) exit_code = script.summary(o.script);
     g_app = nullptr;
+    app_owner.reset();
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
