@@ -606,19 +606,30 @@ std::string_view audience_label(Audience a) {
 
 void draw_toolbar(App::State& s, NotesCache& c, bool beside) {
     const float scale = s.config.ui_scale;
+    if (beside) {
+        // First in the row, so a narrow column clips the toolbar's end rather than the close button.
+        if (ImGui::Button("x", ImVec2(ImGui::GetFrameHeight(), 0))) s.notes.beside_editor = false;
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Hide the notes preview (the Notes tab still has it)");
+        ImGui::SameLine();
+    }
     option_combo("##audience", s.notes.audience, notes_audiences, audience_label, 110 * scale);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Audience: technical notes show everything; customer and end-user notes only what is marked for them");
     ImGui::SameLine();
     option_combo("##format", s.notes.format, notes_formats, notes_format_label, 140 * scale);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("File format of the notes");
     NotesFormat f = notes_formats[s.notes.format];
+    // In the narrow column beside the editor the buttons wrap to a second row instead of being clipped.
+    const ImGuiStyle& st = ImGui::GetStyle();
+    const float buttons_w = ImGui::CalcTextSize("Source Copy Download").x + ImGui::GetFrameHeight() +
+                            st.FramePadding.x * 6 + st.ItemSpacing.x * 4;
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < buttons_w) ImGui::NewLine();
     if (markdown_format(f)) {
-        ImGui::SameLine();
         bool source = !s.notes.rendered;
         if (ImGui::Checkbox("Source", &source)) s.notes.rendered = !source;
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show the Markdown text instead of drawing it");
+        ImGui::SameLine();
     }
-    ImGui::SameLine();
     if (ImGui::Button("Copy") && !c.text.empty()) {
         platform::set_clipboard(c.text);
         s.flash("Notes copied to the clipboard (" + std::string(notes_format_label(f)) + ")", ImGui::GetTime());
@@ -628,11 +639,6 @@ void draw_toolbar(App::State& s, NotesCache& c, bool beside) {
     const bool paths = platform::abilities().file_paths;
     if (ImGui::Button(paths ? "Save" : "Download") && !c.text.empty()) save_notes(s, c);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s %s", paths ? "Save next to the plan as" : "Download as", c.file_name.c_str());
-    if (beside) {
-        ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::GetFrameHeight());
-        if (ImGui::Button("x", ImVec2(ImGui::GetFrameHeight(), 0))) s.notes.beside_editor = false;
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Hide the notes preview (the Notes tab still has it)");
-    }
 }
 
 void draw_source(const std::string& text) {
