@@ -5,26 +5,13 @@
 
 #include <catch2/catch.hpp>
 
+#include "calendar_test_support.hpp"
+
 using namespace relplan;
+using namespace relplan::test;
 using namespace std::chrono;
 
 namespace {
-
-Date d(const char* text) {
-    auto r = parse_date(text);
-    REQUIRE(r.ok());
-    return *r;
-}
-
-sys_seconds utc(const char* date, int h, int m = 0) {
-    return sys_seconds{sys_days{d(date)}} + seconds{std::int64_t{h} * 3600 + m * 60};
-}
-
-const TzDatabase& zones() {
-    const auto& db = embedded_tzdb();
-    REQUIRE(db.ok());
-    return *db;
-}
 
 Plan sample() {
     Plan p;
