@@ -1,6 +1,7 @@
 // The calendar commands of the CLI (check, ics, schedule, windows), called in-process with string
 // streams on plan files written to a scratch directory. Pins exact output, exit codes and errors.
 #include "commands.hpp"
+#include "cli_test_support.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -12,23 +13,10 @@
 #include <string>
 
 using namespace relplan::cli;
+using namespace relplan::cli::test;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct Run {
-    int code;
-    std::string out;
-    std::string err;
-};
-
-Run run(int (*cmd)(const Args&, Io), Args args, const std::string& input = {}) {
-    std::istringstream in(input);
-    std::ostringstream out;
-    std::ostringstream err;
-    const int code = cmd(args, Io{in, out, err});
-    return Run{code, out.str(), err.str()};
-}
 
 // A scratch directory per test run, removed at exit.
 struct Scratch {

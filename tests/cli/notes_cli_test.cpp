@@ -1,4 +1,5 @@
 #include "commands.hpp"
+#include "cli_test_support.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -7,21 +8,12 @@
 
 using relplan::cli::Args;
 using relplan::cli::cmd_notes;
+using relplan::cli::test::Run;
+namespace test = relplan::cli::test;
 
 namespace {
 
-struct Run {
-    int code;
-    std::string out;
-    std::string err;
-};
-
-Run run(const Args& args, const std::string& input = {}) {
-    std::istringstream in(input);
-    std::ostringstream out, err;
-    const int code = cmd_notes(args, {in, out, err});
-    return {code, out.str(), err.str()};
-}
+Run run(const Args& args, const std::string& input = {}) { return test::run(cmd_notes, args, input); }
 
 const std::string plan_file = std::string(RELPLAN_TEST_DATA_DIR) + "/notes/sync.plan.json";
 

@@ -1,4 +1,5 @@
 #include "commands.hpp"
+#include "cli_test_support.hpp"
 
 #include <relplan/plan_json.hpp>
 
@@ -11,24 +12,10 @@
 
 using namespace relplan;
 using relplan::cli::Args;
+using relplan::cli::test::Run;
+using relplan::cli::test::run;
 
 namespace {
-
-struct Run {
-    int code = 0;
-    std::string out;
-    std::string err;
-};
-
-Run run(int (*cmd)(const Args&, cli::Io), const Args& args, const std::string& in = {}) {
-    std::istringstream input(in);
-    std::ostringstream out, err;
-    Run r;
-    r.code = cmd(args, cli::Io{input, out, err});
-    r.out = out.str();
-    r.err = err.str();
-    return r;
-}
 
 std::string read(const std::string& path) {
     std::ifstream in(path, std::ios::binary);

@@ -1,6 +1,7 @@
 // The version commands of the CLI, called in-process with string streams. Pins the CLI contract
 // scripts depend on: exact output, exit codes, errors on stderr.
 #include "commands.hpp"
+#include "cli_test_support.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -8,22 +9,9 @@
 #include <string>
 
 using namespace relplan::cli;
+using namespace relplan::cli::test;
 
 namespace {
-
-struct Run {
-    int code;
-    std::string out;
-    std::string err;
-};
-
-Run run(int (*cmd)(const Args&, Io), Args args, const std::string& input = {}) {
-    std::istringstream in(input);
-    std::ostringstream out;
-    std::ostringstream err;
-    const int code = cmd(args, Io{in, out, err});
-    return Run{code, out.str(), err.str()};
-}
 
 Run semver(Args args, const std::string& input = {}) { return run(cmd_semver, std::move(args), input); }
 
