@@ -74,7 +74,8 @@ void draw_dashboard(App::State& s) {
     section_title("Open conflicts");
     const ConflictSummary& c = conflicts_for(s);
     if (c.errors + c.warnings == 0) ImGui::TextDisabled("None.");
-    else ImGui::Text("%d errors, %d warnings — see the Calendar tab.", c.errors, c.warnings);
+    else ImGui::Text("%d error%s, %d warning%s — see the Calendar tab.", c.errors, c.errors == 1 ? "" : "s",
+                     c.warnings, c.warnings == 1 ? "" : "s");
 
     section_title("Pending approvals");
     int pending = 0;

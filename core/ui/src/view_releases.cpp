@@ -20,10 +20,10 @@ bool contains_nocase(const std::string& hay, const std::string& needle) {
 }
 
 template <class E>
-void filter_combo(const char* label, int& index) {
+void filter_combo(const char* label, int& index, float width) {
     const auto& values = all_values<E>();
     std::string preview = index < 0 ? std::string("any ") + label : std::string(to_string(values[index]));
-    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.5f - ImGui::GetStyle().ItemSpacing.x * 0.5f);
+    ImGui::SetNextItemWidth(width);
     if (ImGui::BeginCombo((std::string("##") + label).c_str(), preview.c_str())) {
         if (ImGui::Selectable((std::string("any ") + label).c_str(), index < 0)) index = -1;
         for (int i = 0; i < static_cast<int>(values.size()); ++i)
@@ -43,9 +43,11 @@ void draw_release_list(App::State& s) {
     ImGui::SetNextItemWidth(-1);
     ImGui::InputTextWithHint("##search", "Search name, version, theme…", &f.search);
     anchor("releases.search");
-    filter_combo<ReleaseStatus>("status", f.status);
+    // Both combos share the row equally (measured once, before the first one takes its half).
+    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+    filter_combo<ReleaseStatus>("status", f.status, half);
     ImGui::SameLine();
-    filter_combo<ReleaseType>("type", f.type);
+    filter_combo<ReleaseType>("type", f.type, half);
     ImGui::SetNextItemWidth(-1);
     const Component* comp = find_component(s.doc.plan, f.component);
     if (ImGui::BeginCombo("##component", comp ? comp->name.c_str() : "any component")) {
