@@ -24,12 +24,12 @@ nat=(build/native/core/lib/librelplan_core.a build/native/core/lib/librelplan_co
 web=(build/web/core/lib/librelplan_core.a build/web/core/lib/librelplan_core_assets.a)
 if [ -f "${nat[0]}" ] && stale build/bench/plan_bench "$src" "${nat[@]}"; then
   echo "bench: building build/bench/plan_bench (g++)"
-  g++ -O2 -DNDEBUG -std=c++20 -DFMT_SHARED -Icore/lib/include -isystem build/native/third_party/include \
+  g++ -O2 -DNDEBUG -std=c++20 -DFMT_SHARED -Icore/lib -isystem build/native/third_party/include \
     "$src" "${nat[@]}" -lfmt -o build/bench/plan_bench
 fi
 if [ -f "${web[0]}" ] && command -v em++ >/dev/null && stale build/bench/plan_bench.js "$src" "${web[@]}"; then
   echo "bench: building build/bench/plan_bench.js (em++)"
-  em++ -O3 -DNDEBUG -std=c++20 -DFMT_HEADER_ONLY -Icore/lib/include -isystem build/web/third_party/include \
+  em++ -O3 -DNDEBUG -std=c++20 -DFMT_HEADER_ONLY -Icore/lib -isystem build/web/third_party/include \
     "$src" "${web[@]}" -sNODERAWFS=1 -sENVIRONMENT=node -sALLOW_MEMORY_GROWTH=1 -sEXIT_RUNTIME=1 \
     -o build/bench/plan_bench.js
 fi

@@ -2,7 +2,7 @@
 """Build assets/tzdb.bin, relplan's embedded IANA time-zone database, from the machine's zoneinfo.
 
 Why: neither libstdc++ 12 nor libc++ 14 ships std::chrono::tzdb, and the web page has no zoneinfo,
-so the core carries its own zone engine (core/lib/src/tz.cpp) over this file; native and WASM then
+so the core carries its own zone engine (core/lib/base/tz.cpp) over this file; native and WASM then
 convert identically.
 
 What goes in: every zone ("Z" line) and every link ("L" line) of tzdata.zi, read from the compiled
@@ -106,7 +106,7 @@ def read_tzif(path):
 # ---------------------------------------------------------------- POSIX TZ footer rules
 
 class PosixRule:
-    """The footer rule, evaluated exactly like core/lib/src/tz.cpp does."""
+    """The footer rule, evaluated exactly like core/lib/base/tz.cpp does."""
 
     def __init__(self, text):
         self.text = text

@@ -1,8 +1,8 @@
 // The page's host: GLFW (emscripten's -sUSE_GLFW=3) + WebGL2 + Dear ImGui, one App::frame() per
 // requestAnimationFrame, and the C entry points relplan_api.js calls (window.relplan, file picks,
 // drops, paste, share links, the IndexedDB working copy).
-#include <relplan/ui/app.hpp>
-#include <relplan/ui/test_hooks.hpp>
+#include "app/app.hpp"
+#include "app/test_hooks.hpp"
 
 #include <emscripten.h>
 #include <emscripten/html5.h>

@@ -1,6 +1,6 @@
 // Platform services for the page. Each one is a thin EM_JS call into relplan_api.js, where the
 // browser APIs (clipboard, file input, downloads, localStorage, IndexedDB, CompressionStream) live.
-#include <relplan/ui/platform.hpp>
+#include "platform/platform.hpp"
 
 #include <emscripten.h>
 

@@ -3,14 +3,14 @@
 
 #include "common/file_io.hpp"
 
-#include <relplan/business_days.hpp>
-#include <relplan/cadence.hpp>
-#include <relplan/conflicts.hpp>
-#include <relplan/ical.hpp>
-#include <relplan/plan_json.hpp>
-#include <relplan/text.hpp>
-#include <relplan/tz.hpp>
-#include <relplan/windows.hpp>
+#include "calendar/business_days.hpp"
+#include "calendar/cadence.hpp"
+#include "calendar/conflicts.hpp"
+#include "calendar/ical.hpp"
+#include "plan/plan_json.hpp"
+#include "base/text.hpp"
+#include "base/tz.hpp"
+#include "calendar/windows.hpp"
 
 #include <algorithm>
 #include <chrono>

@@ -3,10 +3,10 @@
 
 #include "common/file_io.hpp"
 
-#include <relplan/business_days.hpp>
-#include <relplan/notes.hpp>
-#include <relplan/plan_json.hpp>
-#include <relplan/text.hpp>
+#include "calendar/business_days.hpp"
+#include "notes/notes.hpp"
+#include "plan/plan_json.hpp"
+#include "base/text.hpp"
 
 #include <charconv>
 #include <chrono>

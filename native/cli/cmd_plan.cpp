@@ -3,12 +3,12 @@
 
 #include "common/file_io.hpp"
 
-#include <relplan/business_days.hpp>
-#include <relplan/changelog_export.hpp>
-#include <relplan/changelog_import.hpp>
-#include <relplan/commit_import.hpp>
-#include <relplan/plan_json.hpp>
-#include <relplan/text.hpp>
+#include "calendar/business_days.hpp"
+#include "notes/changelog_export.hpp"
+#include "notes/changelog_import.hpp"
+#include "plan/commit_import.hpp"
+#include "plan/plan_json.hpp"
+#include "base/text.hpp"
 
 #include <chrono>
 #include <istream>

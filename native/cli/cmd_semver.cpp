@@ -4,11 +4,11 @@
 // means "no").
 #include "commands.hpp"
 
-#include <relplan/calver.hpp>
-#include <relplan/commits.hpp>
-#include <relplan/next_version.hpp>
-#include <relplan/range.hpp>
-#include <relplan/semver.hpp>
+#include "version/calver.hpp"
+#include "version/commits.hpp"
+#include "version/next_version.hpp"
+#include "version/range.hpp"
+#include "version/semver.hpp"
 
 #include <algorithm>
 #include <chrono>

@@ -9,7 +9,7 @@
 // collide; the last rename wins.
 #pragma once
 
-#include <relplan/result.hpp>
+#include "base/result.hpp"
 
 #include <cstdint>
 #include <string>

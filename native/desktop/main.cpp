@@ -6,7 +6,7 @@
 //                   [--script FILE [--out DIR]]            play a test scenario (below), exit 1 on a failure
 //
 // A script drives the window through ImGuiIO as a user would, one command per line (# comments):
-//   click ANCHOR          move to the named widget (relplan/ui/test_hooks.hpp), press and release
+//   click ANCHOR          move to the named widget (core/ui/app/test_hooks.hpp), press and release
 //   wheel ANCHOR N        over the widget, turn the mouse wheel N notches down (negative: up)
 //   type TEXT             the rest of the line as typed characters
 //   key ctrl+z            a key with modifiers: a-z, enter, tab, escape, backspace, delete, arrows
@@ -16,8 +16,8 @@
 //   expect-fact FACT V    the fact equals V; !V: differs; ~V: contains V ($FACT, $FACT+1: remembered)
 //   drop FILE             open DIR/FILE as if dropped on the window
 //   export FILE           write the open plan's JSON to DIR/FILE
-#include <relplan/ui/app.hpp>
-#include <relplan/ui/test_hooks.hpp>
+#include "app/app.hpp"
+#include "app/test_hooks.hpp"
 
 #include "screenshot.hpp"
 

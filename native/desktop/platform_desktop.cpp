@@ -1,5 +1,5 @@
 // Platform services for the desktop app: real files, a settings folder, the GLFW clipboard.
-#include <relplan/ui/platform.hpp>
+#include "platform/platform.hpp"
 
 #include "../common/file_io.hpp"
 

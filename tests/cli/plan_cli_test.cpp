@@ -1,7 +1,7 @@
 #include "commands.hpp"
 #include "cli_test_support.hpp"
 
-#include <relplan/plan_json.hpp>
+#include "plan/plan_json.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -8,8 +8,8 @@
 //   minSatisfying {list,range}                minVersion {range}   intersects {r1,r2}
 //   gtr {v,range}        ltr {v,range}
 // Answers mirror node-semver's return values; where node throws, the answer is null.
-#include <relplan/range.hpp>
-#include <relplan/semver.hpp>
+#include "version/range.hpp"
+#include "version/semver.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -2,7 +2,7 @@
 // rest picks a start date and a count. Invariants: no crash, no hang; a parsed spec prints to a
 // canonical spec that parses to the same cadence; a generated series is non-empty, increasing, on
 // or after the start and within 1900..9999.
-#include <relplan/cadence.hpp>
+#include "calendar/cadence.hpp"
 
 #include <chrono>
 #include <cstddef>

@@ -1,7 +1,7 @@
 // libFuzzer target: CalVer schemes, versions and next versions. The input's first line is the
 // scheme, the second the version, the rest picks a date. Invariants: no crash; a parsed version
 // prints back to its text; a next version is newer than the current one.
-#include <relplan/calver.hpp>
+#include "version/calver.hpp"
 
 #include <chrono>
 #include <cstddef>

@@ -1,10 +1,10 @@
 // libFuzzer target: changelog import, changelog export and commit import. Invariants: no crash;
 // every imported plan saves to JSON that loads back equal; exporting it and importing the export
 // works; a commit log of the same bytes always imports into a plan that saves and loads back equal.
-#include <relplan/changelog_export.hpp>
-#include <relplan/changelog_import.hpp>
-#include <relplan/commit_import.hpp>
-#include <relplan/plan_json.hpp>
+#include "notes/changelog_export.hpp"
+#include "notes/changelog_import.hpp"
+#include "plan/commit_import.hpp"
+#include "plan/plan_json.hpp"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,8 +1,8 @@
 // libFuzzer target: Conventional Commit parsing, the git log -z splitter and next-version over
 // the split messages. Invariants: no crash; a parsed commit has a type and a description; the
 // next version, when there is one, is above the current one.
-#include <relplan/commits.hpp>
-#include <relplan/next_version.hpp>
+#include "version/commits.hpp"
+#include "version/next_version.hpp"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,8 +1,8 @@
 // libFuzzer target: iCalendar import, and export of what was imported. Invariants: no crash, no
 // hang; every imported period exists, lies in 1900..9999 and ends on or after its start; the export
 // of those periods as blackouts folds to lines of at most 75 octets and imports back without errors.
-#include <relplan/business_days.hpp>
-#include <relplan/ical.hpp>
+#include "calendar/business_days.hpp"
+#include "calendar/ical.hpp"
 
 #include <cstddef>
 #include <cstdint>

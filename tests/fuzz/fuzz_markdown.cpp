@@ -4,7 +4,7 @@
 // and Markdown output that keeps the top-level blocks when parsed again (below the nesting limit).
 //
 // Build: cmake -DRELPLAN_FUZZ=ON with clang; run: fuzz_markdown tests/fuzz/corpus/markdown
-#include <relplan/markdown.hpp>
+#include "notes/markdown.hpp"
 
 #include <cstddef>
 #include <cstdint>

@@ -2,8 +2,8 @@
 // a loaded plan re-saves to text that loads back to an equal plan and saves to the same bytes;
 // errors are exactly the semantic errors when a plan is returned; the changelog export of any
 // loaded plan works.
-#include <relplan/changelog_export.hpp>
-#include <relplan/plan_json.hpp>
+#include "notes/changelog_export.hpp"
+#include "plan/plan_json.hpp"
 
 #include <cstddef>
 #include <cstdint>

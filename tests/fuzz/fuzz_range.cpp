@@ -1,7 +1,7 @@
 // libFuzzer target: Range::parse (strict and loose, with and without include-prerelease) and the
 // queries over a parsed range. Invariants: no crash or hang; a strict range's normalized text parses
 // again; a range intersects itself exactly when it admits some version.
-#include <relplan/range.hpp>
+#include "version/range.hpp"
 
 #include <cstddef>
 #include <cstdint>

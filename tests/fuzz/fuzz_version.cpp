@@ -1,7 +1,7 @@
 // libFuzzer target: Version::parse (strict and loose), formatting, comparison and bumps.
 // Invariants: no crash; a parsed version re-parses from its text to an equal value; bumps of a
 // valid version never fail except where node-semver refuses (release of a non-pre-release).
-#include <relplan/semver.hpp>
+#include "version/semver.hpp"
 
 #include <cstddef>
 #include <cstdint>

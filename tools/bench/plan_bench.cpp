@@ -5,7 +5,7 @@
 // Prints one JSON line: medians in milliseconds of load_plan (parse, schema and semantic checks),
 // to_json (canonical export) and both together, plus the sizes read and written. Exits 1 when the
 // plan does not load cleanly, so a benchmark never reports the speed of an error path.
-#include <relplan/plan_json.hpp>
+#include "plan/plan_json.hpp"
 
 #include <algorithm>
 #include <chrono>

@@ -1,0 +1,360 @@
+#include "calendar/conflicts.hpp"
+
+#include "calendar/business_days.hpp"
+#include "version/calver.hpp"
+
+#include "calendar/calendar_util.hpp"
+#include "version/version_check.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace relplan {
+
+using namespace std::chrono;
+using calendar::days_text;
+
+std::string_view to_string(Severity severity) {
+    return severity == Severity::error ? "error" : "warning";
+}
+
+bool has_errors(const std::vector<Finding>& findings) {
+    return std::any_of(findings.begin(), findings.end(),
+                       [](const Finding& f) { return f.severity == Severity::error; });
+}
+
+std::string findings_to_json(const std::vector<Finding>& findings) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const Finding& f : findings) {
+        nlohmann::ordered_json item;
+        item["severity"] = std::string(to_string(f.severity));
+        item["code"] = f.code;
+        item["releases"] = f.releases;
+        item["message"] = f.message;
+        out.push_back(std::move(item));
+    }
+    return out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
+namespace {
+
+bool urgent(const Release& r) { return r.type == ReleaseType::hotfix || r.type == ReleaseType::security; }
+
+bool in_range(const Date& d) { return d.ok() && d >= min_supported_date && d <= max_supported_date; }
+
+// Precedence of two release versions when they are comparable: both SemVer, or both in the same
+// CalVer scheme.
+std::optional<int> compare_versions(const Release& a, const Release& b) {
+    if (!a.calver_scheme && !b.calver_scheme) return versions::compare_semver(a.version, b.version);
+    if (!a.calver_scheme || !b.calver_scheme) return std::nullopt;
+    auto sa = CalverScheme::parse(*a.calver_scheme);
+    auto sb = CalverScheme::parse(*b.calver_scheme);
+    if (!sa || !sb || !(*sa == *sb)) return std::nullopt;
+    auto va = parse_calver(a.version, *sa);
+    auto vb = parse_calver(b.version, *sb);
+    if (!va || !vb) return std::nullopt;
+    return compare(*va, *vb);
+}
+
+std::string period_text(const Period& p) {
+    return fmt::format("'{}' ({}..{})", p.name, format_date(p.start), format_date(p.end));
+}
+
+class Checker {
+public:
+    Checker(const Plan& plan, const ConflictOptions& options) : plan_(plan), options_(options) {
+        for (const Release& r : plan.releases) {
+            if (r.status == ReleaseStatus::cancelled) continue;
+            if (r.release_date && !in_range(*r.release_date)) {
+                add("date-range", Severity::error, {r.id},
+                    fmt::format("release {} has release date {}, outside the supported range "
+                                "1900-01-01..9999-12-31; it is not checked further",
+                                r.id, format_date(*r.release_date)));
+                continue;
+            }
+            active_.push_back(&r);
+        }
+    }
+
+    std::vector<Finding> run() {
+        windows();
+        for (const Release* r : active_) blackouts(*r);
+        for (const Release* r : active_) days_off(*r, true);
+        for (const Release* r : active_) days_off(*r, false);
+        for (const Release* r : active_) notice(*r);
+        for (const Release* r : active_) milestone_order(*r);
+        version_order();
+        for (const Release* r : active_) freezes(*r);
+        for (const Release* r : active_) zones(*r);
+        // Grouped by code in the documented order; stable within a code.
+        static const std::vector<std::string_view> order = {
+            "window-invalid", "window-overlap", "blackout",         "weekend",      "holiday",
+            "notice-period",  "milestone-order", "version-order", "freeze-exception", "unknown-zone",
+            "date-range"};
+        auto rank = [&](const Finding& f) {
+            return std::size_t(std::find(order.begin(), order.end(), f.code) - order.begin());
+        };
+        std::stable_sort(out_.begin(), out_.end(),
+                         [&](const Finding& a, const Finding& b) { return rank(a) < rank(b); });
+        return std::move(out_);
+    }
+
+private:
+    void add(const char* code, Severity s, std::vector<std::string> releases, std::string message) {
+        out_.push_back(Finding{s, code, std::move(releases), std::move(message)});
+    }
+
+    bool live(const Release& r) const { return r.status != ReleaseStatus::released; }
+
+    std::vector<const Release*> with_valid_window() const {
+        std::vector<const Release*> out;
+        for (const Release* r : active_)
+            if (r->change_window && r->change_window->end > r->change_window->start) out.push_back(r);
+        return out;
+    }
+
+    void windows() {
+        for (const Release* r : active_) {
+            if (!r->change_window || r->change_window->end > r->change_window->start) continue;
+            const ChangeWindow& w = *r->change_window;
+            add("window-invalid", Severity::error, {r->id},
+                fmt::format("the change window of release {} ends ({}) {} it starts ({})", r->id,
+                            calendar::offset_time_text(w.end, w.end_offset_minutes),
+                            w.end == w.start ? "when" : "before",
+                            calendar::offset_time_text(w.start, w.start_offset_minutes)));
+        }
+        // Sweep over windows sorted by start, so large plans cost n log n plus the overlaps, then
+        // report the pairs in plan order.
+        auto valid = with_valid_window();
+        std::stable_sort(valid.begin(), valid.end(), [](const Release* a, const Release* b) {
+            return a->change_window->start < b->change_window->start;
+        });
+        std::vector<std::pair<const Release*, const Release*>> pairs;
+        for (std::size_t i = 0; i < valid.size(); ++i)
+            for (std::size_t j = i + 1; j < valid.size() && valid[j]->change_window->start < valid[i]->change_window->end; ++j)
+                pairs.emplace_back(position(*valid[i]) < position(*valid[j]) ? valid[i] : valid[j],
+                                   position(*valid[i]) < position(*valid[j]) ? valid[j] : valid[i]);
+        std::sort(pairs.begin(), pairs.end(), [&](const auto& x, const auto& y) {
+            return std::make_pair(position(*x.first), position(*x.second)) <
+                   std::make_pair(position(*y.first), position(*y.second));
+        });
+        for (const auto& [pa, pb] : pairs) {
+            const Release& a = *pa;
+            const Release& b = *pb;
+            if (!live(a) && !live(b)) continue;
+            const std::string component = calendar::common_component(a.components, b.components);
+            const bool same_env = !a.environment.empty() && a.environment == b.environment;
+            if (component.empty() && !same_env) continue;
+            const ChangeWindow& wa = *a.change_window;
+            const ChangeWindow& wb = *b.change_window;
+            const sys_seconds lo = std::max(wa.start, wb.start);
+            const sys_seconds hi = std::min(wa.end, wb.end);
+            if (hi <= lo) continue;
+            const std::string what = !component.empty()
+                                         ? fmt::format("both deploy component {}", component)
+                                         : fmt::format("both deploy to {}", a.environment);
+            add("window-overlap", Severity::error, {a.id, b.id},
+                fmt::format("the change windows of releases {} ({}) and {} ({}) overlap by {} ({})",
+                            a.id, calendar::window_text(wa), b.id, calendar::window_text(wb),
+                            calendar::duration_text(hi - lo), what));
+        }
+    }
+
+    void blackouts(const Release& r) {
+        if (!live(r)) return;
+        std::optional<calendar::WindowDates> wd;
+        if (r.change_window && r.change_window->end > r.change_window->start)
+            wd = calendar::window_dates(*r.change_window, options_.zones);
+        for (const Period& p : plan_.blackouts) {
+            if (!p.start.ok() || !p.end.ok() || p.end < p.start) continue;
+            if (!applies_to(p.components, r.components)) continue;
+            const bool date_in = r.release_date && *r.release_date >= p.start && *r.release_date <= p.end;
+            const bool window_in = wd && wd->first <= p.end && wd->last >= p.start;
+            if (!date_in && !window_in) continue;
+            std::string what;
+            if (date_in) what = fmt::format("the release date {}", format_date(*r.release_date));
+            if (date_in && window_in) what += " and ";
+            if (window_in) what += fmt::format("the change window ({})", calendar::window_text(*r.change_window));
+            add("blackout", urgent(r) ? Severity::warning : Severity::error, {r.id},
+                fmt::format("release {}: {} {} in blackout {}{}", r.id, what, date_in && window_in ? "fall" : "falls",
+                            period_text(p),
+                            urgent(r) ? fmt::format("; a {} release may need an emergency exception", to_string(r.type))
+                                      : std::string()));
+        }
+    }
+
+    // Weekend (weekend == true) or holiday checks of the release date and the window's first day.
+    void days_off(const Release& r, bool weekend) {
+        if (!live(r) || urgent(r)) return;
+        const BusinessCalendar cal(plan_.holidays, r.components);
+        auto reason = [&](const Date& d) -> std::string {
+            if (weekend) return is_weekend(d) ? fmt::format("a {}", weekday_name(d)) : std::string();
+            const std::string_view name = cal.holiday_name(d);
+            return name.empty() ? std::string() : fmt::format("the holiday '{}'", name);
+        };
+        const char* code = weekend ? "weekend" : "holiday";
+        if (r.release_date) {
+            const std::string why = reason(*r.release_date);
+            if (!why.empty())
+                add(code, Severity::warning, {r.id},
+                    fmt::format("release {} is planned on {}, {}", r.id, format_date(*r.release_date), why));
+        }
+        if (r.change_window && r.change_window->end > r.change_window->start) {
+            const Date first = calendar::window_dates(*r.change_window, options_.zones).first;
+            const std::string why = reason(first);
+            if (!why.empty())
+                add(code, Severity::warning, {r.id},
+                    fmt::format("the change window of release {} starts on {}, {}", r.id, format_date(first), why));
+        }
+    }
+
+    void notice(const Release& r) {
+        if (!live(r) || !r.release_date) return;
+        const Date release = *r.release_date;
+        const std::int32_t needed = milestone_offsets(plan_.settings, r.type).notice_days;
+        std::optional<Date> first_announcement;
+        for (const Communication& c : r.communications) {
+            const std::optional<Date> when = c.sent_on ? c.sent_on : c.planned_on;
+            if (when && when->ok() && (!first_announcement || *when < *first_announcement))
+                first_announcement = *when;
+        }
+        if (needed > 0) {
+            if (first_announcement) {
+                const std::int64_t have = calendar::days_between(*first_announcement, release);
+                if (have < needed)
+                    add("notice-period", Severity::error, {r.id},
+                        fmt::format("release {} ({}) on {} needs {}, but the first announcement "
+                                    "is on {}, {} before",
+                                    r.id, to_string(r.type), format_date(release), calendar::notice_text(needed),
+                                    format_date(*first_announcement), days_text(have)));
+            } else if (options_.today && *options_.today <= release) {
+                const std::int64_t have = calendar::days_between(*options_.today, release);
+                if (have < needed)
+                    add("notice-period", Severity::error, {r.id},
+                        fmt::format("release {} ({}) on {} needs {}; no announcement is planned "
+                                    "and only {} remain from today ({})",
+                                    r.id, to_string(r.type), format_date(release), calendar::notice_text(needed),
+                                    days_text(have), format_date(*options_.today)));
+            }
+        }
+        for (const Communication& c : r.communications) {
+            if (!c.notice_days || *c.notice_days <= 0) continue;
+            const std::optional<Date> when = c.sent_on ? c.sent_on : c.planned_on;
+            if (!when || !when->ok()) continue;
+            const std::int64_t have = calendar::days_between(*when, release);
+            if (have >= *c.notice_days) continue;
+            const std::string subject = c.subject.empty() ? std::string(to_string(c.channel)) : "'" + c.subject + "'";
+            add("notice-period", Severity::warning, {r.id},
+                fmt::format("communication {} of release {} is {} on {}, {} before the release; it needs {}",
+                            subject, r.id, c.sent_on ? "sent" : "planned", format_date(*when), days_text(have),
+                            days_text(*c.notice_days)));
+        }
+    }
+
+    void milestone_order(const Release& r) {
+        const std::pair<const char*, std::optional<Date>> seq[] = {{"planning start", r.planning_start},
+                                                                   {"feature freeze", r.feature_freeze},
+                                                                   {"code freeze", r.code_freeze},
+                                                                   {"release date", r.release_date}};
+        const std::pair<const char*, std::optional<Date>>* prev = nullptr;
+        for (const auto& cur : seq) {
+            if (!cur.second || !cur.second->ok()) continue;
+            if (prev && *prev->second > *cur.second)
+                add("milestone-order", Severity::error, {r.id},
+                    fmt::format("release {}: the {} ({}) comes after the {} ({})", r.id, prev->first,
+                                format_date(*prev->second), cur.first, format_date(*cur.second)));
+            prev = &cur;
+        }
+    }
+
+    void version_order() {
+        // One finding per pair of releases, naming the first component they were compared on.
+        std::map<std::string, std::vector<const Release*>> by_component;
+        for (const Release* r : active_) {
+            if (!r->release_date || r->version.empty()) continue;
+            if (r->components.empty()) by_component[""].push_back(r);
+            for (const std::string& c : r->components) by_component[c].push_back(r);
+        }
+        std::set<std::pair<const Release*, const Release*>> reported;
+        std::vector<std::pair<std::size_t, Finding>> found;  // keyed by the later release's position
+        for (auto& [component, list] : by_component) {
+            std::stable_sort(list.begin(), list.end(), [](const Release* a, const Release* b) {
+                return *a->release_date < *b->release_date;
+            });
+            for (std::size_t i = 1; i < list.size(); ++i) {
+                const Release& prev = *list[i - 1];
+                const Release& cur = *list[i];
+                if (*prev.release_date == *cur.release_date) continue;
+                const auto cmp = compare_versions(cur, prev);
+                if (!cmp || *cmp > 0) continue;
+                const std::pair<const Release*, const Release*> key{&prev, &cur};
+                if (!reported.insert(key).second) continue;
+                const std::string where = component.empty() ? std::string("releases without a component")
+                                                            : fmt::format("component {}", component);
+                found.emplace_back(position(cur),
+                                   Finding{Severity::error, "version-order", ordered(prev, cur),
+                                           fmt::format("release {} ({} on {}) is not newer than {} ({} on {}) on {}; "
+                                                       "versions must increase with release dates",
+                                                       cur.id, cur.version, format_date(*cur.release_date), prev.id,
+                                                       prev.version, format_date(*prev.release_date), where)});
+            }
+        }
+        std::stable_sort(found.begin(), found.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (auto& [pos, f] : found) out_.push_back(std::move(f));
+    }
+
+    void freezes(const Release& r) {
+        if (!live(r) || r.changes.empty()) return;
+        const auto planned = calendar::planned_milestones(plan_, r);
+        for (std::size_t i = 0; i < r.changes.size(); ++i) {
+            const Change& c = r.changes[i];
+            if (!c.added_on || !c.added_on->ok()) continue;
+            if (c.freeze_exception && !c.freeze_exception->approver.empty()) continue;
+            const bool after_code = planned.code_freeze && *c.added_on > *planned.code_freeze;
+            const bool after_feature = planned.feature_freeze && *c.added_on > *planned.feature_freeze;
+            if (!after_code && !after_feature) continue;
+            const std::string name = !c.id.empty() ? "change " + c.id : fmt::format("change {}", i + 1);
+            const Date freeze = after_code ? *planned.code_freeze : *planned.feature_freeze;
+            add("freeze-exception", after_code ? Severity::error : Severity::warning, {r.id},
+                fmt::format("{} of release {} was added on {}, after the {} ({}), without an approved "
+                            "freeze exception",
+                            name, r.id, format_date(*c.added_on), after_code ? "code freeze" : "feature freeze",
+                            format_date(freeze)));
+        }
+    }
+
+    void zones(const Release& r) {
+        if (!r.change_window || r.change_window->zone.empty() || !options_.zones) return;
+        auto z = options_.zones->zone(r.change_window->zone);
+        if (z) return;
+        add("unknown-zone", Severity::warning, {r.id},
+            fmt::format("the change window of release {}: {}; its dates are taken in UTC", r.id,
+                        z.error().message));
+    }
+
+    std::size_t position(const Release& r) const {
+        return std::size_t(&r - plan_.releases.data());
+    }
+    std::vector<std::string> ordered(const Release& a, const Release& b) const {
+        if (position(a) < position(b)) return {a.id, b.id};
+        return {b.id, a.id};
+    }
+
+    const Plan& plan_;
+    const ConflictOptions& options_;
+    std::vector<const Release*> active_;
+    std::vector<Finding> out_;
+};
+
+}  // namespace
+
+std::vector<Finding> find_conflicts(const Plan& plan, const ConflictOptions& options) {
+    return Checker(plan, options).run();
+}
+
+}  // namespace relplan

@@ -1,0 +1,66 @@
+// Scheduling conflicts of a plan: what collides, what falls into a blackout, who is told too late.
+//
+// find_conflicts reads a plan and returns findings; it never changes the plan. Each finding has a
+// severity, a stable code (below; tools may match on it), the ids of the releases involved and a
+// sentence naming dates and ids. Findings come grouped by code in the order listed, and within a
+// code in plan order, so the output is deterministic. Cancelled releases are ignored throughout;
+// released ones only take part in version-order (history still orders versions).
+//
+//   window-invalid   error    a change window ends when or before it starts
+//   window-overlap   error    change windows of releases sharing a component or an environment
+//                             overlap in time
+//   blackout         error    a release date or change window falls in a blackout that applies to
+//                             the release's components
+//   weekend          warning  a release date or change window start on Saturday or Sunday (not for
+//                             hotfix and security releases, which go out when needed)
+//   holiday          warning  the same for an applicable holiday
+//   notice-period    error    less notice than the release type needs (milestone offsets), counted
+//                             from the earliest planned or sent communication, else from `today`;
+//                    warning  a communication planned after its own notice_days deadline
+//   milestone-order  error    planning start <= feature freeze <= code freeze <= release date broken
+//   version-order    error    a version not greater than the one released before it (by date) on
+//                             the same component, compared as SemVer or in the shared CalVer scheme
+//   freeze-exception error    a change added after the code freeze without an approved exception
+//                    warning  the same after the feature freeze only
+//   unknown-zone     warning  a change window's zone is not in the zone database (its dates are
+//                             then taken in UTC)
+//   date-range       error    a release date outside 1900-01-01..9999-12-31 (the release is not
+//                             checked further)
+// Change windows are judged on the local dates of their own zone (UTC when none is set).
+#pragma once
+
+#include "plan/plan.hpp"
+#include "base/tz.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace relplan {
+
+enum class Severity { error, warning };
+std::string_view to_string(Severity severity);  // "error", "warning"
+
+struct Finding {
+    Severity severity = Severity::error;
+    std::string code;
+    std::vector<std::string> releases;  // release ids, in plan order
+    std::string message;
+    bool operator==(const Finding&) const = default;
+};
+
+struct ConflictOptions {
+    std::optional<Date> today;          // for notice-period when nothing is planned; unset: skipped
+    const TzDatabase* zones = nullptr;  // for change windows' local dates; unset: UTC dates
+};
+
+std::vector<Finding> find_conflicts(const Plan& plan, const ConflictOptions& options = {});
+
+bool has_errors(const std::vector<Finding>& findings);
+
+// The findings as a JSON array of {severity, code, releases, message}, two-space indented, with a
+// final newline (the `relplan check` output).
+std::string findings_to_json(const std::vector<Finding>& findings);
+
+}  // namespace relplan

@@ -1,0 +1,361 @@
+#include "calendar/ical.hpp"
+
+#include "calendar/business_days.hpp"
+#include "calendar/milestones.hpp"
+#include "base/text.hpp"
+
+#include "base/utf8.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace relplan {
+
+using namespace std::chrono;
+
+std::string ics_escape_text(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    for (char c : text) {
+        switch (c) {
+            case '\\': out += "\\\\"; break;
+            case ';': out += "\\;"; break;
+            case ',': out += "\\,"; break;
+            case '\n': out += "\\n"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+std::string ics_fold_line(std::string_view line) {
+    constexpr std::size_t kMaxOctets = 75;
+    std::string out;
+    out.reserve(line.size() + line.size() / 70 * 3 + 2);
+    std::size_t i = 0;
+    std::size_t room = kMaxOctets;  // octets left on the current physical line
+    while (i < line.size()) {
+        std::size_t n = utf8::sequence_length(line, i);
+        if (n == 0) n = 1;  // a stray byte travels alone; it cannot be split anyway
+        if (n > room) {
+            out += "\r\n ";
+            room = kMaxOctets - 1;
+        }
+        out.append(line.substr(i, n));
+        room -= n;
+        i += n;
+    }
+    out += "\r\n";
+    return out;
+}
+
+namespace {
+
+std::string ics_date(const Date& d) {
+    return fmt::format("{:04}{:02}{:02}", int(d.year()), unsigned(d.month()), unsigned(d.day()));
+}
+
+std::string ics_time_of_day(seconds tod) {
+    hh_mm_ss<seconds> h{tod};
+    return fmt::format("T{:02}{:02}{:02}", h.hours().count(), h.minutes().count(), h.seconds().count());
+}
+
+std::string ics_utc(sys_seconds t) {
+    const sys_days day = floor<days>(t);
+    return ics_date(Date{day}) + ics_time_of_day(t - day) + "Z";
+}
+
+std::string ics_local(local_seconds t) {
+    const local_days day = floor<days>(t);
+    return ics_date(Date{sys_days{day.time_since_epoch()}}) + ics_time_of_day(t - day);
+}
+
+std::string ics_offset(seconds off) {
+    const char sign = off < seconds{0} ? '-' : '+';
+    const std::int64_t a = off.count() < 0 ? -off.count() : off.count();
+    if (a % 60 != 0) return fmt::format("{}{:02}{:02}{:02}", sign, a / 3600, a / 60 % 60, a % 60);
+    return fmt::format("{}{:02}{:02}", sign, a / 3600, a / 60 % 60);
+}
+
+// UID parts keep letters, digits, '.', '_' and '-'; anything else is percent-encoded so distinct
+// ids never collapse into one UID.
+std::string uid_part(std::string_view s) {
+    std::string out;
+    for (unsigned char c : s) {
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ||
+            c == '_' || c == '-')
+            out += char(c);
+        else
+            out += fmt::format("%{:02X}", c);
+    }
+    return out;
+}
+
+std::string text_value(std::string_view s) { return ics_escape_text(clean_text(s)); }
+
+std::string capitalized(std::string_view s) {
+    std::string out(s);
+    if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = char(out[0] - 'a' + 'A');
+    return out;
+}
+
+std::string release_label(const Release& r) {
+    if (!r.name.empty()) return r.name;
+    if (!r.version.empty()) return r.version;
+    return r.id;
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view sep) {
+    std::string out;
+    for (const auto& s : items) {
+        if (!out.empty()) out += sep;
+        out += s;
+    }
+    return out;
+}
+
+struct Event {
+    std::string uid;
+    std::vector<std::string> lines;  // properties between DTSTAMP and END:VEVENT, unfolded
+};
+
+class Calendar {
+public:
+    Calendar(const Plan& plan, const IcsExportOptions& options) : plan_(plan), options_(options) {
+        project_ = uid_part(plan.project.name.empty() ? std::string("plan") : plan.project.name);
+    }
+
+    void add_release(const Release& r) {
+        if (!r.release_date) return;
+        const std::string who = fmt::format("release {}", r.id);
+        if (auto ok = check_date(*r.release_date, who + " release date"); !ok) {
+            warnings_.push_back(ok.error().message + "; not exported");
+            return;
+        }
+        const Date day = *r.release_date;
+        const std::string label = release_label(r);
+
+        std::string description = fmt::format("Release: {}", r.id);
+        if (!r.version.empty()) description += fmt::format("\nVersion: {}", r.version);
+        description += fmt::format("\nType: {}\nStatus: {}", to_string(r.type), to_string(r.status));
+        if (!r.components.empty()) description += "\nComponents: " + join(r.components, ", ");
+        if (!r.environment.empty()) description += "\nEnvironment: " + r.environment;
+
+        Event e = all_day("release", r.id, day, day, "Release " + label, description, "Release");
+        e.lines.push_back(r.status == ReleaseStatus::cancelled ? "STATUS:CANCELLED"
+                          : r.status == ReleaseStatus::planning ? "STATUS:TENTATIVE"
+                                                                : "STATUS:CONFIRMED");
+        events_.push_back(std::move(e));
+
+        auto computed = compute_milestones(plan_, r);
+        if (!computed) warnings_.push_back(fmt::format("{}: {}", who, computed.error().message));
+        const std::pair<MilestoneKind, std::optional<Date>> kinds[] = {
+            {MilestoneKind::planning_start, r.planning_start},
+            {MilestoneKind::notice_deadline, std::nullopt},
+            {MilestoneKind::feature_freeze, r.feature_freeze},
+            {MilestoneKind::code_freeze, r.code_freeze},
+        };
+        for (const auto& [kind, stored] : kinds) {
+            std::optional<Date> date = stored;
+            std::string note;
+            if (!date && computed) {
+                date = computed->at(kind).date;
+                note = computed->at(kind).note;
+            }
+            if (!date || *date == day) continue;
+            if (auto ok = check_date(*date, fmt::format("{} {}", who, milestone_label(kind))); !ok) {
+                warnings_.push_back(ok.error().message + "; not exported");
+                continue;
+            }
+            std::string desc = fmt::format("{} for release {} ({}) of {}",
+                                           capitalized(milestone_label(kind)), r.id, label,
+                                           format_date(day));
+            if (!note.empty()) desc += "\n" + capitalized(note);
+            events_.push_back(all_day(std::string(to_string(kind)), r.id, *date, *date,
+                                      capitalized(milestone_label(kind)) + ": " + label, desc,
+                                      "Milestone"));
+        }
+        if (r.change_window) add_window(r, label);
+    }
+
+    void add_blackout(const Period& p, std::size_t index) {
+        const std::string who = fmt::format("blackout {} ({})", index + 1, p.name);
+        if (auto ok = check_date(p.start, who + " start"); !ok) {
+            warnings_.push_back(ok.error().message + "; not exported");
+            return;
+        }
+        if (auto ok = check_date(p.end, who + " end"); !ok) {
+            warnings_.push_back(ok.error().message + "; not exported");
+            return;
+        }
+        if (p.end < p.start) {
+            warnings_.push_back(fmt::format("{} ends ({}) before it starts ({}); not exported", who,
+                                            format_date(p.end), format_date(p.start)));
+            return;
+        }
+        std::string desc = "No deployments";
+        desc += p.components.empty() ? " (all components)" : " for " + join(p.components, ", ");
+        events_.push_back(all_day("blackout", format_date(p.start) + "-" + p.name, p.start, p.end,
+                                  p.name.empty() ? std::string("Blackout") : "Blackout: " + p.name,
+                                  desc, "Blackout"));
+    }
+
+    std::string finish() const {
+        std::string out;
+        auto put = [&](std::string_view line) { out += ics_fold_line(line); };
+        put("BEGIN:VCALENDAR");
+        put("VERSION:2.0");
+        put("PRODID:-//relplan//relplan release planner//EN");
+        put("CALSCALE:GREGORIAN");
+        put("METHOD:PUBLISH");
+        if (!plan_.project.name.empty()) put("X-WR-CALNAME:" + text_value(plan_.project.name));
+        for (const auto& [name, span] : zones_) put_vtimezone(put, name, span.first, span.second);
+        const std::string stamp = "DTSTAMP:" + ics_utc(options_.dtstamp);
+        for (const Event& e : events_) {
+            put("BEGIN:VEVENT");
+            put("UID:" + text_value(e.uid));
+            put(stamp);
+            for (const auto& l : e.lines) put(l);
+            put("END:VEVENT");
+        }
+        put("END:VCALENDAR");
+        return out;
+    }
+
+    std::vector<std::string> take_warnings() { return std::move(warnings_); }
+
+private:
+    std::string unique_uid(const std::string& kind, std::string_view id) {
+        std::string base = kind + "-" + uid_part(id) + "@" + project_ + ".relplan";
+        std::string uid = base;
+        for (int n = 2; !uids_.insert(uid).second; ++n) uid = fmt::format("{}-{}", base, n);
+        return uid;
+    }
+
+    Event all_day(const std::string& kind, std::string_view id, const Date& first, const Date& last,
+                  const std::string& summary, const std::string& description,
+                  std::string_view category) {
+        Event e{unique_uid(kind, id), {}};
+        e.lines.push_back("DTSTART;VALUE=DATE:" + ics_date(first));
+        // DTEND is exclusive; after 9999-12-31 it has no four-digit year, so say the length instead.
+        if (last < max_supported_date)
+            e.lines.push_back("DTEND;VALUE=DATE:" + ics_date(Date{sys_days{last} + days{1}}));
+        else
+            e.lines.push_back(fmt::format("DURATION:P{}D", (sys_days{last} - sys_days{first}).count() + 1));
+        e.lines.push_back("SUMMARY:" + text_value(summary));
+        e.lines.push_back("DESCRIPTION:" + text_value(description));
+        e.lines.push_back(fmt::format("CATEGORIES:{}", category));
+        e.lines.push_back("TRANSP:TRANSPARENT");
+        return e;
+    }
+
+    void add_window(const Release& r, const std::string& label) {
+        const ChangeWindow& w = *r.change_window;
+        const std::string who = fmt::format("release {} change window", r.id);
+        if (w.end <= w.start) {
+            warnings_.push_back(fmt::format("{} ends ({}) {} it starts ({}); not exported", who,
+                                            format_utc(w.end), w.end == w.start ? "when" : "before",
+                                            format_utc(w.start)));
+            return;
+        }
+        if (w.start < min_supported_instant() || w.end > max_supported_instant()) {
+            warnings_.push_back(who + " lies outside 1900..9999; not exported");
+            return;
+        }
+        std::optional<TimeZone> zone;
+        if (options_.times == IcsTimes::zoned && !w.zone.empty()) {
+            if (!options_.zones) {
+                warnings_.push_back(who + ": no zone database available; written in UTC");
+            } else if (auto z = options_.zones->zone(w.zone); !z) {
+                warnings_.push_back(fmt::format("{}: {}; written in UTC", who, z.error().message));
+            } else {
+                zone = *z;
+            }
+        }
+        Event e{unique_uid("change-window", r.id), {}};
+        e.lines.push_back(timed("DTSTART", w.start, zone));
+        e.lines.push_back(timed("DTEND", w.end, zone));
+        e.lines.push_back("SUMMARY:" + text_value("Change window: " + label));
+        std::string desc = fmt::format("Release: {}", r.id);
+        if (!r.environment.empty()) desc += "\nEnvironment: " + r.environment;
+        if (!w.zone.empty()) desc += "\nZone: " + w.zone;
+        e.lines.push_back("DESCRIPTION:" + text_value(desc));
+        e.lines.push_back("CATEGORIES:Change window");
+        e.lines.push_back("TRANSP:OPAQUE");
+        events_.push_back(std::move(e));
+    }
+
+    std::string timed(std::string_view prop, sys_seconds t, const std::optional<TimeZone>& zone) {
+        if (zone) {
+            auto local = zone->to_local(t);
+            // A local time that reads back as another instant (the second pass through an overlap)
+            // would be misread by every client; UTC says it exactly.
+            if (local) {
+                auto back = zone->to_utc(local->local);
+                if (back && back->utc == t) {
+                    auto [span, added] = zones_.try_emplace(zone->name(), t, t);
+                    span->second.first = std::min(span->second.first, t);
+                    span->second.second = std::max(span->second.second, t);
+                    zone_objects_.emplace(zone->name(), *zone);
+                    return fmt::format("{};TZID={}:{}", prop, zone->name(), ics_local(local->local));
+                }
+            }
+        }
+        return fmt::format("{}:{}", prop, ics_utc(t));
+    }
+
+    template <class Put>
+    void put_vtimezone(Put& put, const std::string& name, sys_seconds first, sys_seconds last) const {
+        const TimeZone& z = zone_objects_.at(name);
+        // Whole years, one either side: covers every event and clients that move one across a
+        // switch, and reads naturally (the first observance starts on January 1).
+        const auto year_start = [](int y) { return sys_seconds{sys_days{year{y} / January / 1}}; };
+        const int first_year = int(year_month_day{floor<days>(first)}.year());
+        const int last_year = int(year_month_day{floor<days>(last)}.year());
+        const sys_seconds lo = std::max(min_supported_instant(), year_start(first_year - 1));
+        const sys_seconds hi = last_year + 2 > 9999 ? max_supported_instant() : year_start(last_year + 2);
+        put("BEGIN:VTIMEZONE");
+        put("TZID:" + name);
+        auto observance = [&](const ZoneState& from, const ZoneState& to, local_seconds onset) {
+            const char* kind = to.is_dst ? "DAYLIGHT" : "STANDARD";
+            put(fmt::format("BEGIN:{}", kind));
+            put("DTSTART:" + ics_local(onset));
+            put("TZOFFSETFROM:" + ics_offset(from.utc_offset));
+            put("TZOFFSETTO:" + ics_offset(to.utc_offset));
+            if (!to.abbreviation.empty()) put("TZNAME:" + text_value(to.abbreviation));
+            put(fmt::format("END:{}", kind));
+        };
+        const ZoneState start = z.state_at(lo);
+        observance(start, start, local_seconds{lo.time_since_epoch()});
+        for (const ZoneTransition& t : z.transitions(lo, hi))
+            observance(t.before, t.after,
+                       local_seconds{t.at.time_since_epoch() + t.before.utc_offset});
+        put("END:VTIMEZONE");
+    }
+
+    const Plan& plan_;
+    const IcsExportOptions& options_;
+    std::string project_;
+    std::vector<Event> events_;
+    std::set<std::string> uids_;
+    std::map<std::string, std::pair<sys_seconds, sys_seconds>> zones_;
+    std::map<std::string, TimeZone> zone_objects_;
+    std::vector<std::string> warnings_;
+};
+
+}  // namespace
+
+IcsExport export_ics(const Plan& plan, const IcsExportOptions& options) {
+    Calendar cal(plan, options);
+    for (const Release& r : plan.releases) cal.add_release(r);
+    for (std::size_t i = 0; i < plan.blackouts.size(); ++i) cal.add_blackout(plan.blackouts[i], i);
+    IcsExport out;
+    out.text = cal.finish();
+    out.warnings = cal.take_warnings();
+    return out;
+}
+
+}  // namespace relplan

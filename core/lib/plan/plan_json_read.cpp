@@ -1,0 +1,671 @@
+// load_plan: bytes -> json::Document -> (migration) -> Plan, then validate_plan.
+#include "plan/plan_json.hpp"
+
+#include "base/json_doc.hpp"
+#include "plan/plan_time.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <limits>
+#include <utility>
+
+namespace relplan {
+namespace {
+
+using json::Kind;
+using json::Path;
+using json::Value;
+
+struct Problem {
+    std::string pointer;
+    std::string message;
+    std::size_t offset = 0;
+};
+
+template <class E> constexpr std::string_view noun();
+template <> constexpr std::string_view noun<ReleaseType>() { return "release type"; }
+template <> constexpr std::string_view noun<ReleaseStatus>() { return "release status"; }
+template <> constexpr std::string_view noun<ChangeCategory>() { return "change category"; }
+template <> constexpr std::string_view noun<Audience>() { return "audience"; }
+template <> constexpr std::string_view noun<Channel>() { return "channel"; }
+template <> constexpr std::string_view noun<RiskLevel>() { return "risk level"; }
+template <> constexpr std::string_view noun<GateKind>() { return "quality gate kind"; }
+template <> constexpr std::string_view noun<GateStatus>() { return "quality gate status"; }
+template <> constexpr std::string_view noun<ReleaseOutcome>() { return "release outcome"; }
+template <> constexpr std::string_view noun<RetroKind>() { return "retrospective item kind"; }
+template <> constexpr std::string_view noun<NotesSection>() { return "notes section"; }
+
+std::string quoted(std::string_view s) {
+    std::string out;
+    json::append_quoted(out, s.size() > 80 ? s.substr(0, 80) : s);
+    if (s.size() > 80) out.insert(out.size() - 1, "...");
+    return out;
+}
+
+class Decoder {
+public:
+    std::vector<Problem> problems;
+
+    void problem(const Path& ptr, const Value& at, std::string message) {
+        problems.push_back(Problem{ptr.str(), std::move(message), at.offset});
+    }
+
+    bool expect(const Path& ptr, const Value& v, Kind kind) {
+        if (v.kind == kind) return true;
+        problem(ptr, v, "expected " + std::string(json::describe(kind)) + ", found " +
+                            std::string(json::describe(v.kind)));
+        return false;
+    }
+
+    // The document is thrown away after decoding, so strings move out of it.
+    void read(Value& v, const Path& ptr, std::string& out) {
+        if (expect(ptr, v, Kind::string)) out = std::move(v.text);
+    }
+
+    void read(Value& v, const Path& ptr, bool& out) {
+        if (expect(ptr, v, Kind::boolean)) out = v.boolean;
+    }
+
+    void read(Value& v, const Path& ptr, std::int32_t& out) {
+        if (!expect(ptr, v, Kind::number)) return;
+        std::int64_t n = 0;
+        const char* end = v.text.data() + v.text.size();
+        const auto [p, ec] = std::from_chars(v.text.data(), end, n);
+        if (ec == std::errc::result_out_of_range ||
+            (ec == std::errc() && p == end &&
+             (n < std::numeric_limits<std::int32_t>::min() || n > std::numeric_limits<std::int32_t>::max()))) {
+            problem(ptr, v, v.text + " is out of range");
+        } else if (ec != std::errc() || p != end) {
+            problem(ptr, v, "expected a whole number, found " + v.text);
+        } else {
+            out = static_cast<std::int32_t>(n);
+        }
+    }
+
+    void read(Value& v, const Path& ptr, Date& out) {
+        if (!expect(ptr, v, Kind::string)) return;
+        if (const auto d = parse_plan_date(v.text)) {
+            out = *d;
+        } else {
+            problem(ptr, v, quoted(v.text) + " is not a date in the form YYYY-MM-DD");
+        }
+    }
+
+    template <class E, class = std::enable_if_t<std::is_enum_v<E>>>
+    void read(Value& v, const Path& ptr, E& out) {
+        if (!expect(ptr, v, Kind::string)) return;
+        if (const auto e = from_string<E>(v.text)) {
+            out = *e;
+            return;
+        }
+        std::string expected;
+        const auto& values = all_values<E>();
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            expected += i == 0 ? "" : i + 1 == values.size() ? " or " : ", ";
+            expected += to_string(values[i]);
+        }
+        problem(ptr, v, "unknown " + std::string(noun<E>()) + " " + quoted(v.text) + "; expected " + expected);
+    }
+
+    template <class T>
+    void read(Value& v, const Path& ptr, std::optional<T>& out) {
+        T value{};
+        const std::size_t before = problems.size();
+        read(v, ptr, value);
+        if (problems.size() == before) out = std::move(value);
+    }
+
+    template <class T>
+    void read(Value& v, const Path& ptr, std::vector<T>& out) {
+        if (!expect(ptr, v, Kind::array)) return;
+        out.resize(v.children.size());
+        for (std::size_t i = 0; i < v.children.size(); ++i) read(v.children[i], ptr.element(i), out[i]);
+    }
+
+    void read(Value& v, const Path& ptr, ChangeWindow& out);
+    void read(Value& v, const Path& ptr, Project& out);
+    void read(Value& v, const Path& ptr, Component& out);
+    void read(Value& v, const Path& ptr, Stakeholder& out);
+    void read(Value& v, const Path& ptr, Period& out);
+    void read(Value& v, const Path& ptr, MilestoneOverride& out);
+    void read(Value& v, const Path& ptr, NotesSectionOverride& out);
+    void read(Value& v, const Path& ptr, PlanSettings& out);
+    void read(Value& v, const Path& ptr, FreezeException& out);
+    void read(Value& v, const Path& ptr, Change& out);
+    void read(Value& v, const Path& ptr, KnownIssue& out);
+    void read(Value& v, const Path& ptr, Communication& out);
+    void read(Value& v, const Path& ptr, Risk& out);
+    void read(Value& v, const Path& ptr, QualityGate& out);
+    void read(Value& v, const Path& ptr, DeploymentPlan& out);
+    void read(Value& v, const Path& ptr, RollbackPlan& out);
+    void read(Value& v, const Path& ptr, Metric& out);
+    void read(Value& v, const Path& ptr, RetroItem& out);
+    void read(Value& v, const Path& ptr, PostReleaseReview& out);
+    void read(Value& v, const Path& ptr, Release& out);
+    void read_plan(Value& v, Plan& out);
+};
+
+// Reads the members of one object: known ones by name, the rest into `extra`.
+class Fields {
+public:
+    Fields(Decoder& d, Value& v, const Path& ptr)
+        : d_(d), v_(v), ptr_(ptr), ok_(d.expect(ptr, v, Kind::object)), count_(ok_ ? v.size() : 0) {
+        if (count_ > 64) many_used_.resize(count_);
+    }
+
+    explicit operator bool() const { return ok_; }
+
+    template <class T>
+    void req(std::string_view key, T& out) {
+        if (Value* m = take(key)) {
+            d_.read(*m, ptr_.member(key), out);
+        } else {
+            d_.problem(ptr_, v_, "missing required member \"" + std::string(key) + "\"");
+        }
+    }
+
+    template <class T>
+    void opt(std::string_view key, T& out) {
+        if (Value* m = take(key)) d_.read(*m, ptr_.member(key), out);
+    }
+
+    void skip(std::string_view key) { take(key); }
+
+    // The member named `key` (marked as known), or nullptr after reporting it missing.
+    Value* require(std::string_view key) {
+        Value* m = take(key);
+        if (m == nullptr) d_.problem(ptr_, v_, "missing required member \"" + std::string(key) + "\"");
+        return m;
+    }
+
+    void finish(Extra& extra) {
+        for (std::size_t i = 0; i < count_; ++i) {
+            if (!used(i)) extra.push_back(JsonMember{v_.key(i).text, json::to_canonical(v_.member(i))});
+        }
+    }
+
+private:
+    // Members usually come in schema order, so the search starts after the last one taken.
+    Value* take(std::string_view key) {
+        for (std::size_t step = 0; step < count_; ++step) {
+            const std::size_t i = (next_ + step) % count_;
+            if (!used(i) && v_.key(i).text == key) {
+                mark(i);
+                next_ = i + 1;
+                return &v_.member(i);
+            }
+        }
+        return nullptr;
+    }
+
+    // Objects rarely have more than 64 members; those that do get a vector.
+    bool used(std::size_t i) const { return count_ > 64 ? many_used_[i] : (few_used_ >> i & 1u) != 0; }
+    void mark(std::size_t i) {
+        if (count_ > 64) {
+            many_used_[i] = true;
+        } else {
+            few_used_ |= std::uint64_t{1} << i;
+        }
+    }
+
+    Decoder& d_;
+    Value& v_;
+    const Path& ptr_;
+    bool ok_;
+    std::size_t count_;
+    std::uint64_t few_used_ = 0;
+    std::vector<bool> many_used_;
+    std::size_t next_ = 0;
+};
+
+void Decoder::read(Value& v, const Path& ptr, ChangeWindow& out) {
+    Fields f(*this, v, ptr);
+    if (!f) return;
+    const auto time = [&](std::string_view key, std::chrono::sys_seconds& at, std::int32_t& offset) {
+        Value* m = f.require(key);
+        if (m == nullptr || !expect(ptr.member(key), *m, Kind::string)) return;
+        if (const auto t = parse_offset_time(m->text)) {
+            at = t->instant;
+            offset = t->offset_minutes;
+        } else {
+            problem(ptr.member(key), *m,
+                    quoted(m->text) +
+                        " is not a date and time with a UTC offset, like 2027-01-15T22:00:00+01:00 or "
+                        "2027-01-15T21:00:00Z");
+        }
+    };
+    time("start", out.start, out.start_offset_minutes);
+    time("end", out.end, out.end_offset_minutes);
+    f.opt("zone", out.zone);
+    f.finish(out.extra);
+}
+
+void Decoder::read(Value& v, const Path& ptr, Project& out) {
+    Fields f(*this, v, ptr);
+    if (!f) return;
+    f.req("name", out.name);
+    f.opt("description", out.description);
+    f.opt("repository", out.repository);
+    f.finish(out.extra);
+}
+
+void Decoder::read(Value& v, const Path& ptr, Component& out) {
+    Fields f(*this, v, ptr);
+    if (!f) return;
+    f.req("id", out.id);
+    f.opt("name", out.name);
+    f.opt("description", out.description);
+    f.opt("owner", out.owner);
+    f.opt("repository", out.repository);
+    f.finish(out.extra);
+}
+
+void Decoder::read(Value& v, const Path& ptr, Stakeholder& out) {
+    Fields f(*this, v, ptr);
+    if (!f) return;
+    f.req("id", out.id);
+    f.req("name", out.name);
+    f.opt("role", out.role);
+    f.opt("email", out.email);
+    f.opt("audience", out.audience);
+    f.opt("components", out.components);
+    f.finish(out.extra);
+}
+
+void Decoder::read(Value& v, const Path& ptr, Period& out) {
+    Fields f(*this, v, ptr);
+    if (!f) return;
+    f.req("name", out.name);
+    f.req("start", out.start);
+    f.req("end", out.end);
+    f.opt("components", out.components);
+    f.finish(out.extra);
+}
+
+void Decoder::read(Value& v, const Path& ptr, MilestoneOverride& out) {
+    Fields f(*this, v, ptr);
+    if (!f) return;
+    f.req("type", out.type);
+    f.opt("planning_start_days", out.planning_start_days);
+    f.opt("feature_freeze_days", out.feature_freeze_days);
+    f.opt("code_freeze_days", out.code_freeze_days);
+    f.opt("notice_days", out.notice_days);
+    f.finish(out.extra);
+}
+
+void Decoder::read(Value& v, const Path& ptr, NotesSectionOverride& out) {
+    Fields f(*this, v, ptr);
+    if (!f) return;
+    f.req("section", out.section);
+    f.opt("title", out.title);
+    f.finish(out.extra);
+}
+
+void Decoder::read(Value& v, const Path& ptr, PlanSettings& out) {
+    Fields f(*this, v, ptr);
+    if (!f) return;
+    f.opt("milestone_offsets", out.milestone_offsets);
+    f.opt("notes_sections", out.notes_sections);
+    f.finish(out.extra);
+}
+
+void Decoder::read(Value& v, const Path& ptr, FreezeException& out) {
+    Fields f(*this, v, ptr);
+    if (!f) return;
+    f.req("approver", out.approver);
+    f.opt("approved_on", out.approved_on);
+    f.opt("reason", out.reason);
+    f.finish(out.extra);
+}
+
+void Decoder::read(Value& v, const Path& ptr, Change& out) {
+    Fields f(*this, v, ptr);
+    if (!f) return;
+    f.req("id", out.id);
+    f.req("category", out.category);
+    f.req("description", out.description);
+    f.opt("ref_id", out.ref_id);
+    f.opt("link", out.link);
+    f.opt("commit", out.commit);
+    f.opt("scope", out.scope);
+    f.opt("component", out.component);
+    f.opt("impact", out.impact);
+    f.opt("workaround", out.workaround);
+    f.opt("audience", out.audience);
+    f.opt("added_on", out.added_on);
+    f.opt("freeze_exception", out.freeze_exception);
+    f.finish(out.extra);
+}
+
+void Decoder::read(Value& v, const Path& ptr, KnownIssue& out) {
+    Fields f(*this, v, ptr);
+    if (!f) return;
+    f.req("description", out.description);
+    f.opt("workaround", out.workaround);
+    f.opt("ref_id", out.ref_id);
+    f.opt("link", out.link);
+    f.finish(out.extra);
+}
+
+void Decoder::read(Value& v, const Path& ptr, Communication& out) {
+    Fields f(*this, v, ptr);
+    if (!f) return;
+    f.req("audience", out.audience);
+    f.req("channel", out.channel);
+    f.opt("subject", out.subject);
+    f.opt("stakeholders", out.stakeholders);
+    f.opt("notice_days", out.notice_days);
+    f.opt("planned_on", out.planned_on);
+    f.opt("sent_on", out.sent_on);
+    f.finish(out.extra);
+}
+
+void Decoder::read(Value& v, const Path& ptr, Risk& out) {
+    Fields f(*this, v, ptr);
+    if (!f) return;
+    f.req("description", out.description);
+    f.req("likelihood", out.likelihood);
+    f.req("impact", out.impact);
+    f.opt("mitigation", out.mitigation);
+    f.opt("owner", out.owner);
+    f.finish(out.extra);
+}
+
+void Decoder::read(Value& v, const Path& ptr, QualityGate& out) {
+    Fields f(*this, v, ptr);
+    if (!f) return;
+    f.req("kind", out.kind);
+    f.opt("name", out.name);
+    f.opt("required", out.required);
+    f.opt("status", out.status);
+    f.opt("approver", out.approver);
+    f.opt("approved_on", out.approved_on);
+    f.opt("notes", out.notes);
+    f.finish(out.extra);
+}
+
+void Decoder::read(Value& v, const Path& ptr, DeploymentPlan& out) {
+    Fields f(*this, v, ptr);
+    if (!f) return;
+    f.opt("strategy", out.strategy);
+    f.opt("owner", out.owner);
+    f.opt("steps", out.steps);
+    f.finish(out.extra);
+}
+
+void Decoder::read(Value& v, const Path& ptr, RollbackPlan& out) {
+    Fields f(*this, v, ptr);
+    if (!f) return;
+    f.opt("owner", out.owner);
+    f.opt("triggers", out.triggers);
+    f.opt("steps", out.steps);
+    f.finish(out.extra);
+}
+
+void Decoder::read(Value& v, const Path& ptr, Metric& out) {
+    Fields f(*this, v, ptr);
+    if (!f) return;
+    f.req("name", out.name);
+    f.req("value", out.value);
+    f.opt("target", out.target);
+    f.finish(out.extra);
+}
+
+void Decoder::read(Value& v, const Path& ptr, RetroItem& out) {
+    Fields f(*this, v, ptr);
+    if (!f) return;
+    f.req("kind", out.kind);
+    f.req("text", out.text);
+    f.opt("owner", out.owner);
+    f.finish(out.extra);
+}
+
+void Decoder::read(Value& v, const Path& ptr, PostReleaseReview& out) {
+    Fields f(*this, v, ptr);
+    if (!f) return;
+    f.opt("actual_feature_freeze", out.actual_feature_freeze);
+    f.opt("actual_code_freeze", out.actual_code_freeze);
+    f.opt("actual_release_date", out.actual_release_date);
+    f.opt("outcome", out.outcome);
+    f.opt("summary", out.summary);
+    f.opt("metrics", out.metrics);
+    f.opt("retrospective", out.retrospective);
+    f.finish(out.extra);
+}
+
+void Decoder::read(Value& v, const Path& ptr, Release& out) {
+    Fields f(*this, v, ptr);
+    if (!f) return;
+    f.req("id", out.id);
+    f.opt("name", out.name);
+    f.opt("components", out.components);
+    f.opt("version", out.version);
+    f.opt("calver_scheme", out.calver_scheme);
+    f.req("type", out.type);
+    f.req("status", out.status);
+    f.opt("yanked", out.yanked);
+    f.opt("theme", out.theme);
+    f.opt("objectives", out.objectives);
+    f.opt("branch", out.branch);
+    f.opt("link", out.link);
+    f.opt("planning_start", out.planning_start);
+    f.opt("feature_freeze", out.feature_freeze);
+    f.opt("code_freeze", out.code_freeze);
+    f.opt("release_date", out.release_date);
+    f.opt("embargo_until", out.embargo_until);
+    f.opt("change_window", out.change_window);
+    f.opt("environment", out.environment);
+    f.opt("summary", out.summary);
+    f.opt("upgrade_instructions", out.upgrade_instructions);
+    f.opt("known_issues", out.known_issues);
+    f.opt("contributors", out.contributors);
+    f.opt("changes", out.changes);
+    f.opt("communications", out.communications);
+    f.opt("risks", out.risks);
+    f.opt("quality_gates", out.quality_gates);
+    f.opt("deployment", out.deployment);
+    f.opt("rollback", out.rollback);
+    f.opt("review", out.review);
+    f.finish(out.extra);
+}
+
+void Decoder::read_plan(Value& v, Plan& out) {
+    const Path root;
+    Fields f(*this, v, root);
+    f.skip("format");
+    f.req("project", out.project);
+    f.opt("components", out.components);
+    f.opt("stakeholders", out.stakeholders);
+    f.opt("blackouts", out.blackouts);
+    f.opt("holidays", out.holidays);
+    f.opt("settings", out.settings);
+    f.opt("releases", out.releases);
+    f.finish(out.extra);
+}
+
+void rename_member(Value& object, std::string_view from, std::string_view to) {
+    if (object.kind != Kind::object || object.find(to) != nullptr) return;
+    for (std::size_t i = 0; i < object.size(); ++i) {
+        if (object.key(i).text == from) object.key(i).text = std::string(to);
+    }
+}
+
+// Format version 0 (drafts before "format" existed): releases had "date" and "items"; items had a
+// "type" of feature / improvement / fix / breaking / deprecation / security / performance.
+void migrate_v0(Value& root) {
+    Value* releases = nullptr;
+    for (std::size_t i = 0; i < root.size(); ++i) {
+        if (root.key(i).text == "releases") releases = &root.member(i);
+    }
+    if (releases == nullptr || releases->kind != Kind::array) return;
+    for (Value& release : releases->children) {
+        rename_member(release, "date", "release_date");
+        rename_member(release, "items", "changes");
+        if (release.kind != Kind::object) continue;
+        for (std::size_t i = 0; i < release.size(); ++i) {
+            if (release.key(i).text != "changes" || release.member(i).kind != Kind::array) continue;
+            for (Value& change : release.member(i).children) {
+                rename_member(change, "type", "category");
+                if (change.kind != Kind::object) continue;
+                for (std::size_t k = 0; k < change.size(); ++k) {
+                    Value& category = change.member(k);
+                    if (change.key(k).text != "category" || category.kind != Kind::string) continue;
+                    if (category.text == "feature") category.text = "new-feature";
+                    if (category.text == "fix") category.text = "bug-fix";
+                    if (category.text == "breaking") category.text = "breaking-change";
+                }
+            }
+        }
+    }
+}
+
+struct FormatCheck {
+    bool usable = false;
+    bool migrate = false;
+};
+
+FormatCheck check_format(Decoder& d, Value& root) {
+    const Path top;
+    const Path at = top.member("format");
+    Value* format = root.find("format");
+    if (format == nullptr) {
+        const Value* releases = root.find("releases");
+        if (releases != nullptr && releases->kind == Kind::array) return {true, true};
+        d.problem(top, root,
+                  "missing member \"format\"; a relplan plan starts with "
+                  "\"format\": {\"name\": \"relplan\", \"version\": 1}");
+        return {};
+    }
+    if (!d.expect(at, *format, Kind::object)) return {};
+    const Value* name = format->find("name");
+    Value* version = format->find("version");
+    bool usable = true;
+    if (name == nullptr) {
+        d.problem(at, *format, "missing required member \"name\"");
+        usable = false;
+    } else if (!d.expect(at.member("name"), *name, Kind::string)) {
+        usable = false;
+    } else if (name->text != "relplan") {
+        d.problem(at.member("name"), *name, quoted(name->text) + " is not a relplan plan; expected \"relplan\"");
+        usable = false;
+    }
+    if (version == nullptr) {
+        d.problem(at, *format, "missing required member \"version\"");
+        return {};
+    }
+    std::int32_t number = -1;
+    const std::size_t before = d.problems.size();
+    d.read(*version, at.member("version"), number);
+    if (d.problems.size() != before) return {};
+    if (number > plan_format_version) {
+        d.problem(at.member("version"), *version,
+                  "format version " + std::to_string(number) + " is newer than this relplan supports (" +
+                      std::to_string(plan_format_version) + "); open the file with a newer relplan");
+        return {};
+    }
+    if (number < 0) {
+        d.problem(at.member("version"), *version, "format version " + std::to_string(number) + " does not exist");
+        return {};
+    }
+    for (std::size_t i = 0; i < format->size(); ++i) {
+        const std::string& key = format->key(i).text;
+        if (key != "name" && key != "version") {
+            d.problem(at.member(key), format->member(i),
+                      "unknown member \"" + key + "\"; \"format\" holds only \"name\" and \"version\"");
+            usable = false;
+        }
+    }
+    return {usable, number == 0};
+}
+
+Diagnostic locate(const json::LineIndex& lines, std::string pointer, std::string message, std::size_t offset) {
+    const auto [line, column] = lines.locate(offset);
+    return Diagnostic{std::move(pointer), std::move(message), line, column};
+}
+
+// The offset of the deepest value on the way to `pointer` (a semantic error may name a member that
+// is absent, e.g. a missing version: point at its object then).
+std::size_t offset_of(const Value& root, const std::string& pointer) {
+    std::string prefix = pointer;
+    for (;;) {
+        if (const Value* v = json::resolve(root, prefix)) return v->offset;
+        const std::size_t slash = prefix.rfind('/');
+        if (slash == std::string::npos) return root.offset;
+        prefix.resize(slash);
+    }
+}
+
+}  // namespace
+
+PlanLoad load_plan(std::string_view text) {
+    PlanLoad result;
+    const auto whole_file = [&](std::string message) {
+        result.errors.push_back(Diagnostic{"", std::move(message), 0, 0});
+        return std::move(result);
+    };
+    if (text.size() > max_plan_bytes) {
+        return whole_file("the file is " + std::to_string(text.size()) + " bytes; plans are limited to " +
+                          std::to_string(max_plan_bytes >> 20) + " MiB");
+    }
+    if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF'))) {
+        return whole_file("the file is UTF-16 text; save it as UTF-8");
+    }
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") {
+        text.remove_prefix(3);
+        result.notes.push_back(
+            Diagnostic{"", "ignored the UTF-8 byte order mark at the start of the file; it is not written back", 1, 1});
+    }
+
+    std::optional<json::LineIndex> line_index;  // built only when something needs a position
+    const auto lines = [&]() -> const json::LineIndex& {
+        if (!line_index) line_index.emplace(text);
+        return *line_index;
+    };
+    auto parsed = json::parse(text);
+    if (!parsed) {
+        result.errors.push_back(locate(lines(), "", parsed.error().message, parsed.error().offset));
+        return result;
+    }
+    json::Document& doc = parsed.value();
+
+    std::vector<Problem> problems;
+    for (const json::DuplicateKey& dup : doc.duplicate_keys) {
+        const auto [line, column] = lines().locate(dup.first_offset);
+        problems.push_back(Problem{"", "duplicate member name \"" + dup.key + "\" (first defined at line " +
+                                           std::to_string(line) + ", column " + std::to_string(column) + ")",
+                                   dup.offset});
+    }
+
+    Decoder decoder;
+    Plan plan;
+    bool decoded = false;
+    if (decoder.expect(Path{}, doc.root, Kind::object)) {
+        const FormatCheck format = check_format(decoder, doc.root);
+        if (format.usable) {
+            if (format.migrate) {
+                migrate_v0(doc.root);
+                result.notes.push_back(Diagnostic{
+                    "", "migrated from format version 0 to version 1; saving writes version 1", 0, 0});
+            }
+            decoder.read_plan(doc.root, plan);
+            decoded = decoder.problems.empty();
+        }
+    }
+    for (Problem& p : decoder.problems) problems.push_back(std::move(p));
+    decoded = decoded && problems.empty();
+
+    if (decoded) {
+        for (Diagnostic& d : validate_plan(plan)) {
+            problems.push_back(Problem{d.pointer, std::move(d.message), offset_of(doc.root, d.pointer)});
+        }
+    }
+    std::stable_sort(problems.begin(), problems.end(),
+                     [](const Problem& a, const Problem& b) { return a.offset < b.offset; });
+    for (Problem& p : problems) {
+        result.errors.push_back(locate(lines(), std::move(p.pointer), std::move(p.message), p.offset));
+    }
+    if (decoded) result.plan = std::move(plan);
+    return result;
+}
+
+}  // namespace relplan

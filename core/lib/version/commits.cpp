@@ -1,0 +1,189 @@
+#include "version/commits.hpp"
+
+#include <algorithm>
+
+namespace relplan {
+
+namespace {
+
+bool is_alnum(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_blank(std::string_view line) {
+    return std::all_of(line.begin(), line.end(), [](char c) { return c == ' ' || c == '\t'; });
+}
+char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+std::string quoted(std::string_view s) {
+    std::string out = "\"";
+    for (std::size_t i = 0; i < s.size() && i < 60; ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x20 || c == 0x7f || c == '"' || c == '\\') {
+            static constexpr char kHex[] = "0123456789abcdef";
+            out += "\\x";
+            out += kHex[c >> 4];
+            out += kHex[c & 15];
+        } else {
+            out += static_cast<char>(c);
+        }
+    }
+    out += '"';
+    if (s.size() > 60) out += "...";
+    return out;
+}
+
+struct Line {
+    std::string_view text;  // without "\n" or "\r\n"
+    std::size_t offset;     // into the message
+};
+
+std::vector<Line> split_lines(std::string_view message) {
+    std::vector<Line> lines;
+    std::size_t start = 0;
+    while (start <= message.size()) {
+        std::size_t end = message.find('\n', start);
+        if (end == std::string_view::npos) end = message.size();
+        std::string_view text = message.substr(start, end - start);
+        if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+        lines.push_back(Line{text, start});
+        if (end == message.size()) break;
+        start = end + 1;
+    }
+    while (!lines.empty() && is_blank(lines.back().text)) lines.pop_back();
+    return lines;
+}
+
+// A footer line starts with "Token: " or "Token #", or "BREAKING CHANGE: ". Returns the token
+// length and the separator length, or {0, 0}.
+std::pair<std::size_t, std::size_t> footer_start(std::string_view line) {
+    static constexpr std::string_view kBreaking = "BREAKING CHANGE: ";
+    if (line.substr(0, kBreaking.size()) == kBreaking) return {kBreaking.size() - 2, 2};
+    std::size_t n = 0;
+    while (n < line.size() && (is_alnum(line[n]) || line[n] == '-')) ++n;
+    if (n == 0) return {0, 0};
+    const std::string_view rest = line.substr(n);
+    if (rest.substr(0, 2) == ": " || rest.substr(0, 2) == " #") return {n, 2};
+    return {0, 0};
+}
+
+std::string_view trim_trailing(std::string_view s) {
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
+}  // namespace
+
+std::string_view commit_summary(std::string_view message) {
+    std::string_view first = message.substr(0, message.find('\n'));
+    if (!first.empty() && first.back() == '\r') first.remove_suffix(1);
+    return first;
+}
+
+Result<ConventionalCommit> parse_conventional_commit(std::string_view message) {
+    const auto fail = [&](std::size_t offset, const std::string& why) {
+        return make_error("not a conventional commit " + quoted(commit_summary(message)) + ": " + why +
+                              " at offset " + std::to_string(offset),
+                          offset);
+    };
+    if (message.size() > kMaxCommitMessageSize) {
+        return make_error("commit message too long: " + std::to_string(message.size()) + " bytes (limit " +
+                          std::to_string(kMaxCommitMessageSize) + ")");
+    }
+    const std::vector<Line> lines = split_lines(message);
+    if (lines.empty()) return make_error("not a conventional commit: the message is empty");
+
+    ConventionalCommit c;
+    c.raw = std::string(message);
+    const std::string_view header = lines[0].text;
+    std::size_t p = 0;
+    while (p < header.size() && (is_alnum(header[p]) || header[p] == '-' || header[p] == '_')) ++p;
+    if (p == 0) return fail(0, "expected a type such as feat or fix");
+    for (std::size_t i = 0; i < p; ++i) c.type += lower(header[i]);
+    if (p < header.size() && header[p] == '(') {
+        const std::size_t open = p;
+        const std::size_t close = header.find(')', open);
+        if (close == std::string_view::npos) return fail(open, "unclosed '(' of the scope");
+        const std::string_view scope = header.substr(open + 1, close - open - 1);
+        if (scope.find('(') != std::string_view::npos) return fail(open, "'(' inside the scope");
+        if (is_blank(scope)) return fail(open, "empty scope");
+        c.scope = std::string(scope);
+        p = close + 1;
+    }
+    if (p < header.size() && header[p] == '!') {
+        c.breaking = true;
+        c.breaking_bang = true;
+        ++p;
+    }
+    if (p >= header.size() || header[p] != ':') {
+        return fail(p, "expected ':' after " + std::string(c.scope.empty() ? "the type" : "the scope") + " " +
+                           quoted(header.substr(0, p)));
+    }
+    if (p + 1 >= header.size() || header[p + 1] != ' ') return fail(p + 1, "expected a space after ':'");
+    std::string_view description = header.substr(p + 2);
+    while (!description.empty() && description.front() == ' ') description.remove_prefix(1);
+    description = trim_trailing(description);
+    if (description.empty()) return fail(p + 2, "empty description");
+    c.description = std::string(description);
+
+    if (lines.size() == 1) return c;
+    if (!is_blank(lines[1].text)) {
+        return fail(lines[1].offset, "the line after the description must be blank");
+    }
+    std::size_t i = 2;
+    while (i < lines.size() && is_blank(lines[i].text)) ++i;
+
+    // Footers begin at the first paragraph that opens with a footer line.
+    std::size_t footers_at = lines.size();
+    for (std::size_t k = i; k < lines.size(); ++k) {
+        const bool paragraph_start = k == i || is_blank(lines[k - 1].text);
+        if (paragraph_start && footer_start(lines[k].text).first > 0) {
+            footers_at = k;
+            break;
+        }
+    }
+    std::size_t body_end = footers_at;
+    while (body_end > i && is_blank(lines[body_end - 1].text)) --body_end;
+    for (std::size_t k = i; k < body_end; ++k) {
+        if (k > i) c.body += '\n';
+        c.body += lines[k].text;
+    }
+    for (std::size_t k = footers_at; k < lines.size(); ++k) {
+        const auto [token_len, sep_len] = footer_start(lines[k].text);
+        if (token_len > 0) {
+            CommitFooter f;
+            f.token = std::string(lines[k].text.substr(0, token_len));
+            f.value = std::string(lines[k].text.substr(token_len + sep_len));
+            const bool colon = lines[k].text[token_len] == ':';
+            if (colon && (f.token == "BREAKING CHANGE" || f.token == "BREAKING-CHANGE")) c.breaking = true;
+            c.footers.push_back(std::move(f));
+        } else {
+            c.footers.back().value += '\n';
+            c.footers.back().value += lines[k].text;
+        }
+    }
+    for (CommitFooter& f : c.footers) {
+        while (!f.value.empty() && (f.value.back() == '\n' || f.value.back() == ' ' || f.value.back() == '\t')) {
+            f.value.pop_back();
+        }
+    }
+    return c;
+}
+
+std::vector<std::string_view> split_commit_log(std::string_view log) {
+    std::vector<std::string_view> out;
+    std::size_t start = 0;
+    for (;;) {
+        const std::size_t nul = log.find('\0', start);
+        if (nul == std::string_view::npos) {
+            const std::string_view last = log.substr(start);
+            if (!std::all_of(last.begin(), last.end(), [](char c) { return c == '\n' || c == '\r' || c == ' '; })) {
+                out.push_back(last);
+            }
+            return out;
+        }
+        out.push_back(log.substr(start, nul - start));
+        start = nul + 1;
+    }
+}
+
+}  // namespace relplan

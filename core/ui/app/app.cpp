@@ -1,0 +1,176 @@
+#include "app/app.hpp"
+
+#include "app/plan_io.hpp"
+#include "views/views.hpp"
+
+#include "base/assets.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+namespace relplan::ui {
+
+namespace {
+
+constexpr const char* default_example = "examples/acme.plan.json";
+
+std::string base_name(const std::string& path) {
+    auto slash = path.find_last_of('/');
+    return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+void load_settings(App::State& s) {
+    if (auto theme = platform::load_setting("theme"); theme && s.config.theme.empty()) s.config.theme = *theme;
+    s.dark = s.config.theme == "dark" || (s.config.theme.empty() && platform::system_prefers_dark());
+    if (auto recent = platform::load_setting("recent")) {
+        std::size_t start = 0;
+        while (start < recent->size()) {
+            std::size_t end = recent->find('\n', start);
+            if (end == std::string::npos) end = recent->size();
+            if (end > start) s.recent_files.push_back(recent->substr(start, end - start));
+            start = end + 1;
+        }
+    }
+    if (auto ini = platform::load_setting("layout")) ImGui::LoadIniSettingsFromMemory(ini->data(), ini->size());
+}
+
+}  // namespace
+
+void remember_recent(App::State& s, const std::string& path) {
+    if (!platform::abilities().file_paths || path.empty()) return;
+    s.recent_files.erase(std::remove(s.recent_files.begin(), s.recent_files.end(), path), s.recent_files.end());
+    s.recent_files.insert(s.recent_files.begin(), path);
+    if (s.recent_files.size() > 8) s.recent_files.resize(8);
+    std::string joined;
+    for (const auto& r : s.recent_files) joined += r + "\n";
+    platform::store_setting("recent", joined);
+}
+
+void set_theme(App::State& s, const std::string& theme) {
+    s.config.theme = theme;
+    s.dark = theme == "dark" || (theme.empty() && platform::system_prefers_dark());
+    platform::store_setting("theme", theme);
+    apply_theme(s.dark, s.config.ui_scale);
+}
+
+App::App(AppConfig config) : s_(std::make_unique<State>()) {
+    s_->config = std::move(config);
+    ImGui::GetIO().IniFilename = nullptr;  // layout goes through platform settings instead
+    load_settings(*s_);
+    apply_theme(s_->dark, s_->config.ui_scale);
+    LoadReport r = load_plan_text(assets::get(default_example), "acme.plan.json");
+    if (!r.ok) s_->messages.push_back({"The built-in example plan did not load", r.errors});
+    s_->stored_revision = s_->doc.revision();  // the built-in example needs no working copy
+}
+
+App::~App() = default;
+
+void App::build_fonts() {
+    build_font_atlas(s_->config.ui_scale);
+    s_->built_scale = s_->config.ui_scale;
+    s_->fonts_dirty = false;
+}
+
+bool App::needs_font_rebuild() const { return s_->fonts_dirty || s_->built_scale != s_->config.ui_scale; }
+
+void App::set_ui_scale(float scale) {
+    if (scale <= 0.0f || scale == s_->config.ui_scale) return;
+    s_->config.ui_scale = scale;
+    apply_theme(s_->dark, scale);
+}
+
+LoadReport App::load_plan_text(std::string_view text, const std::string& name) {
+    ParsedPlan parsed = parse_plan_for_app(text, name);
+    if (!parsed.report.ok) return parsed.report;
+    s_->doc.reset(std::move(parsed.plan), base_name(name), "");
+    s_->selected_release = s_->doc.plan.releases.empty() ? "" : s_->doc.plan.releases.front().id;
+    return parsed.report;
+}
+
+std::string App::export_plan_text() const { return plan_to_json(s_->doc.plan); }
+
+void App::open_bytes(platform::OpenPurpose purpose, const std::string& name, std::string_view bytes) {
+    State& s = *s_;
+    switch (purpose) {
+    case platform::OpenPurpose::plan: {
+        LoadReport r = load_plan_text(bytes, name);
+        if (!r.ok) {
+            s.messages.push_back({"Could not open " + name + " (the open plan is unchanged)", r.errors});
+            return;
+        }
+        if (!r.notes.empty()) s.messages.push_back({"Opened " + name, r.notes});
+        s.flash("Opened " + name, ImGui::GetTime());
+        return;
+    }
+    case platform::OpenPurpose::import_changelog: {
+        std::vector<std::string> errors;
+        if (!import_changelog_into(s.doc.plan, bytes, name, errors)) {
+            s.messages.push_back({"Could not import " + name + " (the open plan is unchanged)", errors});
+            return;
+        }
+        s.doc.touch();
+        s.flash("Imported releases from " + name, ImGui::GetTime());
+        return;
+    }
+    case platform::OpenPurpose::import_ics: {
+        std::vector<std::string> errors;
+        if (!import_ics_into(s.doc.plan, bytes, name, errors)) {
+            s.messages.push_back({"Could not import " + name + " (the open plan is unchanged)", errors});
+            return;
+        }
+        s.doc.touch();
+        if (!errors.empty()) s.messages.push_back({"Imported " + name + " with warnings", errors});
+        s.flash("Imported holidays and blackouts from " + name, ImGui::GetTime());
+        return;
+    }
+    }
+}
+
+void App::open_path(const std::string& path) {
+    std::string error;
+    auto bytes = platform::read_file(path, &error);
+    if (!bytes) {
+        s_->messages.push_back({"Could not open " + path, {error}});
+        return;
+    }
+    bool changelog = path.size() >= 3 && path.compare(path.size() - 3, 3, ".md") == 0;
+    bool ics = path.size() >= 4 && path.compare(path.size() - 4, 4, ".ics") == 0;
+    if (changelog || ics) {
+        open_bytes(changelog ? platform::OpenPurpose::import_changelog : platform::OpenPurpose::import_ics,
+                   base_name(path), *bytes);
+        return;
+    }
+    LoadReport r = load_plan_text(*bytes, path);
+    if (!r.ok) {
+        s_->messages.push_back({"Could not open " + path + " (the open plan is unchanged)", r.errors});
+        return;
+    }
+    s_->doc.mark_saved(base_name(path), path);
+    remember_recent(*s_, path);
+}
+
+void App::restore_recovery(std::string_view plan_json, bool unsaved) {
+    LoadReport r = load_plan_text(plan_json, "recovered.plan.json");
+    if (!r.ok) return;  // a damaged recovery copy is ignored; the example plan stays open
+    if (!unsaved) return;
+    s_->doc.mark_unsaved();
+    s_->messages.push_back({"Recovered unsaved work",
+                            {"The last session ended with unsaved changes; they are open now.",
+                             "Save them (Ctrl+S) or open another plan to discard them."}});
+}
+
+void App::show_message(std::string title, std::vector<std::string> lines) {
+    s_->messages.push_back({std::move(title), std::move(lines)});
+}
+
+bool App::has_unsaved_changes() const { return s_->doc.dirty(); }
+
+bool App::request_close() {
+    if (!s_->doc.dirty()) return true;
+    s_->confirm_discard_open = true;
+    s_->pending_after_discard = act_quit;
+    return false;
+}
+
+}  // namespace relplan::ui

@@ -1,0 +1,413 @@
+// App::frame(): menu bar, shortcuts, the workspace layout, status bar and modal dialogs.
+#include "app/app.hpp"
+
+#include "app/plan_io.hpp"
+#include "app/test_anchors.hpp"
+#include "views/views.hpp"
+
+#include "base/assets.hpp"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+namespace relplan::ui {
+
+namespace {
+
+// `letter` is an upper-case ASCII letter: both GLFW backends (native and emscripten) report letter
+// keys by their ASCII code, which ImGui 1.86 indexes KeysDown with.
+bool shortcut(char letter, bool shift = false) {
+    const ImGuiIO& io = ImGui::GetIO();
+    bool mod = io.ConfigMacOSXBehaviors ? io.KeySuper : io.KeyCtrl;
+    return mod && io.KeyShift == shift && !io.KeyAlt && ImGui::IsKeyPressed(letter, false);
+}
+
+bool key_pressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), false); }
+
+std::string suggested_file_name(const App::State& s) {
+    std::string n = s.doc.name().empty() ? "plan.json" : s.doc.name();
+    if (n.find('.') == std::string::npos) n += ".json";
+    return n;
+}
+
+void save_to(App::State& s, const std::string& target) {
+    std::string json = plan_to_json(s.doc.plan);
+    if (auto err = platform::save_file(target, json)) {
+        s.messages.push_back({"Could not save " + target, {*err, "The plan is still open; nothing was lost."}});
+        return;
+    }
+    bool paths = platform::abilities().file_paths;
+    auto slash = target.find_last_of('/');
+    s.doc.mark_saved(slash == std::string::npos ? target : target.substr(slash + 1), paths ? target : "");
+    s.flash("Saved " + target, ImGui::GetTime());
+}
+
+void start_save_as(App::State& s) {
+    if (!platform::abilities().file_paths) {
+        save_to(s, suggested_file_name(s));
+        return;
+    }
+    s.file_browser_open = true;
+    s.file_browser_save = true;
+    if (s.file_browser_dir.empty()) s.file_browser_dir = platform::home_directory();
+    s.file_browser_name = suggested_file_name(s);
+}
+
+void save(App::State& s) {
+    if (!s.doc.path().empty())
+        save_to(s, s.doc.path());
+    else
+        start_save_as(s);
+}
+
+void start_open(App::State& s, platform::OpenPurpose purpose) {
+    if (!platform::abilities().file_paths) {
+        platform::request_open(purpose);
+        return;
+    }
+    s.file_browser_open = true;
+    s.file_browser_save = false;
+    s.file_browser_purpose = purpose;
+    if (s.file_browser_dir.empty()) s.file_browser_dir = platform::home_directory();
+    s.file_browser_name.clear();
+}
+
+void new_plan(App::State& s) {
+    Plan p;
+    p.project.name = "New project";
+    s.doc.reset(std::move(p), "untitled.plan.json", "");
+    s.selected_release.clear();
+}
+
+void run_action(App& app, App::State& s, int action) {
+    switch (action) {
+    case act_new: new_plan(s); break;
+    case act_open: start_open(s, platform::OpenPurpose::plan); break;
+    case act_open_example: {
+        LoadReport r = app.load_plan_text(assets::get("examples/acme.plan.json"), "acme.plan.json");
+        if (!r.ok) s.messages.push_back({"The example plan did not load", r.errors});
+        break;
+    }
+    case act_quit: s.close_requested = true; platform::request_quit(); break;
+    default: break;
+    }
+}
+
+// Runs `action` now, or after the user agreed to discard unsaved changes.
+void guarded(App& app, App::State& s, int action) {
+    if (s.doc.dirty()) {
+        s.confirm_discard_open = true;
+        s.pending_after_discard = action;
+        return;
+    }
+    run_action(app, s, action);
+}
+
+void draw_menu(App& app, App::State& s) {
+    if (!ImGui::BeginMainMenuBar()) return;
+    const bool paths = platform::abilities().file_paths;
+    if (ImGui::BeginMenu("File")) {
+        if (ImGui::MenuItem("New plan", "Ctrl+N")) guarded(app, s, act_new);
+        anchor("menu.file.new");
+        if (ImGui::MenuItem("Open…", "Ctrl+O")) guarded(app, s, act_open);
+        if (paths && ImGui::BeginMenu("Open recent", !s.recent_files.empty())) {
+            for (const auto& r : s.recent_files)
+                if (ImGui::MenuItem(r.c_str())) app.open_path(r);
+            ImGui::EndMenu();
+        }
+        if (ImGui::MenuItem("Open example plan")) guarded(app, s, act_open_example);
+        anchor("menu.file.open_example");
+        ImGui::Separator();
+        if (ImGui::MenuItem("Save", "Ctrl+S")) save(s);
+        if (ImGui::MenuItem(paths ? "Save as…" : "Download as…", "Ctrl+Shift+S")) start_save_as(s);
+        ImGui::Separator();
+        if (ImGui::MenuItem("Import changelog (Markdown)…")) start_open(s, platform::OpenPurpose::import_changelog);
+        if (ImGui::MenuItem("Import holidays/blackouts (.ics)…")) start_open(s, platform::OpenPurpose::import_ics);
+        if (ImGui::MenuItem("Export calendar (.ics)")) {
+            std::string name = "relplan.ics";
+            if (auto err = platform::save_file(paths ? platform::home_directory() + "/" + name : name, plan_to_ics(s.doc.plan)))
+                s.messages.push_back({"Could not export the calendar", {*err}});
+            else
+                s.flash("Exported " + name, ImGui::GetTime());
+        }
+        if (platform::abilities().share_links && ImGui::MenuItem("Copy share link")) {
+            platform::copy_share_link(plan_to_json(s.doc.plan));
+            s.flash("Share link copied to the clipboard", ImGui::GetTime());
+        }
+        if (platform::abilities().share_links) anchor("menu.file.share_link");
+        if (platform::abilities().quit) {
+            ImGui::Separator();
+            if (ImGui::MenuItem("Quit", "Ctrl+Q")) guarded(app, s, act_quit);
+        }
+        ImGui::EndMenu();
+    }
+    anchor("menu.file");
+    if (ImGui::BeginMenu("Edit")) {
+        if (ImGui::MenuItem("Undo", "Ctrl+Z", false, s.doc.can_undo())) s.doc.undo();
+        anchor("menu.edit.undo");
+        if (ImGui::MenuItem("Redo", "Ctrl+Shift+Z", false, s.doc.can_redo())) s.doc.redo();
+        ImGui::EndMenu();
+    }
+    anchor("menu.edit");
+    if (ImGui::BeginMenu("View")) {
+        if (ImGui::MenuItem("Dashboard", nullptr, s.tab == Tab::dashboard)) s.select_tab(Tab::dashboard);
+        if (ImGui::MenuItem("Release editor", nullptr, s.tab == Tab::release)) s.select_tab(Tab::release);
+        if (ImGui::MenuItem("Calendar", nullptr, s.tab == Tab::calendar)) s.select_tab(Tab::calendar);
+        if (ImGui::MenuItem("Timeline", nullptr, s.tab == Tab::timeline)) s.select_tab(Tab::timeline);
+        ImGui::Separator();
+        if (ImGui::BeginMenu("Theme")) {
+            if (ImGui::MenuItem("Follow system", nullptr, s.config.theme.empty())) set_theme(s, "");
+            if (ImGui::MenuItem("Light", nullptr, s.config.theme == "light")) set_theme(s, "light");
+            if (ImGui::MenuItem("Dark", nullptr, s.config.theme == "dark")) set_theme(s, "dark");
+            ImGui::EndMenu();
+        }
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("Release")) {
+        if (ImGui::MenuItem("New release")) add_release(s);
+        anchor("menu.release.new");
+        if (ImGui::MenuItem("Delete release", nullptr, false, !s.selected_release.empty())) delete_release(s);
+        ImGui::EndMenu();
+    }
+    anchor("menu.release");
+    if (ImGui::BeginMenu("Help")) {
+        if (ImGui::MenuItem("About relplan")) s.about_open = true;
+        ImGui::EndMenu();
+    }
+    ImGui::EndMainMenuBar();
+}
+
+void handle_shortcuts(App& app, App::State& s) {
+    if (shortcut('Z')) s.doc.undo();
+    if (shortcut('Z', true) || shortcut('Y')) s.doc.redo();
+    if (shortcut('S')) save(s);
+    if (shortcut('S', true)) start_save_as(s);
+    if (shortcut('O')) guarded(app, s, act_open);
+    if (shortcut('N')) guarded(app, s, act_new);
+    if (platform::abilities().quit && shortcut('Q')) guarded(app, s, act_quit);
+}
+
+void draw_status_bar(App::State& s, float height) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x, vp->WorkPos.y + vp->WorkSize.y - height));
+    ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x, height));
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                             ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                             ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8.0f * s.config.ui_scale, 3.0f * s.config.ui_scale));
+    ImGui::Begin("##status", nullptr, flags);
+    ImGui::TextUnformatted(s.doc.name().c_str());
+    if (s.doc.dirty()) {
+        ImGui::SameLine();
+        ImGui::TextColored(ImVec4(0.85f, 0.45f, 0.1f, 1.0f), "● unsaved");
+    }
+    ImGui::SameLine();
+    ImGui::TextDisabled("|");
+    ImGui::SameLine();
+    ImGui::Text("%d releases", static_cast<int>(s.doc.plan.releases.size()));
+    ImGui::SameLine();
+    ImGui::TextDisabled("|");
+    ImGui::SameLine();
+    const ConflictSummary& c = conflicts_for(s);
+    if (c.errors + c.warnings == 0)
+        ImGui::TextUnformatted("no conflicts");
+    else
+        ImGui::TextColored(c.errors ? ImVec4(0.85f, 0.2f, 0.2f, 1.0f) : ImVec4(0.8f, 0.6f, 0.1f, 1.0f),
+                           "%d conflicts (%d errors)", c.errors + c.warnings, c.errors);
+    anchor("status.conflicts");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open the Calendar tab for the list");
+    if (!s.status_text.empty() && ImGui::GetTime() < s.status_until) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("|");
+        ImGui::SameLine();
+        ImGui::TextUnformatted(s.status_text.c_str());
+    }
+    ImGui::End();
+    ImGui::PopStyleVar();
+}
+
+void draw_file_browser(App& app, App::State& s) {
+    if (s.file_browser_open) {
+        ImGui::OpenPopup(s.file_browser_save ? "Save plan as" : "Open file");
+        s.file_browser_open = false;
+    }
+    const char* id = s.file_browser_save ? "Save plan as" : "Open file";
+    ImGui::SetNextWindowSize(ImVec2(640 * s.config.ui_scale, 460 * s.config.ui_scale), ImGuiCond_Appearing);
+    if (!ImGui::BeginPopupModal(id, nullptr)) return;
+    ImGui::TextDisabled("Folder");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputText("##dir", &s.file_browser_dir);
+    ImGui::BeginChild("##entries", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() * 2.2f), true);
+    if (ImGui::Selectable(".. (parent folder)")) {
+        auto slash = s.file_browser_dir.find_last_of('/');
+        s.file_browser_dir = slash == 0 || slash == std::string::npos ? "/" : s.file_browser_dir.substr(0, slash);
+    }
+    std::string chosen;
+    for (const auto& e : platform::list_directory(s.file_browser_dir)) {
+        std::string label = e.is_dir ? e.name + "/" : e.name;
+        if (ImGui::Selectable(label.c_str(), s.file_browser_name == e.name, ImGuiSelectableFlags_AllowDoubleClick)) {
+            if (e.is_dir) {
+                s.file_browser_dir = (s.file_browser_dir == "/" ? "" : s.file_browser_dir) + "/" + e.name;
+            } else {
+                s.file_browser_name = e.name;
+                if (ImGui::IsMouseDoubleClicked(0)) chosen = e.name;
+            }
+        }
+    }
+    ImGui::EndChild();
+    ImGui::SetNextItemWidth(-ImGui::CalcTextSize("Cancel  Open  ").x - 40 * s.config.ui_scale);
+    if (ImGui::InputText("##name", &s.file_browser_name, ImGuiInputTextFlags_EnterReturnsTrue)) chosen = s.file_browser_name;
+    ImGui::SameLine();
+    if (ImGui::Button(s.file_browser_save ? "Save" : "Open")) chosen = s.file_browser_name;
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel") || key_pressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+    if (!chosen.empty()) {
+        std::string path = chosen.front() == '/' ? chosen : s.file_browser_dir + "/" + chosen;
+        ImGui::CloseCurrentPopup();
+        if (s.file_browser_save) {
+            save_to(s, path);
+            remember_recent(s, path);
+        } else if (s.file_browser_purpose == platform::OpenPurpose::plan) {
+            app.open_path(path);
+        } else {
+            std::string error;
+            if (auto bytes = platform::read_file(path, &error))
+                app.open_bytes(s.file_browser_purpose, chosen, *bytes);
+            else
+                s.messages.push_back({"Could not open " + path, {error}});
+        }
+    }
+    ImGui::EndPopup();
+}
+
+void draw_modals(App& app, App::State& s) {
+    if (s.confirm_discard_open) {
+        ImGui::OpenPopup("Discard unsaved changes?");
+        s.confirm_discard_open = false;
+    }
+    if (ImGui::BeginPopupModal("Discard unsaved changes?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::Text("%s has changes that are not saved.", s.doc.name().c_str());
+        if (ImGui::Button("Save first")) {
+            save(s);
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Discard changes")) {
+            int action = s.pending_after_discard;
+            s.doc.mark_saved(s.doc.name(), s.doc.path());  // the user chose to drop them
+            ImGui::CloseCurrentPopup();
+            run_action(app, s, action);
+        }
+        anchor("discard.discard");
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel") || key_pressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+    if (!s.messages.empty() && !ImGui::IsPopupOpen("##message")) ImGui::OpenPopup("##message");
+    ImGui::SetNextWindowSizeConstraints(ImVec2(300 * s.config.ui_scale, 0), ImVec2(900 * s.config.ui_scale, 600 * s.config.ui_scale));
+    if (ImGui::BeginPopupModal("##message", nullptr, ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoTitleBar)) {
+        if (!s.messages.empty()) {
+            const Message& m = s.messages.front();
+            ImGui::TextUnformatted(m.title.c_str());
+            ImGui::Separator();
+            for (std::size_t i = 0; i < m.lines.size() && i < 40; ++i) ImGui::BulletText("%s", m.lines[i].c_str());
+            if (m.lines.size() > 40) ImGui::TextDisabled("… and %d more", static_cast<int>(m.lines.size() - 40));
+        }
+        if (ImGui::Button("OK") || key_pressed(ImGuiKey_Enter) || key_pressed(ImGuiKey_Escape)) {
+            if (!s.messages.empty()) s.messages.erase(s.messages.begin());
+            ImGui::CloseCurrentPopup();
+        }
+        anchor("message.ok");
+        ImGui::EndPopup();
+    }
+    if (s.about_open) {
+        ImGui::OpenPopup("About relplan");
+        s.about_open = false;
+    }
+    if (ImGui::BeginPopupModal("About relplan", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::Text("Release Planner %s", RELPLAN_VERSION);
+        ImGui::TextUnformatted("Plans, calendars, versions and release notes — all on your machine.");
+        ImGui::TextDisabled("Dear ImGui %s", IMGUI_VERSION);
+        if (ImGui::Button("Close")) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+}
+
+}  // namespace
+
+void App::frame() {
+    State& s = *s_;
+    ImGuiIO& io = ImGui::GetIO();
+    test_hooks::begin_frame();
+    if (!s.config.initial_tab.empty()) {  // AppConfig::initial_tab, honoured on the first frame
+        const std::pair<const char*, Tab> names[] = {{"dashboard", Tab::dashboard}, {"release", Tab::release},
+                                                     {"calendar", Tab::calendar},   {"timeline", Tab::timeline},
+                                                     {"versions", Tab::versions},   {"notes", Tab::notes}};
+        for (const auto& [name, t] : names)
+            if (s.config.initial_tab == name) s.select_tab(t);
+        s.config.initial_tab.clear();
+    }
+    handle_shortcuts(*this, s);
+    draw_menu(*this, s);
+
+    const float status_h = ImGui::GetFrameHeight() + 2.0f * s.config.ui_scale;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->WorkPos);
+    ImGui::SetNextWindowSize(ImVec2(vp->WorkSize.x, vp->WorkSize.y - status_h));
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                             ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings;
+    ImGui::Begin("##workspace", nullptr, flags);
+    const float list_w = 300.0f * s.config.ui_scale;
+    ImGui::BeginChild("##releases", ImVec2(list_w, 0), true);
+    draw_release_list(s);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("##main", ImVec2(0, 0), false);
+    if (ImGui::BeginTabBar("##tabs")) {
+        auto tab = [&](const char* label, Tab t, void (*draw)(State&)) {
+            ImGuiTabItemFlags f = (s.tab_requested && s.requested_tab == t) ? ImGuiTabItemFlags_SetSelected : 0;
+            const bool open = ImGui::BeginTabItem(label, nullptr, f);
+            anchor(std::string("tab.") + label);
+            if (open) {
+                s.tab = t;
+                ImGui::BeginChild(label);
+                draw(s);
+                ImGui::EndChild();
+                ImGui::EndTabItem();
+            }
+        };
+        tab("Dashboard", Tab::dashboard, draw_dashboard);
+        tab("Release", Tab::release, draw_release_editor);
+        tab("Calendar", Tab::calendar, draw_calendar);
+        tab("Timeline", Tab::timeline, draw_timeline);
+        tab("Versions", Tab::versions, draw_version_calculator);
+        tab("Notes", Tab::notes, draw_notes_preview);
+        s.tab_requested = false;
+        ImGui::EndTabBar();
+    }
+    ImGui::EndChild();
+    ImGui::End();
+
+    draw_status_bar(s, status_h);
+    draw_file_browser(*this, s);
+    draw_modals(*this, s);
+
+    // One typing session (until the field loses focus) is one undo step.
+    if (!ImGui::IsAnyItemActive()) s.doc.commit();
+    platform::set_unsaved(s.doc.dirty());
+    if (s.doc.revision() != s.stored_revision || s.doc.dirty() != s.stored_dirty) {
+        s.stored_revision = s.doc.revision();
+        s.stored_dirty = s.doc.dirty();
+        platform::store_working_copy(plan_to_json(s.doc.plan), s.doc.dirty());
+    }
+    test_hooks::end_frame(s);
+    if (io.WantSaveIniSettings) {
+        size_t n = 0;
+        const char* ini = ImGui::SaveIniSettingsToMemory(&n);
+        platform::store_setting("layout", std::string_view(ini, n));
+        io.WantSaveIniSettings = false;
+    }
+}
+
+}  // namespace relplan::ui

@@ -1,0 +1,168 @@
+// App::State: everything the shared UI keeps between frames. Internal to core/ui.
+#pragma once
+
+#include "app/document.hpp"
+
+#include "app/app.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace relplan::ui {
+
+// Actions that may need "discard unsaved changes?" first.
+enum PendingAction { act_none = 0, act_new, act_open, act_open_example, act_quit };
+
+enum class Tab { dashboard, release, calendar, timeline, versions, notes };
+
+struct Message {
+    std::string title;
+    std::vector<std::string> lines;
+};
+
+struct Filters {
+    std::string search;
+    int status = -1;  // index into ReleaseStatus values, -1 = any
+    int type = -1;
+    std::string component;  // id, empty = any
+};
+
+// Calendar and timeline views (view_calendar.cpp, view_timeline.cpp, view_conflicts.cpp). Days are
+// day numbers: days since 1970-01-01.
+struct ScheduleIndex;
+struct ConflictCache;
+struct MovePreview;
+class TimelineGrid;
+
+enum class CalendarMode { month, week, agenda };
+
+struct CalendarViewState {
+    CalendarMode mode = CalendarMode::month;
+    std::optional<std::int32_t> cursor;  // the selected day; today until the user picks one
+    bool scroll_agenda = true;           // bring the cursor day to the top of the agenda
+    bool scroll_week = true;             // bring the working hours into view
+    // The holiday / blackout dialog: a new period (index -1, drafted here) or one of the plan's.
+    bool period_dialog = false;
+    bool period_blackout = false;
+    std::int32_t period_index = -1;
+    Period period_draft;
+};
+
+struct TimelineViewState {
+    double start = 0.0;        // day number (fractional) at the left edge of the rows area
+    double px_per_day = 0.0;   // at ui scale 1; 0 until first shown
+    double target_start = 0.0;
+    double target_px_per_day = 0.0;
+    bool anchored = false;     // zooming keeps anchor_day under anchor_x
+    float anchor_x = 0.0f;
+    double anchor_day = 0.0;
+    std::optional<std::int32_t> selected_day;
+    bool reveal_selection = false;  // scroll so the selected release is visible
+    std::int32_t drag_release = -1;  // index into plan.releases while a bar is pressed
+    float drag_from_x = 0.0f;
+    std::int32_t drag_days = 0;
+    bool dragging = false;
+    bool panning = false;
+    std::int32_t menu_release = -1;  // what the context menu was opened on: a release, or a day of a row
+    std::int32_t menu_day = 0;
+    std::int32_t menu_row = -1;
+};
+
+// Release editor, notes preview and version calculator (view_editor.cpp, view_notes.cpp,
+// view_versions.cpp).
+struct NotesCache;
+struct VersionsCache;
+struct EditorCache;
+
+struct EditorState {
+    bool git_log_open = false;       // the "Paste git log" dialog
+    std::string git_log_release;     // release id the dialog imports into
+    std::string git_log_text;
+    std::string milestone_prompt;    // release whose type changed while its dates were set by hand
+    std::string refusal_release;     // the status change the gates refused, and why
+    std::vector<std::string> refusal;
+    std::string version_preid;       // pre-release id for the suggested version ("rc")
+    std::string base_for;            // the release whose suggestion the user rebased, and onto which
+    std::string base_release;
+    std::shared_ptr<EditorCache> cache;
+    bool reveal_gates = false;       // open and scroll to the gates (after a refused status change)
+};
+
+struct NotesPreviewState {
+    int audience = 0;            // index into notes_audiences (notes.hpp)
+    int format = 0;              // index into notes_formats
+    bool rendered = true;        // Markdown formats: drawn, or the source text
+    bool beside_editor = true;   // a notes column in the Release tab when the window is wide enough
+    std::shared_ptr<NotesCache> cache;
+};
+
+struct VersionCalculatorState {
+    std::string version = "1.2.3-rc.1";
+    std::string preid = "rc";
+    std::string compare_a = "1.4.0";
+    std::string compare_b = "2.0.0-beta.2";
+    std::string range = "^1.2.0 || >=2.0.0-rc.0";
+    std::string range_versions = "1.1.9\n1.2.0\n1.5.3-beta.1\n1.9.0\n2.0.0-beta.2\n2.0.0-rc.1\n2.0.0\n3.0.0-alpha.0";
+    bool include_prerelease = false;
+    bool loose = false;
+    std::string calver_scheme = "YYYY.0M.MICRO";
+    std::string calver_current;
+    std::string calver_date;  // empty = today
+    std::string calver_modifier;
+    std::string commits_current = "1.4.2";
+    std::string commits_preid;
+    std::string commits_text =
+        "feat(api): add bulk export\n\nfix: handle empty plans\n\ndocs: explain CalVer schemes\n\n"
+        "refactor!: drop the v1 plan format\n\nBREAKING CHANGE: plans must be migrated first";
+    std::shared_ptr<VersionsCache> cache;
+};
+
+struct App::State {
+    AppConfig config;
+    Document doc;
+    Filters filters;
+    std::string selected_release;  // id
+    Tab tab = Tab::dashboard;
+    Tab requested_tab = Tab::dashboard;
+    bool tab_requested = false;
+    bool dark = false;
+    bool fonts_dirty = true;
+    float built_scale = 0.0f;
+
+    // Modals and pending questions.
+    std::vector<Message> messages;           // shown one at a time
+    bool confirm_discard_open = false;
+    int pending_after_discard = 0;           // what to do once the user agreed to discard
+    bool file_browser_open = false;
+    bool file_browser_save = false;
+    platform::OpenPurpose file_browser_purpose = platform::OpenPurpose::plan;
+    std::string file_browser_dir;
+    std::string file_browser_name;
+    std::vector<std::string> recent_files;
+    bool close_requested = false;
+    bool about_open = false;
+    unsigned stored_revision = 0;  // what store_working_copy last saw
+    bool stored_dirty = false;
+    std::string status_text;  // transient status-bar message
+    double status_until = 0.0;
+
+    CalendarViewState calendar;
+    TimelineViewState timeline;
+    std::shared_ptr<const ScheduleIndex> schedule;  // rebuilt when the plan or the day changes
+    std::shared_ptr<ConflictCache> conflicts;
+    std::shared_ptr<MovePreview> move_preview;      // a drag waiting for Apply / Cancel
+    std::shared_ptr<TimelineGrid> timeline_grid;
+    bool conflict_panel = true;                     // the conflict list under calendar and timeline
+
+    EditorState editor;
+    NotesPreviewState notes;
+    VersionCalculatorState versions;
+
+    void select_tab(Tab t) { requested_tab = t; tab_requested = true; }
+    void flash(std::string text, double now) { status_text = std::move(text); status_until = now + 4.0; }
+};
+
+}  // namespace relplan::ui

@@ -1,0 +1,108 @@
+// The dashboard: what needs attention today.
+#include "views/views.hpp"
+#include "widgets/widgets.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <vector>
+
+namespace relplan::ui {
+
+namespace {
+int days_between(const Date& from, const Date& to) {
+    return static_cast<int>((std::chrono::sys_days(to) - std::chrono::sys_days(from)).count());
+}
+
+bool open_release(const Release& r) {
+    return r.status != ReleaseStatus::released && r.status != ReleaseStatus::cancelled &&
+           r.status != ReleaseStatus::rolled_back;
+}
+}  // namespace
+
+void draw_dashboard(App::State& s) {
+    const Plan& plan = s.doc.plan;
+    const Date now = today();
+    ImGui::Text("Today is %s", date_text(now).c_str());
+    ImGui::Spacing();
+
+    section_title("Next releases");
+    std::vector<const Release*> next;
+    for (const auto& r : plan.releases)
+        if (open_release(r) && r.release_date && days_between(now, *r.release_date) >= 0) next.push_back(&r);
+    std::sort(next.begin(), next.end(), [](const Release* a, const Release* b) { return *a->release_date < *b->release_date; });
+    if (next.empty()) ImGui::TextDisabled("No upcoming releases.");
+    if (ImGui::BeginTable("##next", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+        for (std::size_t i = 0; i < next.size() && i < 6; ++i) {
+            const Release& r = *next[i];
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::PushID(r.id.c_str());
+            if (ImGui::Selectable((r.name + " " + r.version).c_str(), false, ImGuiSelectableFlags_SpanAllColumns)) {
+                s.selected_release = r.id;
+                s.select_tab(Tab::release);
+            }
+            ImGui::PopID();
+            ImGui::TableNextColumn();
+            ImGui::TextColored(status_color(r.status), "%s", std::string(to_string(r.status)).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(date_text(*r.release_date).c_str());
+            ImGui::TableNextColumn();
+            int d = days_between(now, *r.release_date);
+            if (d == 0) ImGui::TextColored(ImVec4(0.9f, 0.4f, 0.1f, 1), "today");
+            else ImGui::Text("in %d day%s", d, d == 1 ? "" : "s");
+        }
+        ImGui::EndTable();
+    }
+
+    section_title("Freezes this week");
+    int freezes = 0;
+    for (const auto& r : plan.releases) {
+        if (!open_release(r)) continue;
+        auto show = [&](const std::optional<Date>& d, const char* what) {
+            if (!d) return;
+            int in = days_between(now, *d);
+            if (in < 0 || in > 7) return;
+            ++freezes;
+            ImGui::BulletText("%s %s — %s %s (%s)", r.name.c_str(), r.version.c_str(), what, date_text(*d).c_str(),
+                              in == 0 ? "today" : ("in " + std::to_string(in) + " d").c_str());
+        };
+        show(r.feature_freeze, "feature freeze");
+        show(r.code_freeze, "code freeze");
+    }
+    if (!freezes) ImGui::TextDisabled("No freeze in the next 7 days.");
+
+    section_title("Open conflicts");
+    const ConflictSummary& c = conflicts_for(s);
+    if (c.errors + c.warnings == 0) ImGui::TextDisabled("None.");
+    else ImGui::Text("%d error%s, %d warning%s — see the Calendar tab.", c.errors, c.errors == 1 ? "" : "s",
+                     c.warnings, c.warnings == 1 ? "" : "s");
+
+    section_title("Pending approvals");
+    int pending = 0;
+    for (const auto& r : plan.releases) {
+        if (!open_release(r)) continue;
+        for (const auto& g : r.quality_gates) {
+            if (!g.required || g.status == GateStatus::passed || g.status == GateStatus::waived) continue;
+            ++pending;
+            ImGui::BulletText("%s %s — %s gate %s", r.name.c_str(), r.version.c_str(), std::string(to_string(g.kind)).c_str(),
+                              std::string(to_string(g.status)).c_str());
+        }
+    }
+    if (!pending) ImGui::TextDisabled("Nothing waiting.");
+
+    section_title("Unsent communications");
+    int unsent = 0;
+    for (const auto& r : plan.releases) {
+        if (!open_release(r)) continue;
+        for (const auto& m : r.communications) {
+            if (m.sent_on) continue;
+            ++unsent;
+            std::string due = m.planned_on ? "planned " + date_text(*m.planned_on) : "not planned yet";
+            ImGui::BulletText("%s %s — %s via %s (%s)", r.name.c_str(), r.version.c_str(),
+                              std::string(to_string(m.audience)).c_str(), std::string(to_string(m.channel)).c_str(), due.c_str());
+        }
+    }
+    if (!unsent) ImGui::TextDisabled("All sent.");
+}
+
+}  // namespace relplan::ui

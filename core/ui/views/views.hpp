@@ -1,0 +1,149 @@
+// The app's views, each a free function drawing into the current ImGui window. Internal to core/ui.
+#pragma once
+
+#include "app/state.hpp"
+
+#include <imgui.h>
+
+namespace relplan::ui {
+
+void draw_release_list(App::State& s);
+void draw_release_editor(App::State& s);
+void draw_dashboard(App::State& s);
+void draw_calendar(App::State& s);
+void draw_timeline(App::State& s);
+void draw_version_calculator(App::State& s);
+void draw_notes_preview(App::State& s);
+// Commit messages from pasted text: NUL-separated (git log -z), git log's default format, --oneline,
+// or messages separated by blank lines (view_versions.cpp).
+std::vector<std::string> split_pasted_commits(std::string_view text);
+// The notes preview as a column beside the release editor (view_notes.cpp).
+void draw_notes_beside_editor(App::State& s);
+
+// Commands shared by menus and views (commands.cpp).
+void add_release(App::State& s);
+void delete_release(App::State& s);
+Release* selected_release(App::State& s);
+
+struct ConflictSummary {
+    int errors = 0;
+    int warnings = 0;
+};
+// Conflict counts for the open plan, recomputed only when the plan changed.
+const ConflictSummary& conflicts_for(App::State& s);
+
+// ---- calendar, timeline and conflicts (view_calendar.cpp, view_timeline.cpp, view_conflicts.cpp) ----
+// Days are day numbers (days since 1970-01-01), cheap to compare and to map to pixels.
+
+std::int32_t day_number(const Date& d);
+Date date_of_day(std::int32_t day);
+
+enum class EventKind { holiday, blackout, planning_start, notice_deadline, feature_freeze, code_freeze, change_window, release };
+
+struct CalendarEvent {
+    std::int32_t day = 0;
+    EventKind kind = EventKind::release;
+    std::int32_t index = 0;  // into plan.releases, or plan.holidays / plan.blackouts for those kinds
+};
+
+// A release's dates: its own fields where set, else computed from its type and release date
+// (milestones.hpp). The change window is in fractional days of the viewer's time zone.
+struct ReleaseDays {
+    bool scheduled = false;  // has a usable release date; nothing else is meaningful otherwise
+    std::int32_t planning_start = 0;
+    std::int32_t notice_deadline = 0;
+    std::int32_t feature_freeze = 0;
+    std::int32_t code_freeze = 0;
+    std::int32_t release = 0;
+    std::int32_t bar_first = 0;  // the timeline bar: earliest and latest of the days above
+    std::int32_t bar_last = 0;
+    bool has_window = false;
+    double window_start = 0.0;
+    double window_end = 0.0;
+};
+
+struct TimelineRow {
+    std::string component;  // id; empty for releases that name no component
+    std::string label;
+    std::int32_t first_lane = 0;
+    std::int32_t lane_count = 0;
+};
+
+// Releases of one row that do not overlap in time, sorted by planning start (so also by release).
+struct TimelineLane {
+    std::int32_t row = 0;
+    std::vector<std::int32_t> releases;
+};
+
+struct ScheduleIndex {
+    unsigned revision = 0;
+    std::int32_t today = 0;
+    std::vector<ReleaseDays> days;      // parallel to plan.releases
+    std::vector<CalendarEvent> events;  // by day, then kind, then index
+    std::vector<TimelineRow> rows;      // the plan's components in plan order, then "no component"
+    std::vector<TimelineLane> lanes;
+    std::int32_t unscheduled = 0;       // releases without a release date (not on any view)
+};
+// Rebuilt only when the plan changed or the day turned.
+const ScheduleIndex& schedule_for(App::State& s);
+
+// Shared pieces of the calendar and timeline views.
+std::string release_title(const Release& r);  // "Name 1.4.0" (the id when unnamed)
+// Tooltip body for a release: type, status, dates, change window in both zones, its conflicts.
+void release_tooltip(App::State& s, std::int32_t release);
+// Now as a fractional day number in the viewer's time zone (for "today" lines).
+double viewer_now_days();
+// The window in the viewer's zone, and in its own zone when that differs.
+std::vector<std::string> describe_window(const ChangeWindow& w);
+void open_release_editor(App::State& s, const std::string& id);
+// A new planning release on `day` (milestones computed), selected and opened in the editor; one undo
+// step. `component` empty = the plan's first component.
+void new_release_on(App::State& s, std::int32_t day, const std::string& component);
+// The holiday / blackout dialog: `index` -1 drafts a new period on `day` (for `component` when not
+// empty), otherwise edits that period of the plan. draw_period_dialog runs once per frame.
+void open_period_dialog(App::State& s, bool blackout, std::int32_t index, std::int32_t day, const std::string& component);
+void draw_period_dialog(App::State& s);
+
+// Colours the calendar and the timeline share, per theme.
+struct CalendarColors {
+    ImVec4 weekend;
+    ImVec4 holiday;
+    ImVec4 blackout;
+    ImVec4 today;
+    ImVec4 selection;
+    ImVec4 planning;
+    ImVec4 notice;
+    ImVec4 feature_freeze;
+    ImVec4 code_freeze;
+    ImVec4 window;
+    ImVec4 grid;
+};
+const CalendarColors& calendar_colors(bool dark);
+
+// Conflicts of one release (view_conflicts.cpp): the worst severity among the findings that involve
+// it, and those findings as tooltip lines.
+enum class ConflictLevel { none, warning, error };
+ConflictLevel conflict_level(App::State& s, std::int32_t release);
+const std::vector<ConflictLevel>& conflict_levels(App::State& s);  // parallel to plan.releases
+ImVec4 conflict_color(ConflictLevel level);
+void conflict_tooltip_lines(App::State& s, std::int32_t release);
+// The conflict list (a panel under the calendar and the timeline), `height` tall.
+void draw_conflict_panel(App::State& s, float height);
+
+// Moving a release (drag on the timeline or the month grid): shows the what-if preview and waits
+// for Apply / Cancel (view_timeline.cpp). draw_move_preview runs once per frame, from either view.
+void request_move(App::State& s, std::int32_t release, std::int32_t to_day);
+void draw_move_preview(App::State& s);
+
+// app.cpp
+void remember_recent(App::State& s, const std::string& path);
+void set_theme(App::State& s, const std::string& theme);
+
+// Theme and fonts (theme.cpp).
+void apply_theme(bool dark, float scale);
+void build_font_atlas(float scale);
+// The body font and the larger heading sizes of it (the body font where they are missing).
+enum class FontRole { body, heading1, heading2 };
+ImFont* ui_font(FontRole role);
+
+}  // namespace relplan::ui
