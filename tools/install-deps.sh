@@ -12,7 +12,8 @@ sudo_cmd() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; 
 [ -r /etc/debian_version ] || fail "this setup targets Debian 12 (apt)" "install the packages listed in README.md by hand"
 
 pkgs=(cmake ninja-build g++ clang-14 libclang-rt-14-dev lld-14 emscripten libglfw3-dev nlohmann-json3-dev libfmt-dev
-      catch2 libstb-dev fonts-dejavu-core tzdata nodejs npm xvfb xauth python3 dpkg-dev git ca-certificates)
+      catch2 libstb-dev fonts-dejavu-core tzdata nodejs npm xvfb xauth python3 dpkg-dev git ca-certificates
+      python3-fonttools fonts-droid-fallback fonts-symbola libfontconfig-dev pkg-config)
 [ "$want_browser" = 1 ] && pkgs+=(chromium)
 missing=()
 for p in "${pkgs[@]}"; do

@@ -50,8 +50,12 @@ esac
 suite "native: core unit tests, CLI, desktop smoke (ctest)" ctest --preset native
 suite "wasm: core unit tests under node (ctest)" ctest --preset web
 suite "page: headless Chromium" node tests/e2e/page_test.mjs build/web/page "$artifacts"
+suite "page: tabs, history, share links, text input, fallback fonts" node tests/e2e/page_host_test.mjs build/web/page "$artifacts"
 if [ -x build/native/semver_driver ]; then
   suite "semver: differential against npm semver" node tests/differential/semver_diff.mjs build/native/semver_driver
+fi
+if [ -x build/native/impact_driver ]; then
+  suite "impact: differential against npm semver" node tests/differential/impact_diff.mjs build/native/impact_driver
 fi
 for t in tests/e2e/*_e2e.sh; do
   [ -e "$t" ] || continue

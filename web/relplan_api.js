@@ -1,18 +1,23 @@
 // Browser side of the page (emitted before relplan.js's runtime via --pre-js): window.relplan, files,
-// drag-and-drop, clipboard, downloads, settings in localStorage, the working copy in IndexedDB and
-// #plan= share links. The C++ side calls the Module.relplan* functions through EM_JS (platform_web.cpp).
+// drag-and-drop, clipboard, downloads, text input (IME, dead keys), fallback fonts, browser history,
+// settings in localStorage, the per-tab working copy in IndexedDB and #plan= share links. The C++ side
+// calls the Module.relplan* functions through EM_JS (platform_web.cpp, main.cpp).
 (function () {
   'use strict';
   var firstFrame, startupDone;
   var firstFramePromise = new Promise(function (r) { firstFrame = r; });
   var startupPromise = new Promise(function (r) { startupDone = r; });
+  var PLAN_CAP = 64 * 1024 * 1024;  // bytes of plan JSON, as the core's readers (max_plan_bytes)
+  var LINK_CAP = 32 * 1024;         // characters: longer links are not offered
 
-  // Strings go through the heap (not the stack): plans can be many megabytes.
+  // Strings go through the heap (not the stack): plans can be many megabytes. The callee gets the
+  // pointer and the UTF-8 length (without the terminating NUL).
   function withHeapString(text, fn) {
     var n = lengthBytesUTF8(text) + 1;
     var p = _malloc(n);
+    if (!p) throw new Error('out of memory: ' + n + ' bytes of text do not fit');
     stringToUTF8(text, p, n);
-    try { return fn(p); } finally { _free(p); }
+    try { return fn(p, n - 1); } finally { _free(p); }
   }
 
   function showMessage(text) {
@@ -21,21 +26,52 @@
     var loading = document.getElementById('loading');
     if (loading) loading.style.display = 'none';
   }
+  // A message box inside the app (the page keeps running).
+  function appMessage(title, detail) {
+    withHeapString(title, function (t) { withHeapString(detail, function (d) { _relplan_show_message(t, d); }); });
+  }
 
   Module.relplanFatal = showMessage;
   Module.onAbort = function (what) {
     showMessage('The planner stopped: ' + what + '. Reload the page; your last working copy is kept in this browser.');
   };
   Module.relplanFirstFrame = function () {
+    api.firstFrameMs = performance.now();  // since navigation started (benchmarks read it)
     var loading = document.getElementById('loading');
     if (loading) loading.style.display = 'none';
     firstFrame();
   };
 
+  // Lone UTF-16 surrogates cannot become UTF-8: name the first one instead of letting it turn into
+  // U+FFFD on the way in.
+  function loneSurrogate(text) {
+    for (var i = 0; i < text.length; ++i) {
+      var c = text.charCodeAt(i);
+      if (c >= 0xD800 && c <= 0xDBFF) {
+        var d = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+        if (d >= 0xDC00 && d <= 0xDFFF) { ++i; continue; }
+        return i;
+      }
+      if (c >= 0xDC00 && c <= 0xDFFF) return i;
+    }
+    return -1;
+  }
+
   var api = {
     ready: Promise.all([firstFramePromise, startupPromise]).then(function () { return true; }),
+    // The text reaches the parser exactly (with its length, so a NUL is reported where it is).
     loadPlan: function (text) {
-      return JSON.parse(withHeapString(String(text), function (p) { return UTF8ToString(_relplan_load_plan(p)); }));
+      text = String(text);
+      var bad = loneSurrogate(text);
+      if (bad >= 0) {
+        return { ok: false, notes: [], errors: ['plan.json: lone UTF-16 surrogate U+' +
+          text.charCodeAt(bad).toString(16).toUpperCase() + ' at character ' + bad + ' (not valid Unicode text)'] };
+      }
+      try {
+        return JSON.parse(withHeapString(text, function (p, n) { return UTF8ToString(_relplan_load_plan(p, n)); }));
+      } catch (e) {
+        return { ok: false, notes: [], errors: [String(e && e.message || e)] };
+      }
     },
     exportPlan: function () { return UTF8ToString(_relplan_export_plan()); },
     hasUnsavedChanges: function () { return _relplan_has_unsaved() !== 0; },
@@ -63,6 +99,7 @@
   function openBytes(purpose, name, buffer) {
     var bytes = new Uint8Array(buffer);
     var p = _malloc(bytes.length + 1);
+    if (!p) { appMessage('Could not open ' + name, 'The file is too large for the memory this page can have.'); return; }
     HEAPU8.set(bytes, p);
     try {
       withHeapString(name, function (np) { _relplan_open_file(purpose, np, p, bytes.length); });
@@ -92,6 +129,18 @@
     document.body.appendChild(a); a.click(); a.remove();
     setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
   };
+  // Installed as an app (web app manifest "file_handlers"): plan files opened from the system's file
+  // manager arrive through the launch queue, like a drop.
+  function installFileHandling() {
+    if (!('launchQueue' in window)) return;
+    window.launchQueue.setConsumer(function (params) {
+      (params.files || []).forEach(function (handle) {
+        handle.getFile().then(function (f) {
+          return f.arrayBuffer().then(function (b) { openBytes(purposeFor(f.name), f.name, b); });
+        });
+      });
+    });
+  }
   function installDrop() {
     window.addEventListener('dragover', function (e) { e.preventDefault(); });
     window.addEventListener('drop', function (e) {
@@ -111,6 +160,115 @@
     }, { passive: false });
   }
 
+  // ---- text input: a hidden text field keeps the keyboard focus, so the browser's IME and dead keys
+  // work; what it commits goes to ImGui (keys like Enter, Backspace and arrows still reach GLFW). ----
+  var textField = null;
+  function installTextInput() {
+    var ta = document.createElement('textarea');
+    ta.id = 'relplan-text-input';
+    ta.setAttribute('aria-label', 'Text input');
+    ta.setAttribute('autocomplete', 'off');
+    ta.setAttribute('autocapitalize', 'off');
+    ta.setAttribute('spellcheck', 'false');
+    ta.style.cssText = 'position:fixed;left:0;top:0;width:2px;height:1.2em;opacity:0;border:0;padding:0;' +
+                       'margin:0;resize:none;overflow:hidden;pointer-events:none;font-size:16px;';
+    document.body.appendChild(ta);
+    var composing = false;
+    var send = function (text) {
+      text = text.replace(/[\r\n]/g, '');  // Enter reaches ImGui as a key
+      if (text) withHeapString(text, function (p) { _relplan_text_input(p); });
+    };
+    ta.addEventListener('compositionstart', function () { composing = true; });
+    ta.addEventListener('compositionend', function (e) {
+      composing = false;
+      send(e.data || '');
+      ta.value = '';
+    });
+    ta.addEventListener('input', function (e) {
+      if (composing || e.isComposing || e.inputType === 'insertCompositionText') return;
+      // Pastes arrive through the clipboard (Ctrl+V in ImGui), drops through the drop handler.
+      if (e.inputType !== 'insertFromPaste' && e.inputType !== 'insertFromDrop') send(ta.value);
+      ta.value = '';
+    });
+    var refocus = function () { setTimeout(function () { ta.focus({ preventScroll: true }); }, 0); };
+    Module.canvas.addEventListener('pointerup', refocus);
+    Module.canvas.addEventListener('focus', refocus);
+    window.addEventListener('focus', refocus);
+    ta.focus({ preventScroll: true });
+    textField = ta;
+  }
+  // ImGui's text cursor in CSS pixels: the IME's candidate window opens there.
+  Module.relplanTextCursor = function (x, y) {
+    if (!textField) return;
+    textField.style.left = Math.max(0, x) + 'px';
+    textField.style.top = Math.max(0, y) + 'px';
+  };
+
+  // ---- fallback fonts: glyphs the embedded font lacks, fetched from the page's own folder on the
+  // first text that needs them (fonts/ beside index.html) ----------------------------------------
+  var fontFiles = {};
+  function fontFileFor(cp) {
+    var symbol = (cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x1D400 && cp <= 0x1D7FF) ||
+                 (cp >= 0x1F000 && cp <= 0x1FAFF);
+    return symbol ? 'fonts/fallback-symbols.ttf' : 'fonts/fallback.ttf';
+  }
+  function fetchFont(url) {
+    if (!fontFiles[url]) {
+      fontFiles[url] = fetch(url).then(function (r) {
+        if (!r.ok) throw new Error(url + ' is missing beside the page (HTTP ' + r.status + ')');
+        return r.arrayBuffer();
+      });
+    }
+    return fontFiles[url];
+  }
+  Module.relplanRequestFonts = function (id, codePoints) {
+    var urls = [];
+    codePoints.forEach(function (cp) { var u = fontFileFor(cp); if (urls.indexOf(u) < 0) urls.push(u); });
+    Promise.all(urls.map(function (url) {
+      return fetchFont(url).then(function (buffer) {
+        var bytes = new Uint8Array(buffer);
+        var p = _malloc(bytes.length);
+        if (!p) throw new Error('no memory for ' + url);
+        HEAPU8.set(bytes, p);
+        try { withHeapString(url, function (np) { _relplan_font_arrived(id, np, p, bytes.length); }); }
+        finally { _free(p); }
+      }).catch(function (e) {
+        withHeapString(String(e && e.message || e), function (m) { _relplan_font_failed(id, m); });
+      });
+    })).then(function () { _relplan_fonts_done(id); });
+  };
+
+  // ---- browser history: one entry per view switch; Back never leaves the page with unsaved work --
+  var currentView = null;
+  Module.relplanViewChanged = function (name) {
+    var previous = currentView;
+    currentView = name;
+    if (previous === null) {
+      // The entry the page was opened with becomes the "leave" entry; the first view goes on top.
+      history.replaceState({ relplan: 'base', view: name }, '');
+      history.pushState({ relplan: 'view', view: name }, '');
+      return;
+    }
+    if (history.state && history.state.relplan === 'view' && history.state.view === name) return;  // Back/Forward
+    history.pushState({ relplan: 'view', view: name }, '');
+  };
+  window.addEventListener('popstate', function (e) {
+    var st = e.state;
+    if (!st || !st.relplan) return;
+    if (st.relplan === 'base') {
+      if (_relplan_has_unsaved()) {
+        history.pushState({ relplan: 'view', view: currentView }, '');
+        appMessage('This plan has unsaved changes',
+          'Save or download it (Ctrl+S) before leaving the page; then Back leaves.');
+        return;
+      }
+      history.back();
+      return;
+    }
+    currentView = st.view;
+    withHeapString(st.view, function (p) { _relplan_show_view(p); });
+  });
+
   // ---- clipboard --------------------------------------------------------------------------------
   Module.relplanCopy = function (text) {
     if (navigator.clipboard && navigator.clipboard.writeText) {
@@ -122,7 +280,7 @@
     withHeapString(text, function (p) { _relplan_paste(p); });
   });
 
-  // ---- settings and the working copy --------------------------------------------------------------
+  // ---- settings ---------------------------------------------------------------------------------
   Module.relplanLoadSetting = function (key) {
     try { return window.localStorage.getItem('relplan.' + key); } catch (e) { return null; }
   };
@@ -132,6 +290,34 @@
   Module.relplanPrefersDark = function () {
     return !!(window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches);
   };
+
+  // ---- the working copy: one per browser tab ----------------------------------------------------
+  // A tab's id lives in sessionStorage (kept across reloads of that tab, new for a new tab); its copy
+  // is the IndexedDB record "tab:<id>". While the tab is open it holds the Web Lock "relplan-tab:<id>",
+  // so a copy whose lock nobody holds was left by a closed tab: the next tab that opens without a copy
+  // of its own restores the newest such copy and takes it over. A tab also holds "relplan-plan:<name>"
+  // for the plan it has open; a second tab opening the same plan is told.
+  var tabId = (function () {
+    try {
+      var id = sessionStorage.getItem('relplan.tab');
+      if (!id) {
+        id = Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
+        sessionStorage.setItem('relplan.tab', id);
+      }
+      return id;
+    } catch (e) { return 'solo'; }
+  })();
+  var tabKey = 'tab:' + tabId;
+  var locks = navigator.locks;
+  function holdLock(name) {
+    if (!locks) return function () {};
+    var release;
+    var held = new Promise(function (r) { release = r; });
+    locks.request(name, function () { return held; }).catch(function () {});
+    return release;
+  }
+  holdLock('relplan-tab:' + tabId);
+
   var dbPromise = null;
   function db() {
     if (!dbPromise) {
@@ -144,27 +330,93 @@
     }
     return dbPromise;
   }
-  Module.relplanStoreWorkingCopy = function (json, unsaved) {
-    db().then(function (d) {
-      d.transaction('working', 'readwrite').objectStore('working')
-        .put({ json: json, unsaved: unsaved, saved_at: Date.now() }, 'plan');
-    }).catch(function () {});
-  };
-  function readWorkingCopy() {
+  function dbRequest(mode, fn) {
     return db().then(function (d) {
       return new Promise(function (resolve) {
-        var req = d.transaction('working', 'readonly').objectStore('working').get('plan');
-        req.onsuccess = function () { resolve(req.result || null); };
+        var req = fn(d.transaction('working', mode).objectStore('working'));
+        req.onsuccess = function () { resolve(req.result); };
         req.onerror = function () { resolve(null); };
       });
     }).catch(function () { return null; });
+  }
+
+  // The plan a working copy holds, by project name (enough to tell two tabs they hold the same plan).
+  function planName(json) {
+    var m = /"project"\s*:\s*\{[\s\S]{0,4000}?"name"\s*:\s*"((?:[^"\\]|\\.)*)"/.exec(json.slice(0, 8192));
+    return m ? m[1] : '';
+  }
+  var planLock = { name: '', release: function () {} };
+  function notePlanOpen(json) {
+    var name = planName(json);
+    if (!locks || name === planLock.name) return;
+    planLock.release();
+    planLock = { name: name, release: function () {} };
+    if (!name) return;
+    var lockName = 'relplan-plan:' + name;
+    locks.request(lockName, { ifAvailable: true }, function (lock) {
+      if (!lock) {
+        appMessage('This plan is open in another tab too',
+          'This tab works on its own copy of "' + JSON.parse('"' + name + '"') + '": edits here never ' +
+          'overwrite the other tab\'s work. Download it under another name to keep both, or close one tab.');
+        return null;
+      }
+      var release;
+      var held = new Promise(function (r) { release = r; });
+      if (planLock.name === name) planLock.release = release; else release();
+      return held;
+    }).catch(function () {});
+  }
+
+  Module.relplanStoreWorkingCopy = function (json, unsaved) {
+    notePlanOpen(json);
+    dbRequest('readwrite', function (s) {
+      return s.put({ json: json, unsaved: unsaved, saved_at: Date.now(), tab: tabId }, tabKey);
+    });
+  };
+  // This tab's copy, or else the newest copy no open tab holds (taken over: moved to this tab).
+  function readWorkingCopy() {
+    return dbRequest('readonly', function (s) { return s.get(tabKey); }).then(function (own) {
+      if (own) return own;
+      return Promise.all([
+        dbRequest('readonly', function (s) { return s.getAllKeys(); }),
+        locks ? locks.query().catch(function () { return { held: [] }; }) : Promise.resolve({ held: [] }),
+      ]).then(function (r) {
+        var held = {};
+        (r[1].held || []).forEach(function (l) { held[l.name] = true; });
+        var orphans = (r[0] || []).filter(function (k) {
+          return k === 'plan' || (String(k).indexOf('tab:') === 0 && !held['relplan-tab:' + String(k).slice(4)]);
+        });
+        return Promise.all(orphans.map(function (k) {
+          return dbRequest('readonly', function (s) { return s.get(k); }).then(function (v) { return { key: k, value: v }; });
+        })).then(function (copies) {
+          var best = null;
+          copies.forEach(function (c) {
+            if (c.value && typeof c.value.json === 'string' && (!best || (c.value.saved_at || 0) > (best.value.saved_at || 0))) best = c;
+          });
+          if (!best) return null;
+          return dbRequest('readwrite', function (s) { return s.put(best.value, tabKey); })
+            .then(function () { return dbRequest('readwrite', function (s) { return s.delete(best.key); }); })
+            .then(function () { return best.value; });
+        });
+      });
+    });
+  }
+  function restoreWorkingCopy() {
+    return readWorkingCopy().then(function (copy) {
+      if (copy && typeof copy.json === 'string') {
+        withHeapString(copy.json, function (p) { _relplan_restore_recovery(p, copy.unsaved ? 1 : 0); });
+      }
+    });
   }
   Module.relplanUnsaved = false;
   window.addEventListener('beforeunload', function (e) {
     if (Module.relplanUnsaved) { e.preventDefault(); e.returnValue = ''; }
   });
 
-  // ---- share links: #plan= base64url(raw DEFLATE(UTF-8 JSON)); the fragment never reaches a server --
+  // ---- share links, two forms; the page offers the shorter (the fragment never reaches a server):
+  //   #pd1=<base64url(DEFLATE of the minified JSON against share dictionary 1)>  (plan/share_link.hpp)
+  //   #plan=<base64url(raw DEFLATE(minified UTF-8 JSON))>  (any inflater; the older form)
+  // Links over LINK_CAP characters are not offered; inflating stops at the plan cap. --------------
   function toBase64Url(bytes) {
     var s = '';
     for (var i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
@@ -179,41 +431,109 @@
   function pipe(bytes, stream) {
     return new Response(new Blob([bytes]).stream().pipeThrough(stream)).arrayBuffer();
   }
+  // Inflates with a byte counter and cancels the stream as soon as the output passes `cap`.
+  function inflateCapped(bytes, cap) {
+    var reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+    var chunks = [], total = 0;
+    function step() {
+      return reader.read().then(function (r) {
+        if (r.done) {
+          var out = new Uint8Array(total), at = 0;
+          chunks.forEach(function (c) { out.set(c, at); at += c.length; });
+          return out;
+        }
+        total += r.value.length;
+        if (total > cap) {
+          reader.cancel().catch(function () {});
+          throw new Error('the plan in the link is larger than ' + (cap >> 20) + ' MiB, the most a plan may be');
+        }
+        chunks.push(r.value);
+        return step();
+      });
+    }
+    return step();
+  }
+  function returnedBytes() { return HEAPU8.slice(_relplan_returned(), _relplan_returned() + _relplan_returned_size()); }
+  function returnedText() { return UTF8ToString(_relplan_returned(), _relplan_returned_size()); }
   api.makeShareLink = function (json) {
-    return pipe(new TextEncoder().encode(json), new CompressionStream('deflate-raw')).then(function (buf) {
-      return location.origin + location.pathname + '#plan=' + toBase64Url(new Uint8Array(buf));
+    var compact;
+    try { compact = JSON.stringify(JSON.parse(json)); } catch (e) { return Promise.reject(new Error('the plan is not valid JSON: ' + e.message)); }
+    var base = location.origin + location.pathname;
+    var withDictionary = withHeapString(json, function (p, n) { return _relplan_share_payload(p, n); })
+      ? base + '#pd1=' + toBase64Url(returnedBytes()) : null;
+    return pipe(new TextEncoder().encode(compact), new CompressionStream('deflate-raw')).then(function (buf) {
+      var plain = base + '#plan=' + toBase64Url(new Uint8Array(buf));
+      var link = withDictionary && withDictionary.length < plain.length ? withDictionary : plain;
+      if (link.length > LINK_CAP) {
+        throw new Error('the link would be ' + link.length + ' characters, more than chat, mail and browsers take (' +
+                        LINK_CAP + '); share the plan file instead (File > Download)');
+      }
+      return link;
     });
   };
+  // The link of the plan open now.
+  api.shareLink = function () { return api.makeShareLink(api.exportPlan()); };
   Module.relplanShareLink = function (json) {
-    api.makeShareLink(json).then(function (link) { Module.relplanCopy(link); api.lastShareLink = link; });
+    api.makeShareLink(json).then(function (link) { Module.relplanCopy(link); api.lastShareLink = link; },
+      function (e) { appMessage('No share link for this plan', String(e && e.message || e)); });
   };
-  function planFromFragment() {
-    var m = /^#plan=([A-Za-z0-9_-]+)$/.exec(location.hash);
-    if (!m) return null;
-    return pipe(fromBase64Url(m[1]), new DecompressionStream('deflate-raw'))
-      .then(function (buf) { return new TextDecoder().decode(buf); });
+  function planFromFragment(fragment) {
+    var m = /^#(plan|pd1)=([A-Za-z0-9_-]*)$/.exec(fragment);
+    if (!m) return Promise.reject(new Error('the link is damaged: #plan= must be followed by base64url text'));
+    // Deflate shrinks at most about 1000:1, so a fragment this long cannot hold a plan within the cap
+    // that anyone shares as a link; refuse before decoding megabytes.
+    if (m[2].length > 4 * PLAN_CAP / 3) return Promise.reject(new Error('the link is too long to be a share link'));
+    var bytes;
+    try { bytes = fromBase64Url(m[2]); } catch (e) { return Promise.reject(new Error('the link is damaged (not base64url)')); }
+    if (m[1] === 'pd1') {
+      var p = _malloc(bytes.length + 1);
+      if (!p) return Promise.reject(new Error('the link is too large for the memory this page can have'));
+      HEAPU8.set(bytes, p);
+      var ok;
+      try { ok = _relplan_read_share_payload(p, bytes.length); } finally { _free(p); }
+      if (!ok) {
+        var why = returnedText();
+        return Promise.reject(new Error(/larger than allowed/.test(why)
+          ? 'the plan in the link is larger than ' + (PLAN_CAP >> 20) + ' MiB, the most a plan may be'
+          : 'the link is damaged or cut short (' + why + ')'));
+      }
+      try { return Promise.resolve(new TextDecoder('utf-8', { fatal: true }).decode(returnedBytes())); }
+      catch (e) { return Promise.reject(new Error('the plan in the link is not valid UTF-8 text')); }
+    }
+    return inflateCapped(bytes, PLAN_CAP).then(function (out) {
+      return new TextDecoder('utf-8', { fatal: true }).decode(out);
+    }, function (e) {
+      throw /larger than/.test(e.message) ? e : new Error('the link is damaged or cut short (' + e.message + ')');
+    }).catch(function (e) {
+      if (e instanceof TypeError) throw new Error('the plan in the link is not valid UTF-8 text');
+      throw e;
+    });
   }
 
   Module.relplanStarted = function () {
     installDrop();
+    installFileHandling();
     installWheel();
-    var shared = null;
-    try { shared = planFromFragment(); } catch (e) { shared = Promise.reject(e); }
-    var work = shared
-      ? shared.then(function (json) {
-          var r = api.loadPlan(json);
-          if (!r.ok) showShareError(r.errors.join('\n'));
-        }, function (e) { showShareError(String(e)); })
-      : readWorkingCopy().then(function (copy) {
-          if (copy && typeof copy.json === 'string') {
-            withHeapString(copy.json, function (p) { _relplan_restore_recovery(p, copy.unsaved ? 1 : 0); });
-          }
-        });
+    installTextInput();
+    var fragment = /^#(plan|pd1)=/.test(location.hash) ? location.hash : null;
+    // The fragment has done its job once read: a reload shows this tab's working copy, not the link.
+    if (fragment) history.replaceState(null, '', location.pathname + location.search);
+    var work;
+    if (fragment) {
+      // A failed link replaces nothing: the tab opens as it would without it, then says why.
+      work = planFromFragment(fragment).then(function (json) {
+        var r = api.loadPlan(json);
+        if (r.ok) return;
+        return restoreWorkingCopy().then(function () { showShareError(r.errors.join('\n')); });
+      }, function (e) {
+        return restoreWorkingCopy().then(function () { showShareError(String(e && e.message || e)); });
+      });
+    } else {
+      work = restoreWorkingCopy();
+    }
     work.then(startupDone, startupDone);
   };
   function showShareError(text) {
-    withHeapString('The share link could not be opened (the open plan is unchanged)', function (t) {
-      withHeapString(text, function (d) { _relplan_show_message(t, d); });
-    });
+    appMessage('The share link could not be opened (nothing was replaced)', text);
   }
 })();

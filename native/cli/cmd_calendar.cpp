@@ -338,7 +338,7 @@ int cmd_schedule(const Args& args, Io io) {
         io.out << json;
         return exit_ok;
     }
-    auto written = native::write_file_atomic(path, json);
+    auto written = native::rewrite_file_in_place(path, json);
     if (!written) return fail(io, written.error().message);
     return exit_ok;
 }

@@ -8,6 +8,7 @@
 #include "notes/changelog_import.hpp"
 #include "plan/commit_import.hpp"
 #include "plan/plan_json.hpp"
+#include "plan/plan_schema.hpp"
 #include "base/text.hpp"
 
 #include <chrono>
@@ -25,15 +26,19 @@ constexpr int exit_usage = 2;
 constexpr std::string_view plan_usage =
     "usage: relplan plan validate FILE...\n"
     "       relplan plan fmt FILE [--in-place]\n"
+    "       relplan plan schema\n"
     "  validate  check plan files; prints FILE:LINE:COLUMN: /pointer: message for every problem and\n"
     "            exits 1 when there is one\n"
     "  fmt       print the canonical form of a plan (--in-place: rewrite the file atomically)\n"
+    "  schema    print the JSON Schema of plan files (assets/plan.schema.json)\n"
     "  FILE may be - for standard input (not with --in-place)\n";
 
 constexpr std::string_view import_usage =
-    "usage: relplan import changelog FILE\n"
+    "usage: relplan import changelog FILE [--explain]\n"
     "       relplan import commits --release V [--plan FILE] [--date YYYY-MM-DD]\n"
-    "  changelog  a Keep a Changelog or conventional-changelog file as plan JSON on stdout\n"
+    "  changelog  a changelog (Keep a Changelog, conventional-changelog, release-please, git-cliff, GitHub\n"
+    "             release notes, hand-written lists) as plan JSON on stdout; --explain prints the dialect,\n"
+    "             each section's mapping and what was dropped and why on stderr\n"
     "  commits    NUL-separated commit messages on stdin (git log -z --format=%B) become the changes\n"
     "             of release V (added as a planning release when the plan has none); plan JSON on stdout\n"
     "             --date: the imported changes' added_on (default: today, UTC)\n";
@@ -150,7 +155,7 @@ int plan_fmt(const Args& args, Io io) {
         return exit_ok;
     }
     if (json == *original) return exit_ok;
-    const auto written = native::write_file_atomic(path, json);
+    const auto written = native::rewrite_file_in_place(path, json);
     if (!written) {
         io.err << "relplan: " << clean_text(written.error().message) << "\n";
         return exit_failed;
@@ -159,10 +164,19 @@ int plan_fmt(const Args& args, Io io) {
 }
 
 int import_changelog_cmd(const Args& args, Io io) {
-    if (args.size() != 1 || (args[0].size() > 1 && args[0][0] == '-')) {
-        return usage(io, import_usage, "import changelog takes one FILE");
+    bool explain = false;
+    std::vector<std::string> files;
+    for (const std::string& a : args) {
+        if (a == "--explain") {
+            explain = true;
+        } else if (a.size() > 1 && a[0] == '-') {
+            return usage(io, import_usage, "unexpected option " + a);
+        } else {
+            files.push_back(a);
+        }
     }
-    const std::string& path = args[0];
+    if (files.size() != 1) return usage(io, import_usage, "import changelog takes one FILE");
+    const std::string& path = files[0];
     const std::string name = display_name(path);
     const auto text = read_input(path, io, max_changelog_bytes);
     if (!text) {
@@ -175,6 +189,10 @@ int import_changelog_cmd(const Args& args, Io io) {
         print(io.err, e.offset == Error::npos ? Diagnostic{"", e.message, 0, 0} : diagnostic_at(*text, e.offset, e.message),
               name);
         return exit_failed;
+    }
+    if (explain) {
+        io.err << name << ": dialect: " << to_string(imported->dialect) << "\n";
+        for (const std::string& line : imported->explanation) io.err << name << ":" << clean_text(line) << "\n";
     }
     for (const Diagnostic& n : imported->notes) print(io.err, n, name, "note");
     for (const Diagnostic& w : validate_plan(imported->plan)) print(io.err, w, name, "warning");
@@ -253,6 +271,10 @@ int cmd_plan(const Args& args, Io io) {
     const Args rest(args.begin() + 1, args.end());
     if (args[0] == "validate") return plan_validate(rest, io);
     if (args[0] == "fmt") return plan_fmt(rest, io);
+    if (args[0] == "schema" && rest.empty()) {
+        io.out << plan_json_schema();
+        return exit_ok;
+    }
     return usage(io, plan_usage, "unknown plan subcommand " + args[0]);
 }
 

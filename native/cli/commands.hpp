@@ -27,5 +27,9 @@ int cmd_schedule(const Args& args, Io io);      // schedule FILE --cadence SPEC 
 int cmd_windows(const Args& args, Io io);       // windows FILE --release ID
 int cmd_notes(const Args& args, Io io);         // notes FILE --release V [--format] [--audience]
 int cmd_changelog(const Args& args, Io io);     // changelog FILE
+int cmd_impact(const Args& args, Io io);        // impact PLAN [--release V] [--consumers FILE...] [--json]
+int cmd_support(const Args& args, Io io);       // support PLAN [--format text|json|endoflife]
+int cmd_diff(const Args& args, Io io);         // diff OLD NEW [--json] (also git's external diff driver)
+int cmd_merge(const Args& args, Io io);        // merge BASE OURS THEIRS [-o OUT] (git merge driver)
 
 }  // namespace relplan::cli

@@ -17,7 +17,7 @@ constexpr Command commands[] = {
     {"semver", relplan::cli::cmd_semver, "valid|compare|diff|sort|bump|satisfies|max-satisfying — node-semver compatible"},
     {"calver", relplan::cli::cmd_calver, "next SCHEME [--current V] [--date YYYY-MM-DD] — next CalVer version"},
     {"next-version", relplan::cli::cmd_next_version, "--current V [--preid ID] — next version from Conventional Commits on stdin (NUL-separated)"},
-    {"plan", relplan::cli::cmd_plan, "validate FILE | fmt FILE [--in-place] — check or canonicalise a plan"},
+    {"plan", relplan::cli::cmd_plan, "validate FILE | fmt FILE [--in-place] | schema — check or canonicalise a plan, print its JSON Schema"},
     {"import", relplan::cli::cmd_import, "changelog FILE | commits --release V [--plan FILE] — build plan JSON from other sources"},
     {"check", relplan::cli::cmd_check, "FILE [--today DATE] — scheduling conflicts as JSON"},
     {"ics", relplan::cli::cmd_ics, "FILE — the plan as an iCalendar (RFC 5545) file"},
@@ -25,6 +25,10 @@ constexpr Command commands[] = {
     {"windows", relplan::cli::cmd_windows, "FILE --release ID — best change windows with score breakdowns"},
     {"notes", relplan::cli::cmd_notes, "FILE --release V [--format md|html|txt] [--audience ...] — release notes"},
     {"changelog", relplan::cli::cmd_changelog, "FILE — the whole plan as a Keep a Changelog file"},
+    {"impact", relplan::cli::cmd_impact, "PLAN [--release V] [--consumers FILE...] [--json] — who receives a release, who is cut off"},
+    {"support", relplan::cli::cmd_support, "PLAN [--format text|json|endoflife] — support phases of each release line"},
+    {"diff", relplan::cli::cmd_diff, "OLD NEW [--json] — what changed between two plans (git diff driver too)"},
+    {"merge", relplan::cli::cmd_merge, "BASE OURS THEIRS [-o OUT] — three-way merge of plans (git merge driver)"},
 };
 
 void print_help(std::ostream& out) {

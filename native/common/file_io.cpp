@@ -3,6 +3,7 @@
 #include <atomic>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
@@ -139,10 +140,16 @@ Result<std::monostate> write_file_atomic(const std::string& path, std::string_vi
         ::unlink(tmp.c_str());
         return err;
     };
-    // A plan saved as private stays private.
+    // A plan saved as private stays private, and keeps its owner: a file that cannot keep its
+    // owner is not replaced by one owned by someone else.
     struct stat old {};
-    if (::stat(path.c_str(), &old) == 0 && ::fchmod(fd.fd, old.st_mode & 07777) != 0) {
-        return fail("cannot set the permissions of", tmp);
+    if (::stat(path.c_str(), &old) == 0) {
+        if (::fchmod(fd.fd, old.st_mode & 07777) != 0) return fail("cannot set the permissions of", tmp);
+        struct stat made {};
+        if (::fstat(fd.fd, &made) == 0 && (made.st_uid != old.st_uid || made.st_gid != old.st_gid) &&
+            ::fchown(fd.fd, old.st_uid, old.st_gid) != 0) {
+            return fail("cannot keep the owner of", path);
+        }
     }
     std::size_t done = 0;
     while (done < bytes.size()) {
@@ -182,6 +189,29 @@ Result<std::monostate> write_file_atomic(const std::string& path, std::string_vi
     // File systems that cannot sync a directory say EINVAL; there is nothing more to do there.
     if (::fsync(dir_fd.fd) != 0 && errno != EINVAL) return make_error(errno_text("cannot flush the directory of", path));
     return std::monostate{};
+}
+
+Result<std::monostate> rewrite_file_in_place(const std::string& path, std::string_view bytes) {
+    char* resolved = ::realpath(path.c_str(), nullptr);
+    if (!resolved) return make_error(errno_text("cannot resolve", path));
+    const std::string target = resolved;
+    std::free(resolved);
+    const std::string shown = target == path ? path : path + " (a link to " + target + ")";
+    struct stat st {};
+    if (::stat(target.c_str(), &st) != 0) return make_error(errno_text("cannot open", target));
+    if (!S_ISREG(st.st_mode))
+        return make_error(shown + " is not a regular file; --in-place rewrites regular files only");
+    if ((st.st_mode & 0222) == 0 || ::access(target.c_str(), W_OK) != 0) {
+        char mode[8];
+        std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(st.st_mode & 07777));
+        return make_error(shown + " is read-only (mode " + mode +
+                          "); make it writable (chmod u+w) to rewrite it, or print to standard output instead");
+    }
+    if (st.st_nlink > 1)
+        return make_error(shown + " has " + std::to_string(st.st_nlink) +
+                          " hard links; rewriting it would split them, so it is left alone (print to "
+                          "standard output instead)");
+    return write_file_atomic(target, bytes);
 }
 
 }  // namespace relplan::native

@@ -24,5 +24,11 @@ Result<std::string> read_file(const std::string& path, std::uint64_t max_bytes =
                               bool regular_only = false);
 Result<std::monostate> write_file_atomic(const std::string& path, std::string_view bytes,
                                          bool keep_backup = false);
+// Rewrites an existing file the way `sed -i --follow-symlinks` does: a symlink is followed and its
+// target replaced (the link stays a link), mode and owner are kept, and the write is atomic as in
+// write_file_atomic. Refused with a message saying why: anything but a regular file, a read-only
+// file (no write bit, or not writable by this user), and a file with several hard links (an atomic
+// rename would silently split them).
+Result<std::monostate> rewrite_file_in_place(const std::string& path, std::string_view bytes);
 
 }  // namespace relplan::native

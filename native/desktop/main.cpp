@@ -19,6 +19,7 @@
 #include "app/app.hpp"
 #include "app/test_hooks.hpp"
 
+#include "platform_desktop.hpp"
 #include "screenshot.hpp"
 
 #include <imgui.h>
@@ -35,6 +36,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <optional>
@@ -42,10 +44,6 @@
 #include <string>
 #include <vector>
 
-namespace relplan::ui::platform {
-void set_desktop_window(GLFWwindow* w);
-std::optional<std::string> load_setting(const std::string& key);
-}
 
 namespace {
 
@@ -374,8 +372,17 @@ int main(int argc, char** argv) {
     auto app_owner = std::make_unique<relplan::ui::App>(cfg);
     relplan::ui::App& app = *app_owner;
     g_app = &app;
-    if (!o.plan.empty()) app.open_path(o.plan);
-    else if (auto rec = relplan::ui::platform::load_setting("recovery.plan")) app.restore_recovery(*rec, true);
+    // A recovery copy of the plan asked for (or, without --plan, the newest one) opens over it as
+    // unsaved work; copies of other plans stay where they are.
+    namespace platform = relplan::ui::platform;
+    if (!o.plan.empty()) {
+        std::error_code ec;
+        o.plan = std::filesystem::absolute(o.plan, ec).lexically_normal().string();
+        app.open_path(o.plan);
+        if (auto rec = platform::take_recovery(o.plan)) app.restore_recovery(rec->plan_json, true, rec->document);
+    } else if (auto rec = platform::take_newest_recovery()) {
+        app.restore_recovery(rec->plan_json, true, rec->document);
+    }
 
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
@@ -391,6 +398,7 @@ int main(int argc, char** argv) {
     while (!glfwWindowShouldClose(window)) {
         if (unattended) glfwPollEvents();
         else glfwWaitEventsTimeout(0.25);  // idle without spinning; timers (countdowns) still tick
+        relplan::ui::platform::run_dialog_answers();
         if (app.needs_font_rebuild()) {
             app.build_fonts();
             ImGui_ImplOpenGL3_DestroyFontsTexture();

@@ -1,6 +1,8 @@
 // Platform services for the desktop app: real files, a settings folder, the GLFW clipboard.
 #include "platform/platform.hpp"
 
+#include "platform_desktop.hpp"
+
 #include "../common/file_io.hpp"
 
 #include <GLFW/glfw3.h>
@@ -25,11 +27,51 @@ fs::path config_dir() {
 }
 
 fs::path setting_path(const std::string& key) { return config_dir() / (key + ".txt"); }
+
+fs::path recovery_dir() { return config_dir() / "recovery"; }
+
+// A document's recovery file name: the path or name with '%' and '/' escaped, so it is one file.
+std::string recovery_file(std::string_view document) {
+    std::string out;
+    for (char c : document) {
+        if (c == '%') out += "%25";
+        else if (c == '/') out += "%2F";
+        else out += c;
+    }
+    return (out.empty() ? "untitled" : out) + ".json";
+}
+
+std::string document_of(const std::string& file) {
+    std::string stem = file.substr(0, file.size() - 5), out;
+    for (std::size_t i = 0; i < stem.size(); ++i) {
+        if (stem.compare(i, 3, "%2F") == 0) { out += '/'; i += 2; }
+        else if (stem.compare(i, 3, "%25") == 0) { out += '%'; i += 2; }
+        else out += stem[i];
+    }
+    return out;
+}
+
+// The recovery file this session wrote or restored (empty: none). Only it is ever removed.
+std::string g_owned_recovery;
+
+void drop_owned_recovery() {
+    if (g_owned_recovery.empty()) return;
+    std::error_code ec;
+    fs::remove(recovery_dir() / g_owned_recovery, ec);
+    g_owned_recovery.clear();
+}
+
+std::optional<Recovery> take(const std::string& file) {
+    auto r = native::read_file((recovery_dir() / file).string(), 256ull << 20);
+    if (!r) return std::nullopt;
+    g_owned_recovery = file;
+    return Recovery{document_of(file), std::move(r.value())};
+}
 }  // namespace
 
 void set_desktop_window(GLFWwindow* w) { g_window = w; }
 
-Abilities abilities() { return Abilities{true, false, true}; }
+Abilities abilities() { return Abilities{true, false, true, has_system_dialogs()}; }
 
 void set_clipboard(const std::string& text) {
     if (g_window) glfwSetClipboardString(g_window, text.c_str());
@@ -84,17 +126,44 @@ void store_setting(const std::string& key, std::string_view value) {
     (void)native::write_file_atomic(setting_path(key).string(), value);
 }
 
-void store_working_copy(std::string_view plan_json, bool unsaved) {
-    if (unsaved) {
-        store_setting("recovery.plan", plan_json);
+void store_working_copy(std::string_view plan_json, bool unsaved, std::string_view document) {
+    if (!unsaved) {  // saved, or the user discarded the changes
+        drop_owned_recovery();
         return;
     }
+    std::string file = recovery_file(document);
     std::error_code ec;
-    fs::remove(setting_path("recovery.plan"), ec);
+    fs::create_directories(recovery_dir(), ec);
+    if (!native::write_file_atomic((recovery_dir() / file).string(), plan_json)) return;
+    if (g_owned_recovery != file) drop_owned_recovery();  // the document was renamed (Save As)
+    g_owned_recovery = file;
+}
+
+std::optional<Recovery> take_recovery(const std::string& document) {
+    return take(recovery_file(document));
+}
+
+std::optional<Recovery> take_newest_recovery() {
+    std::error_code ec;
+    std::string newest;
+    fs::file_time_type newest_time{};
+    for (fs::directory_iterator it(recovery_dir(), ec), end; !ec && it != end; it.increment(ec)) {
+        std::string name = it->path().filename().string();
+        if (name.size() < 6 || name.compare(name.size() - 5, 5, ".json") != 0) continue;
+        std::error_code ec2;
+        auto t = it->last_write_time(ec2);
+        if (!ec2 && (newest.empty() || t > newest_time)) {
+            newest = name;
+            newest_time = t;
+        }
+    }
+    if (newest.empty()) return std::nullopt;
+    return take(newest);
 }
 
 void copy_share_link(std::string_view) {}
 void set_unsaved(bool) {}
+void view_changed(std::string_view) {}
 
 void request_quit() {
     if (g_window) glfwSetWindowShouldClose(g_window, GLFW_TRUE);

@@ -132,8 +132,8 @@ try {
     await click(page, 'menu.file');
     await shot(page, 'file-menu');
     await click(page, 'menu.file.open_example');
-    f = await waitFacts(page, (x) => x.file === 'acme.plan.json');
-    check('File > Open example plan opens acme.plan.json, unmodified', f.file === 'acme.plan.json' && f.dirty === false &&
+    f = await waitFacts(page, (x) => x.file === 'Example — acme.plan.json');
+    check('File > Open example plan opens acme.plan.json, unmodified', f.file === 'Example — acme.plan.json' && f.dirty === false &&
           f.releases === 11, JSON.stringify(f));
     initial = await exportPlan(page);
     await shot(page, 'example-plan');
@@ -256,7 +256,7 @@ try {
     await click(page, 'menu.file');
     await click(page, 'menu.file.share_link');
     const link = await page.waitForFunction(() => window.relplan.lastShareLink, null, { timeout: 5000 }).then((h) => h.jsonValue());
-    check('File > Copy share link makes a #plan= link', /#plan=[A-Za-z0-9_-]+$/.test(link), String(link).slice(0, 80));
+    check('File > Copy share link makes a #plan= (or #pd1=) link', /#(plan|pd1)=[A-Za-z0-9_-]+$/.test(link), String(link).slice(0, 80));
     const page2 = await open(link);
     const f2 = await waitFacts(page2, (x) => x.releases === 12);
     check('the share link opens the same plan in a new tab', (await exportPlan(page2)) === exported, JSON.stringify(f2));

@@ -61,7 +61,7 @@ try {
   const shared = JSON.parse(initial);
   shared.project.name = 'Opened from a share link ✓ ünïcödé';
   const link = await page.evaluate((t) => window.relplan.makeShareLink(t), JSON.stringify(shared));
-  check('makeShareLink builds a #plan= fragment link', /#plan=[A-Za-z0-9_-]+$/.test(link), link.slice(0, 80));
+  check('makeShareLink builds a #plan= or #pd1= fragment link', /#(plan|pd1)=[A-Za-z0-9_-]+$/.test(link), link.slice(0, 80));
   const page2 = await context.newPage();
   await page2.goto(link);
   await page2.waitForFunction(() => window.relplan && window.relplan.ready, null, { timeout: 30000 });

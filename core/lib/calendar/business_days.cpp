@@ -1,6 +1,6 @@
 #include "calendar/business_days.hpp"
 
-#include "plan/plan_time.hpp"
+#include "base/dates.hpp"
 
 #include <fmt/format.h>
 
@@ -36,20 +36,23 @@ std::string shown(std::string_view text) {
 }  // namespace
 
 Result<Date> parse_date(std::string_view text, std::string_view what) {
-    const auto d = parse_plan_date(text);
-    if (!d) return make_error(fmt::format("{}: '{}' is not a date in the form YYYY-MM-DD", what, shown(text)));
+    const auto d = dates::parse_date(text, dates::DateCheck::shape_only);
+    if (!d) {
+        return make_error(fmt::format("{}: '{}' is not a date in the form YYYY-MM-DD", what, shown(text)),
+                          d.error().offset, d.error().kind);
+    }
     auto ok = check_date(*d, what);
     if (!ok) return ok.error();
     return *d;
 }
 
-std::string format_date(const Date& date) { return format_iso_date(date); }
+std::string format_date(const Date& date) { return dates::format_date(date); }
 
 Result<std::monostate> check_date(const Date& date, std::string_view what) {
-    if (!date.ok()) return make_error(fmt::format("{}: {} does not exist", what, format_iso_date(date)));
+    if (!date.ok()) return make_error(fmt::format("{}: {} does not exist", what, dates::format_date(date)));
     if (date < min_supported_date || date > max_supported_date)
         return make_error(fmt::format("{}: {} is outside the supported range 1900-01-01..9999-12-31",
-                                      what, format_iso_date(date)));
+                                      what, dates::format_date(date)));
     return std::monostate{};
 }
 
@@ -122,7 +125,7 @@ Result<Date> BusinessCalendar::next_business_day(const Date& date) const {
         if (!is_weekend(Date{d})) return Date{d};
         d += days{1};
     }
-    return make_error(fmt::format("no business day between {} and 9999-12-31", format_iso_date(date)));
+    return make_error(fmt::format("no business day between {} and 9999-12-31", dates::format_date(date)));
 }
 
 Result<Date> BusinessCalendar::previous_business_day(const Date& date) const {
@@ -136,7 +139,7 @@ Result<Date> BusinessCalendar::previous_business_day(const Date& date) const {
         if (!is_weekend(Date{d})) return Date{d};
         d -= days{1};
     }
-    return make_error(fmt::format("no business day between 1900-01-01 and {}", format_iso_date(date)));
+    return make_error(fmt::format("no business day between 1900-01-01 and {}", dates::format_date(date)));
 }
 
 Result<Date> BusinessCalendar::add_business_days(const Date& from, std::int64_t n) const {
@@ -146,7 +149,7 @@ Result<Date> BusinessCalendar::add_business_days(const Date& from, std::int64_t 
     if (n > kMaxSpan || n < -kMaxSpan)
         return make_error(fmt::format("{} business days from {} is outside the supported range "
                                       "1900-01-01..9999-12-31",
-                                      n, format_iso_date(from)));
+                                      n, dates::format_date(from)));
     sys_days d{from};
     const days step{n < 0 ? -1 : 1};
     for (std::int64_t left = n < 0 ? -n : n; left > 0;) {
@@ -154,7 +157,7 @@ Result<Date> BusinessCalendar::add_business_days(const Date& from, std::int64_t 
         if (d < kMinDay || d > kMaxDay)
             return make_error(fmt::format("{} business days from {} is outside the supported range "
                                           "1900-01-01..9999-12-31",
-                                          n, format_iso_date(from)));
+                                          n, dates::format_date(from)));
         if (const auto* h = merged_covering(d)) {
             d = n < 0 ? h->first : h->second;  // the loop's next step leaves the holiday
             continue;

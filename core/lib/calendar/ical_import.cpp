@@ -1,5 +1,6 @@
 #include "calendar/ical.hpp"
 
+#include "base/dates.hpp"
 #include "calendar/business_days.hpp"
 #include "base/text.hpp"
 
@@ -193,33 +194,13 @@ struct When {
     bool date_only = false;
 };
 
-bool digits(std::string_view s, std::size_t at, std::size_t n, int& out) {
-    if (at + n > s.size()) return false;
-    out = 0;
-    for (std::size_t i = at; i < at + n; ++i) {
-        if (s[i] < '0' || s[i] > '9') return false;
-        out = out * 10 + (s[i] - '0');
-    }
-    return true;
-}
-
 std::optional<When> parse_when(std::string_view v) {
-    int y = 0, mo = 0, d = 0;
-    if (!digits(v, 0, 4, y) || !digits(v, 4, 2, mo) || !digits(v, 6, 2, d)) return std::nullopt;
-    const Date date{year{y}, month{unsigned(mo)}, day{unsigned(d)}};
-    if (!date.ok()) return std::nullopt;
+    const auto parsed = dates::parse_basic_date_time(v);
+    if (!parsed) return std::nullopt;
     When w;
-    w.seconds = std::int64_t{sys_days{date}.time_since_epoch().count()} * 86400;
-    if (v.size() == 8) {
-        w.date_only = true;
-        return w;
-    }
-    int h = 0, mi = 0, s = 0;
-    if (v.size() < 15 || v[8] != 'T' || !digits(v, 9, 2, h) || !digits(v, 11, 2, mi) ||
-        !digits(v, 13, 2, s) || h > 23 || mi > 59 || s > 60)
-        return std::nullopt;
-    if (v.size() > 16 || (v.size() == 16 && v[15] != 'Z' && v[15] != 'z')) return std::nullopt;
-    w.seconds += std::int64_t{h} * 3600 + mi * 60 + std::min(s, 59);
+    w.seconds = std::int64_t{sys_days{parsed->date}.time_since_epoch().count()} * 86400;
+    w.date_only = !parsed->time_of_day;
+    if (parsed->time_of_day) w.seconds += parsed->time_of_day->count();
     return w;
 }
 

@@ -1180,7 +1180,11 @@ private:
                 if (text.empty()) return false;
                 b.kind = BlockKind::paragraph;
                 b.inlines = InlineParser(text).run();
-                return true;
+                // Links with no text and no allowed target (`[]()`) vanish; a paragraph left with
+                // nothing but line breaks would be written back as nothing, so it is not one.
+                return std::any_of(b.inlines.begin(), b.inlines.end(), [](const Inline& i) {
+                    return i.kind != InlineKind::soft_break && i.kind != InlineKind::hard_break;
+                });
             }
             case NodeKind::heading:
                 // A setext heading's lines are joined: a heading is one line in the model.

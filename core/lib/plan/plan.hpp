@@ -94,6 +94,7 @@ struct Project {
     std::string name;
     std::string description;
     std::string repository;  // URL; the changelog export builds compare links from it
+    std::string package;     // the package name consumers depend on (npm name), for impact analysis
     Extra extra;
     bool operator==(const Project&) const = default;
 };
@@ -117,6 +118,17 @@ struct Stakeholder {
     std::vector<std::string> components;  // component ids; empty = all
     Extra extra;
     bool operator==(const Stakeholder&) const = default;
+};
+
+// A package that depends on ours, with the node-semver range it declares; impact analysis tells
+// which releases it receives automatically and who must be notified.
+struct Consumer {
+    std::string name;     // its package name
+    std::string range;    // as declared: "^1.2.0"
+    std::string owner;
+    std::string contact;  // e-mail or chat handle to notify
+    Extra extra;
+    bool operator==(const Consumer&) const = default;
 };
 
 // A blackout period (no deployments) or a holiday; both are inclusive date ranges.
@@ -158,9 +170,68 @@ struct NotesSectionOverride {
     bool operator==(const NotesSectionOverride&) const = default;
 };
 
+// How long release lines are supported. A line is every release sharing a major version (0.y lines
+// share major.minor, as SemVer gives 0.y no compatibility promise), or a major.minor with
+// `minor_lines`. A line is active from its first release until `active_months` later (unset: until
+// its successor's first release), then in maintenance until its end of life: `maintenance_months`
+// after active support ends, or when it stops being among the newest `latest_lines` lines, whichever
+// comes first (neither set: no end of life is planned).
+struct SupportPolicy {
+    bool minor_lines = false;
+    std::optional<std::int32_t> active_months;
+    std::optional<std::int32_t> maintenance_months;
+    std::optional<std::int32_t> latest_lines;
+    // A supported line with no release planned for longer than this gets a warning.
+    std::optional<std::int32_t> patch_interval_days;
+    Extra extra;
+    bool operator==(const SupportPolicy&) const = default;
+};
+
+// Dates and flags for one line that override the policy ("1.x", "0.4.x", "2.3.x").
+struct LineSupport {
+    std::string line;
+    bool lts = false;
+    std::optional<Date> active_until;
+    std::optional<Date> eol;
+    Extra extra;
+    bool operator==(const LineSupport&) const = default;
+};
+
+// One support cycle of something the project depends on (a runtime, a framework), in the shape
+// endoflife.date publishes; a planned release after its end of life gets a warning.
+struct DependencySupport {
+    std::string product;  // "nodejs"
+    std::string cycle;    // "18"
+    std::optional<Date> release_date;
+    std::optional<Date> support;  // end of active support
+    std::optional<Date> eol;
+    bool lts = false;
+    Extra extra;
+    bool operator==(const DependencySupport&) const = default;
+};
+
+// A release train: releases on a cadence (spec grammar in calendar/cadence.hpp), generated from this
+// definition; each generated release names the train in Release::train, so the train can be
+// regenerated after it changes without touching the releases people edited (calendar/trains.hpp).
+struct Train {
+    std::string id;
+    std::string name;
+    std::string cadence;  // "monthly:2nd-tue"
+    Date start{};         // the first release is on or after this date
+    std::int32_t count = 6;
+    ReleaseType type = ReleaseType::minor;
+    std::vector<std::string> components;  // component ids for every release of the train
+    std::string calver_scheme;            // "YYYY.0M.MICRO"; empty = SemVer, one minor per release
+    std::optional<std::int32_t> code_freeze_days;  // days before each release; unset = the type's default
+    Extra extra;
+    bool operator==(const Train&) const = default;
+};
+
 struct PlanSettings {
     std::vector<MilestoneOverride> milestone_offsets;  // at most one per release type
     std::vector<NotesSectionOverride> notes_sections;  // at most one per section
+    std::optional<SupportPolicy> support;
+    std::vector<LineSupport> support_lines;  // at most one per line
     Extra extra;
     bool operator==(const PlanSettings&) const = default;
 };
@@ -192,6 +263,7 @@ struct Change {
     std::optional<Date> added_on;
     std::optional<FreezeException> freeze_exception;
     Extra extra;
+    std::string author;  // forge user name ("octocat", from "by @octocat"); last so positional initialisers keep working
     bool operator==(const Change&) const = default;
 };
 
@@ -310,6 +382,7 @@ struct Release {
     std::vector<std::string> objectives;
     std::string branch;
     std::string link;  // changelog link (compare view or tag page)
+    std::string train;  // id of the train that generated it; empty = planned by hand
     std::optional<Date> planning_start;
     std::optional<Date> feature_freeze;
     std::optional<Date> code_freeze;
@@ -333,14 +406,30 @@ struct Release {
     bool operator==(const Release&) const = default;
 };
 
+// A concurrent edit a three-way merge could not decide (team/merge.hpp). The plan keeps our value in
+// place; the values are JSON texts, absent when that side had no value (deleted or never there).
+// validate_plan reports each one as an error until the user picks a value and removes the entry.
+struct MergeConflict {
+    std::string pointer;  // JSON Pointer of the contested value in the plan
+    std::optional<std::string> base;
+    std::optional<std::string> ours;
+    std::optional<std::string> theirs;
+    Extra extra;
+    bool operator==(const MergeConflict&) const = default;
+};
+
 struct Plan {
     Project project;
     std::vector<Component> components;
     std::vector<Stakeholder> stakeholders;
     std::vector<Period> blackouts;
     std::vector<Period> holidays;
+    std::vector<Consumer> consumers;
+    std::vector<DependencySupport> dependencies;
+    std::vector<Train> trains;
     PlanSettings settings;
     std::vector<Release> releases;
+    std::vector<MergeConflict> conflicts;  // unresolved merge conflicts; empty in a settled plan
     Extra extra;  // unknown top-level members (the "format" member is handled by plan_json)
     bool operator==(const Plan&) const = default;
 };

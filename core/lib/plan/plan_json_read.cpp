@@ -1,8 +1,9 @@
 // load_plan: bytes -> json::Document -> (migration) -> Plan, then validate_plan.
 #include "plan/plan_json.hpp"
 
+#include "base/dates.hpp"
 #include "base/json_doc.hpp"
-#include "plan/plan_time.hpp"
+#include "plan/plan_schema.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -84,7 +85,7 @@ public:
 
     void read(Value& v, const Path& ptr, Date& out) {
         if (!expect(ptr, v, Kind::string)) return;
-        if (const auto d = parse_plan_date(v.text)) {
+        if (const auto d = dates::parse_date(v.text, dates::DateCheck::shape_only)) {
             out = *d;
         } else {
             problem(ptr, v, quoted(v.text) + " is not a date in the form YYYY-MM-DD");
@@ -122,26 +123,11 @@ public:
         for (std::size_t i = 0; i < v.children.size(); ++i) read(v.children[i], ptr.element(i), out[i]);
     }
 
-    void read(Value& v, const Path& ptr, ChangeWindow& out);
-    void read(Value& v, const Path& ptr, Project& out);
-    void read(Value& v, const Path& ptr, Component& out);
-    void read(Value& v, const Path& ptr, Stakeholder& out);
-    void read(Value& v, const Path& ptr, Period& out);
-    void read(Value& v, const Path& ptr, MilestoneOverride& out);
-    void read(Value& v, const Path& ptr, NotesSectionOverride& out);
-    void read(Value& v, const Path& ptr, PlanSettings& out);
-    void read(Value& v, const Path& ptr, FreezeException& out);
-    void read(Value& v, const Path& ptr, Change& out);
-    void read(Value& v, const Path& ptr, KnownIssue& out);
-    void read(Value& v, const Path& ptr, Communication& out);
-    void read(Value& v, const Path& ptr, Risk& out);
-    void read(Value& v, const Path& ptr, QualityGate& out);
-    void read(Value& v, const Path& ptr, DeploymentPlan& out);
-    void read(Value& v, const Path& ptr, RollbackPlan& out);
-    void read(Value& v, const Path& ptr, Metric& out);
-    void read(Value& v, const Path& ptr, RetroItem& out);
-    void read(Value& v, const Path& ptr, PostReleaseReview& out);
-    void read(Value& v, const Path& ptr, Release& out);
+    // Every described type: its rows in table order, then the unknown members into `extra`.
+    template <schema::Described T>
+    void read(Value& v, const Path& ptr, T& out);
+
+    void read_time(Value& m, const Path& ptr, std::chrono::sys_seconds& at, std::int32_t& offset);
     void read_plan(Value& v, Plan& out);
 };
 
@@ -171,11 +157,28 @@ public:
 
     void skip(std::string_view key) { take(key); }
 
-    // The member named `key` (marked as known), or nullptr after reporting it missing.
-    Value* require(std::string_view key) {
-        Value* m = take(key);
-        if (m == nullptr) d_.problem(ptr_, v_, "missing required member \"" + std::string(key) + "\"");
-        return m;
+    template <class S>
+    void rows(S& out) {
+        schema::for_each_row<S>([&](const auto& r) { row(r, out); });
+    }
+
+    template <class S, class M>
+    void row(const schema::Row<S, M>& r, S& out) {
+        if (r.flags & schema::required) {
+            req(r.key, out.*r.member);
+        } else {
+            opt(r.key, out.*r.member);
+        }
+    }
+
+    template <class S>
+    void row(const schema::TimeRow<S>& r, S& out) {
+        Value* m = take(r.key);
+        if (m != nullptr) {
+            d_.read_time(*m, ptr_.member(r.key), out.*r.instant, out.*r.offset_minutes);
+        } else if (r.flags & schema::required) {
+            d_.problem(ptr_, v_, "missing required member \"" + std::string(r.key) + "\"");
+        }
     }
 
     void finish(Extra& extra) {
@@ -218,254 +221,24 @@ private:
     std::size_t next_ = 0;
 };
 
-void Decoder::read(Value& v, const Path& ptr, ChangeWindow& out) {
-    Fields f(*this, v, ptr);
-    if (!f) return;
-    const auto time = [&](std::string_view key, std::chrono::sys_seconds& at, std::int32_t& offset) {
-        Value* m = f.require(key);
-        if (m == nullptr || !expect(ptr.member(key), *m, Kind::string)) return;
-        if (const auto t = parse_offset_time(m->text)) {
-            at = t->instant;
-            offset = t->offset_minutes;
-        } else {
-            problem(ptr.member(key), *m,
-                    quoted(m->text) +
-                        " is not a date and time with a UTC offset, like 2027-01-15T22:00:00+01:00 or "
-                        "2027-01-15T21:00:00Z");
-        }
-    };
-    time("start", out.start, out.start_offset_minutes);
-    time("end", out.end, out.end_offset_minutes);
-    f.opt("zone", out.zone);
-    f.finish(out.extra);
+void Decoder::read_time(Value& m, const Path& ptr, std::chrono::sys_seconds& at, std::int32_t& offset) {
+    if (!expect(ptr, m, Kind::string)) return;
+    if (const auto t = dates::parse_offset_time(m.text)) {
+        at = t->instant;
+        offset = t->offset_minutes;
+    } else {
+        problem(ptr, m,
+                quoted(m.text) +
+                    " is not a date and time with a UTC offset, like 2027-01-15T22:00:00+01:00 or "
+                    "2027-01-15T21:00:00Z");
+    }
 }
 
-void Decoder::read(Value& v, const Path& ptr, Project& out) {
+template <schema::Described T>
+void Decoder::read(Value& v, const Path& ptr, T& out) {
     Fields f(*this, v, ptr);
     if (!f) return;
-    f.req("name", out.name);
-    f.opt("description", out.description);
-    f.opt("repository", out.repository);
-    f.finish(out.extra);
-}
-
-void Decoder::read(Value& v, const Path& ptr, Component& out) {
-    Fields f(*this, v, ptr);
-    if (!f) return;
-    f.req("id", out.id);
-    f.opt("name", out.name);
-    f.opt("description", out.description);
-    f.opt("owner", out.owner);
-    f.opt("repository", out.repository);
-    f.finish(out.extra);
-}
-
-void Decoder::read(Value& v, const Path& ptr, Stakeholder& out) {
-    Fields f(*this, v, ptr);
-    if (!f) return;
-    f.req("id", out.id);
-    f.req("name", out.name);
-    f.opt("role", out.role);
-    f.opt("email", out.email);
-    f.opt("audience", out.audience);
-    f.opt("components", out.components);
-    f.finish(out.extra);
-}
-
-void Decoder::read(Value& v, const Path& ptr, Period& out) {
-    Fields f(*this, v, ptr);
-    if (!f) return;
-    f.req("name", out.name);
-    f.req("start", out.start);
-    f.req("end", out.end);
-    f.opt("components", out.components);
-    f.finish(out.extra);
-}
-
-void Decoder::read(Value& v, const Path& ptr, MilestoneOverride& out) {
-    Fields f(*this, v, ptr);
-    if (!f) return;
-    f.req("type", out.type);
-    f.opt("planning_start_days", out.planning_start_days);
-    f.opt("feature_freeze_days", out.feature_freeze_days);
-    f.opt("code_freeze_days", out.code_freeze_days);
-    f.opt("notice_days", out.notice_days);
-    f.finish(out.extra);
-}
-
-void Decoder::read(Value& v, const Path& ptr, NotesSectionOverride& out) {
-    Fields f(*this, v, ptr);
-    if (!f) return;
-    f.req("section", out.section);
-    f.opt("title", out.title);
-    f.finish(out.extra);
-}
-
-void Decoder::read(Value& v, const Path& ptr, PlanSettings& out) {
-    Fields f(*this, v, ptr);
-    if (!f) return;
-    f.opt("milestone_offsets", out.milestone_offsets);
-    f.opt("notes_sections", out.notes_sections);
-    f.finish(out.extra);
-}
-
-void Decoder::read(Value& v, const Path& ptr, FreezeException& out) {
-    Fields f(*this, v, ptr);
-    if (!f) return;
-    f.req("approver", out.approver);
-    f.opt("approved_on", out.approved_on);
-    f.opt("reason", out.reason);
-    f.finish(out.extra);
-}
-
-void Decoder::read(Value& v, const Path& ptr, Change& out) {
-    Fields f(*this, v, ptr);
-    if (!f) return;
-    f.req("id", out.id);
-    f.req("category", out.category);
-    f.req("description", out.description);
-    f.opt("ref_id", out.ref_id);
-    f.opt("link", out.link);
-    f.opt("commit", out.commit);
-    f.opt("scope", out.scope);
-    f.opt("component", out.component);
-    f.opt("impact", out.impact);
-    f.opt("workaround", out.workaround);
-    f.opt("audience", out.audience);
-    f.opt("added_on", out.added_on);
-    f.opt("freeze_exception", out.freeze_exception);
-    f.finish(out.extra);
-}
-
-void Decoder::read(Value& v, const Path& ptr, KnownIssue& out) {
-    Fields f(*this, v, ptr);
-    if (!f) return;
-    f.req("description", out.description);
-    f.opt("workaround", out.workaround);
-    f.opt("ref_id", out.ref_id);
-    f.opt("link", out.link);
-    f.finish(out.extra);
-}
-
-void Decoder::read(Value& v, const Path& ptr, Communication& out) {
-    Fields f(*this, v, ptr);
-    if (!f) return;
-    f.req("audience", out.audience);
-    f.req("channel", out.channel);
-    f.opt("subject", out.subject);
-    f.opt("stakeholders", out.stakeholders);
-    f.opt("notice_days", out.notice_days);
-    f.opt("planned_on", out.planned_on);
-    f.opt("sent_on", out.sent_on);
-    f.finish(out.extra);
-}
-
-void Decoder::read(Value& v, const Path& ptr, Risk& out) {
-    Fields f(*this, v, ptr);
-    if (!f) return;
-    f.req("description", out.description);
-    f.req("likelihood", out.likelihood);
-    f.req("impact", out.impact);
-    f.opt("mitigation", out.mitigation);
-    f.opt("owner", out.owner);
-    f.finish(out.extra);
-}
-
-void Decoder::read(Value& v, const Path& ptr, QualityGate& out) {
-    Fields f(*this, v, ptr);
-    if (!f) return;
-    f.req("kind", out.kind);
-    f.opt("name", out.name);
-    f.opt("required", out.required);
-    f.opt("status", out.status);
-    f.opt("approver", out.approver);
-    f.opt("approved_on", out.approved_on);
-    f.opt("notes", out.notes);
-    f.finish(out.extra);
-}
-
-void Decoder::read(Value& v, const Path& ptr, DeploymentPlan& out) {
-    Fields f(*this, v, ptr);
-    if (!f) return;
-    f.opt("strategy", out.strategy);
-    f.opt("owner", out.owner);
-    f.opt("steps", out.steps);
-    f.finish(out.extra);
-}
-
-void Decoder::read(Value& v, const Path& ptr, RollbackPlan& out) {
-    Fields f(*this, v, ptr);
-    if (!f) return;
-    f.opt("owner", out.owner);
-    f.opt("triggers", out.triggers);
-    f.opt("steps", out.steps);
-    f.finish(out.extra);
-}
-
-void Decoder::read(Value& v, const Path& ptr, Metric& out) {
-    Fields f(*this, v, ptr);
-    if (!f) return;
-    f.req("name", out.name);
-    f.req("value", out.value);
-    f.opt("target", out.target);
-    f.finish(out.extra);
-}
-
-void Decoder::read(Value& v, const Path& ptr, RetroItem& out) {
-    Fields f(*this, v, ptr);
-    if (!f) return;
-    f.req("kind", out.kind);
-    f.req("text", out.text);
-    f.opt("owner", out.owner);
-    f.finish(out.extra);
-}
-
-void Decoder::read(Value& v, const Path& ptr, PostReleaseReview& out) {
-    Fields f(*this, v, ptr);
-    if (!f) return;
-    f.opt("actual_feature_freeze", out.actual_feature_freeze);
-    f.opt("actual_code_freeze", out.actual_code_freeze);
-    f.opt("actual_release_date", out.actual_release_date);
-    f.opt("outcome", out.outcome);
-    f.opt("summary", out.summary);
-    f.opt("metrics", out.metrics);
-    f.opt("retrospective", out.retrospective);
-    f.finish(out.extra);
-}
-
-void Decoder::read(Value& v, const Path& ptr, Release& out) {
-    Fields f(*this, v, ptr);
-    if (!f) return;
-    f.req("id", out.id);
-    f.opt("name", out.name);
-    f.opt("components", out.components);
-    f.opt("version", out.version);
-    f.opt("calver_scheme", out.calver_scheme);
-    f.req("type", out.type);
-    f.req("status", out.status);
-    f.opt("yanked", out.yanked);
-    f.opt("theme", out.theme);
-    f.opt("objectives", out.objectives);
-    f.opt("branch", out.branch);
-    f.opt("link", out.link);
-    f.opt("planning_start", out.planning_start);
-    f.opt("feature_freeze", out.feature_freeze);
-    f.opt("code_freeze", out.code_freeze);
-    f.opt("release_date", out.release_date);
-    f.opt("embargo_until", out.embargo_until);
-    f.opt("change_window", out.change_window);
-    f.opt("environment", out.environment);
-    f.opt("summary", out.summary);
-    f.opt("upgrade_instructions", out.upgrade_instructions);
-    f.opt("known_issues", out.known_issues);
-    f.opt("contributors", out.contributors);
-    f.opt("changes", out.changes);
-    f.opt("communications", out.communications);
-    f.opt("risks", out.risks);
-    f.opt("quality_gates", out.quality_gates);
-    f.opt("deployment", out.deployment);
-    f.opt("rollback", out.rollback);
-    f.opt("review", out.review);
+    f.rows(out);
     f.finish(out.extra);
 }
 
@@ -473,13 +246,7 @@ void Decoder::read_plan(Value& v, Plan& out) {
     const Path root;
     Fields f(*this, v, root);
     f.skip("format");
-    f.req("project", out.project);
-    f.opt("components", out.components);
-    f.opt("stakeholders", out.stakeholders);
-    f.opt("blackouts", out.blackouts);
-    f.opt("holidays", out.holidays);
-    f.opt("settings", out.settings);
-    f.opt("releases", out.releases);
+    f.rows(out);
     f.finish(out.extra);
 }
 

@@ -1,30 +1,31 @@
-// Internal: the plan file's text forms of dates (YYYY-MM-DD) and change-window times
-// (YYYY-MM-DDTHH:MM[:SS] followed by Z or +HH:MM / -HH:MM).
+// The plan file's date and change-window time forms under the names the plan, calendar and notes
+// modules use; base/dates.hpp holds the one implementation (and positioned errors, for new callers).
 #pragma once
 
+#include "base/dates.hpp"
 #include "plan/plan.hpp"
 
-#include <chrono>
-#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace relplan {
 
+using dates::format_offset_time;
+using dates::OffsetTime;
+
 // Checks the shape only: "2026-02-30" and "2026-13-01" parse (to dates that are not ok()), so
 // validation can report them by name.
-std::optional<Date> parse_plan_date(std::string_view text);
-std::string format_iso_date(const Date& date);
+inline std::optional<Date> parse_plan_date(std::string_view text) {
+    auto d = dates::parse_date(text, dates::DateCheck::shape_only);
+    return d ? std::optional<Date>(*d) : std::nullopt;
+}
 
-struct OffsetTime {
-    std::chrono::sys_seconds instant{};
-    std::int32_t offset_minutes = 0;
-};
+inline std::string format_iso_date(const Date& date) { return dates::format_date(date); }
 
-// Rejects dates that do not exist, hours past 23, minutes or seconds past 59, fractional seconds.
-std::optional<OffsetTime> parse_offset_time(std::string_view text);
-// Seconds are always written; offset 0 is written as "Z".
-std::string format_offset_time(std::chrono::sys_seconds instant, std::int32_t offset_minutes);
+inline std::optional<OffsetTime> parse_offset_time(std::string_view text) {
+    auto t = dates::parse_offset_time(text);
+    return t ? std::optional<OffsetTime>(*t) : std::nullopt;
+}
 
 }  // namespace relplan

@@ -1,7 +1,8 @@
 #include "plan/plan_validate.hpp"
 
+#include "base/dates.hpp"
 #include "base/json_doc.hpp"
-#include "plan/plan_time.hpp"
+#include "plan/plan_schema.hpp"
 #include "version/version_check.hpp"
 
 #include <algorithm>
@@ -13,10 +14,7 @@ namespace relplan {
 namespace {
 
 using json::Path;
-
-constexpr std::array<std::string_view, 12> month_names{"January", "February", "March",     "April",
-                                                       "May",     "June",     "July",      "August",
-                                                       "September", "October", "November", "December"};
+using schema::json_key;
 
 std::string quoted(std::string_view s) {
     std::string out;
@@ -42,19 +40,7 @@ public:
     }
 
     void date(const Path& at, const Date& d) {
-        if (d.ok()) return;
-        const std::string text = quoted(format_iso_date(d));
-        if (!d.year().ok()) {
-            report(at, text + " is not a valid date (the year is out of range)");
-        } else if (!d.month().ok()) {
-            report(at, text + " is not a valid date (there is no month " +
-                           std::to_string(static_cast<unsigned>(d.month())) + ")");
-        } else {
-            const unsigned last = static_cast<unsigned>((d.year() / d.month() / std::chrono::last).day());
-            report(at, text + " is not a valid date (" +
-                           std::string(month_names[static_cast<unsigned>(d.month()) - 1]) + " " +
-                           std::to_string(static_cast<int>(d.year())) + " has " + std::to_string(last) + " days)");
-        }
+        if (!d.ok()) report(at, quoted(dates::format_date(d)) + " is not a valid date (" + dates::why_not_a_date(d) + ")");
     }
 
     void date(const Path& at, const std::optional<Date>& d) {
@@ -64,6 +50,25 @@ public:
     void not_negative(const Path& at, const std::optional<std::int32_t>& days) {
         if (days && *days < 0) report(at, std::to_string(*days) + " days: must not be negative");
     }
+
+    // The checks one member needs on its own, for every row of `s`'s type in row order: dates that
+    // exist, numbers the schema marks not_negative. Nested objects are checked by their callers.
+    template <class S>
+    void members(const Path& at, const S& s) {
+        schema::for_each_row<S>([&](const auto& r) { member(at, r, s); });
+    }
+
+    template <class S, class M>
+    void member(const Path& at, const schema::Row<S, M>& r, const S& s) {
+        if constexpr (std::is_same_v<M, Date> || std::is_same_v<M, std::optional<Date>>) {
+            date(at.member(r.key), s.*r.member);
+        } else if constexpr (std::is_same_v<M, std::int32_t> || std::is_same_v<M, std::optional<std::int32_t>>) {
+            if (r.flags & schema::not_negative) not_negative(at.member(r.key), s.*r.member);
+        }
+    }
+
+    template <class S>
+    void member(const Path&, const schema::TimeRow<S>&, const S&) {}
 
     void id(std::vector<IdUse>& uses, std::string_view kind, const Path& at, const std::string& id, Where where) {
         if (id.empty()) {
@@ -96,26 +101,26 @@ public:
     }
 
     void period(const Path& at, const Period& p, const Known& components) {
-        date(at.member("start"), p.start);
-        date(at.member("end"), p.end);
+        members(at, p);
         if (p.start.ok() && p.end.ok() && p.end < p.start) {
-            report(at.member("end"), "the period ends (" + format_iso_date(p.end) + ") before it starts (" +
-                                         format_iso_date(p.start) + ")");
+            report(at.member(json_key<&Period::end>), "the period ends (" + dates::format_date(p.end) + ") before it starts (" +
+                                         dates::format_date(p.start) + ")");
         }
-        refs(components, "component", at.member("components"), p.components);
+        refs(components, "component", at.member(json_key<&Period::components>), p.components);
     }
 
     void version(const Path& at, const Release& r) {
         if (r.version.empty()) {
             if (r.status != ReleaseStatus::planning && r.status != ReleaseStatus::cancelled) {
-                report(at.member("version"),
+                report(at.member(json_key<&Release::version>),
                        "a release with status \"" + std::string(to_string(r.status)) + "\" needs a version");
             }
             return;
         }
         if (r.calver_scheme) {
             if (const auto problem = versions::check_calver(*r.calver_scheme, r.version)) {
-                report(at.member(problem->scheme_invalid ? "calver_scheme" : "version"), problem->message);
+                report(at.member(problem->scheme_invalid ? json_key<&Release::calver_scheme> : json_key<&Release::version>),
+                       problem->message);
             }
             return;
         }
@@ -124,7 +129,7 @@ public:
         if ((r.version[0] == 'v' || r.version[0] == 'V') && versions::is_semver(r.version.substr(1))) {
             message += " (write it without the \"" + r.version.substr(0, 1) + "\": " + r.version.substr(1) + ")";
         }
-        report(at.member("version"), message);
+        report(at.member(json_key<&Release::version>), message);
     }
 
     void milestones(const Path& at, const Release& r) {
@@ -134,10 +139,10 @@ public:
             const std::optional<Date>& date;
         };
         const std::array<Milestone, 4> order{{
-            {"planning_start", "planning start", r.planning_start},
-            {"feature_freeze", "feature freeze", r.feature_freeze},
-            {"code_freeze", "code freeze", r.code_freeze},
-            {"release_date", "release date", r.release_date},
+            {json_key<&Release::planning_start>, "planning start", r.planning_start},
+            {json_key<&Release::feature_freeze>, "feature freeze", r.feature_freeze},
+            {json_key<&Release::code_freeze>, "code freeze", r.code_freeze},
+            {json_key<&Release::release_date>, "release date", r.release_date},
         }};
         for (std::size_t i = 0; i < order.size(); ++i) {
             const Milestone& a = order[i];
@@ -146,10 +151,37 @@ public:
                 const Milestone& b = order[k];
                 if (!b.date || !b.date->ok()) continue;
                 if (*b.date < *a.date) {
-                    report(at.member(a.key), std::string(a.name) + " " + format_iso_date(*a.date) + " is after the " +
-                                                 std::string(b.name) + " " + format_iso_date(*b.date));
+                    report(at.member(a.key), std::string(a.name) + " " + dates::format_date(*a.date) + " is after the " +
+                                                 std::string(b.name) + " " + dates::format_date(*b.date));
                 }
                 break;
+            }
+        }
+    }
+
+    void settings(const Path& at, const PlanSettings& s) {
+        const Path overrides = at.member(json_key<&PlanSettings::milestone_offsets>);
+        std::map<ReleaseType, std::size_t> override_of;
+        for (std::size_t i = 0; i < s.milestone_offsets.size(); ++i) {
+            const MilestoneOverride& o = s.milestone_offsets[i];
+            const Path item = overrides.element(i);
+            const auto [it, inserted] = override_of.emplace(o.type, i);
+            if (!inserted) {
+                report(item.member(json_key<&MilestoneOverride::type>),
+                       "a second override for release type \"" + std::string(to_string(o.type)) +
+                           "\" (the first is " + overrides.element(it->second).str() + ")");
+            }
+            members(item, o);
+        }
+        const Path sections = at.member(json_key<&PlanSettings::notes_sections>);
+        std::map<NotesSection, std::size_t> section_of;
+        for (std::size_t i = 0; i < s.notes_sections.size(); ++i) {
+            const NotesSectionOverride& o = s.notes_sections[i];
+            const auto [it, inserted] = section_of.emplace(o.section, i);
+            if (!inserted) {
+                report(sections.element(i).member(json_key<&NotesSectionOverride::section>),
+                       "notes section \"" + std::string(to_string(o.section)) + "\" is listed twice (first at " +
+                           sections.element(it->second).str() + ")");
             }
         }
     }
@@ -161,17 +193,33 @@ public:
                                            " minutes is out of range (at most 23:59 either way)");
             }
         };
-        offset("start", w.start_offset_minutes);
-        offset("end", w.end_offset_minutes);
-        if (w.end <= w.start) report(at.member("end"), "the change window ends at or before its start");
+        offset(json_key<&ChangeWindow::start>, w.start_offset_minutes);
+        offset(json_key<&ChangeWindow::end>, w.end_offset_minutes);
+        if (w.end <= w.start) report(at.member(json_key<&ChangeWindow::end>), "the change window ends at or before its start");
     }
 };
 
-std::string component_id(Where w) { return "/components/" + std::to_string(w.first) + "/id"; }
-std::string stakeholder_id(Where w) { return "/stakeholders/" + std::to_string(w.first) + "/id"; }
-std::string release_id(Where w) { return "/releases/" + std::to_string(w.first) + "/id"; }
+std::string component_id(Where w) {
+    const Path root;
+    return root.member(json_key<&Plan::components>).element(w.first).member(json_key<&Component::id>).str();
+}
+std::string stakeholder_id(Where w) {
+    const Path root;
+    return root.member(json_key<&Plan::stakeholders>).element(w.first).member(json_key<&Stakeholder::id>).str();
+}
+std::string train_id(Where w) {
+    const Path root;
+    return root.member(json_key<&Plan::trains>).element(w.first).member(json_key<&Train::id>).str();
+}
+std::string release_id(Where w) {
+    const Path root;
+    return root.member(json_key<&Plan::releases>).element(w.first).member(json_key<&Release::id>).str();
+}
 std::string change_id(Where w) {
-    return "/releases/" + std::to_string(w.first) + "/changes/" + std::to_string(w.second) + "/id";
+    const Path root;
+    const Path releases = root.member(json_key<&Plan::releases>);
+    const Path release = releases.element(w.first);  // each Path points at its parent: keep them alive
+    return release.member(json_key<&Release::changes>).element(w.second).member(json_key<&Change::id>).str();
 }
 
 template <class T>
@@ -202,104 +250,86 @@ Diagnostic diagnostic_at(std::string_view text, std::size_t offset, std::string 
 std::vector<Diagnostic> validate_plan(const Plan& plan) {
     Checker c;
     const Path root;
-    if (plan.project.name.empty()) c.report(root.member("project").member("name"), "the project name must not be empty");
-
+    if (plan.project.name.empty()) {
+        c.report(root.member(json_key<&Plan::project>).member(json_key<&Project::name>),
+                 "the project name must not be empty");
+    }
+    c.members(root.member(json_key<&Plan::project>), plan.project);
     const Known components = ids_of(plan.components);
     const Known stakeholders = ids_of(plan.stakeholders);
     std::vector<IdUse> component_ids, stakeholder_ids, release_ids, change_ids;
 
-    const Path component_list = root.member("components");
+    const Path component_list = root.member(json_key<&Plan::components>);
     for (std::size_t i = 0; i < plan.components.size(); ++i) {
         const Path at = component_list.element(i);
-        c.id(component_ids, "component", at.member("id"), plan.components[i].id, {i, 0});
+        c.id(component_ids, "component", at.member(json_key<&Component::id>), plan.components[i].id, {i, 0});
+        c.members(at, plan.components[i]);
     }
-    const Path stakeholder_list = root.member("stakeholders");
+    const Path stakeholder_list = root.member(json_key<&Plan::stakeholders>);
     for (std::size_t i = 0; i < plan.stakeholders.size(); ++i) {
         const Path at = stakeholder_list.element(i);
-        c.id(stakeholder_ids, "stakeholder", at.member("id"), plan.stakeholders[i].id, {i, 0});
-        c.refs(components, "component", at.member("components"), plan.stakeholders[i].components);
+        c.id(stakeholder_ids, "stakeholder", at.member(json_key<&Stakeholder::id>), plan.stakeholders[i].id, {i, 0});
+        c.refs(components, "component", at.member(json_key<&Stakeholder::components>), plan.stakeholders[i].components);
+        c.members(at, plan.stakeholders[i]);
     }
-    const Path blackouts = root.member("blackouts");
+    const Path blackouts = root.member(json_key<&Plan::blackouts>);
     for (std::size_t i = 0; i < plan.blackouts.size(); ++i) c.period(blackouts.element(i), plan.blackouts[i], components);
-    const Path holidays = root.member("holidays");
+    const Path holidays = root.member(json_key<&Plan::holidays>);
     for (std::size_t i = 0; i < plan.holidays.size(); ++i) c.period(holidays.element(i), plan.holidays[i], components);
 
-    const Path settings = root.member("settings");
-    const Path overrides = settings.member("milestone_offsets");
-    std::map<ReleaseType, std::size_t> override_of;
-    for (std::size_t i = 0; i < plan.settings.milestone_offsets.size(); ++i) {
-        const MilestoneOverride& o = plan.settings.milestone_offsets[i];
-        const Path at = overrides.element(i);
-        const auto [it, inserted] = override_of.emplace(o.type, i);
-        if (!inserted) {
-            c.report(at.member("type"), "a second override for release type \"" + std::string(to_string(o.type)) +
-                                            "\" (the first is " + overrides.element(it->second).str() + ")");
-        }
-        c.not_negative(at.member("planning_start_days"), o.planning_start_days);
-        c.not_negative(at.member("feature_freeze_days"), o.feature_freeze_days);
-        c.not_negative(at.member("code_freeze_days"), o.code_freeze_days);
-        c.not_negative(at.member("notice_days"), o.notice_days);
-    }
-    const Path sections = settings.member("notes_sections");
-    std::map<NotesSection, std::size_t> section_of;
-    for (std::size_t i = 0; i < plan.settings.notes_sections.size(); ++i) {
-        const NotesSectionOverride& o = plan.settings.notes_sections[i];
-        const auto [it, inserted] = section_of.emplace(o.section, i);
-        if (!inserted) {
-            c.report(sections.element(i).member("section"),
-                     "notes section \"" + std::string(to_string(o.section)) + "\" is listed twice (first at " +
-                         sections.element(it->second).str() + ")");
-        }
+    std::vector<IdUse> train_ids;
+    const Path train_list = root.member(json_key<&Plan::trains>);
+    for (std::size_t i = 0; i < plan.trains.size(); ++i) {
+        const Path at = train_list.element(i);
+        c.id(train_ids, "train", at.member(json_key<&Train::id>), plan.trains[i].id, {i, 0});
+        c.refs(components, "component", at.member(json_key<&Train::components>), plan.trains[i].components);
+        c.members(at, plan.trains[i]);
     }
 
-    const Path release_list = root.member("releases");
+    c.settings(root.member(json_key<&Plan::settings>), plan.settings);
+
+    const Path release_list = root.member(json_key<&Plan::releases>);
     for (std::size_t i = 0; i < plan.releases.size(); ++i) {
         const Release& r = plan.releases[i];
         const Path at = release_list.element(i);
-        c.id(release_ids, "release", at.member("id"), r.id, {i, 0});
-        c.refs(components, "component", at.member("components"), r.components);
+        c.id(release_ids, "release", at.member(json_key<&Release::id>), r.id, {i, 0});
+        c.refs(components, "component", at.member(json_key<&Release::components>), r.components);
         c.version(at, r);
-        c.date(at.member("planning_start"), r.planning_start);
-        c.date(at.member("feature_freeze"), r.feature_freeze);
-        c.date(at.member("code_freeze"), r.code_freeze);
-        c.date(at.member("release_date"), r.release_date);
-        c.date(at.member("embargo_until"), r.embargo_until);
+        c.members(at, r);
         c.milestones(at, r);
-        if (r.change_window) c.window(at.member("change_window"), *r.change_window);
-        const Path changes = at.member("changes");
+        if (r.change_window) c.window(at.member(json_key<&Release::change_window>), *r.change_window);
+        const Path changes = at.member(json_key<&Release::changes>);
         for (std::size_t k = 0; k < r.changes.size(); ++k) {
             const Change& ch = r.changes[k];
             const Path cp = changes.element(k);
-            c.id(change_ids, "change", cp.member("id"), ch.id, {i, k});
-            if (!ch.component.empty()) c.ref(components, "component", cp.member("component"), ch.component);
-            c.date(cp.member("added_on"), ch.added_on);
-            if (ch.freeze_exception) {
-                c.date(cp.member("freeze_exception").member("approved_on"), ch.freeze_exception->approved_on);
+            c.id(change_ids, "change", cp.member(json_key<&Change::id>), ch.id, {i, k});
+            if (!ch.component.empty()) {
+                c.ref(components, "component", cp.member(json_key<&Change::component>), ch.component);
             }
+            c.members(cp, ch);
+            if (ch.freeze_exception) c.members(cp.member(json_key<&Change::freeze_exception>), *ch.freeze_exception);
         }
-        const Path communications = at.member("communications");
+        const Path communications = at.member(json_key<&Release::communications>);
         for (std::size_t k = 0; k < r.communications.size(); ++k) {
             const Communication& m = r.communications[k];
             const Path mp = communications.element(k);
-            c.refs(stakeholders, "stakeholder", mp.member("stakeholders"), m.stakeholders);
-            c.not_negative(mp.member("notice_days"), m.notice_days);
-            c.date(mp.member("planned_on"), m.planned_on);
-            c.date(mp.member("sent_on"), m.sent_on);
+            c.refs(stakeholders, "stakeholder", mp.member(json_key<&Communication::stakeholders>), m.stakeholders);
+            c.members(mp, m);
         }
-        const Path gates = at.member("quality_gates");
-        for (std::size_t k = 0; k < r.quality_gates.size(); ++k) {
-            c.date(gates.element(k).member("approved_on"), r.quality_gates[k].approved_on);
-        }
-        if (r.review) {
-            const Path review = at.member("review");
-            c.date(review.member("actual_feature_freeze"), r.review->actual_feature_freeze);
-            c.date(review.member("actual_code_freeze"), r.review->actual_code_freeze);
-            c.date(review.member("actual_release_date"), r.review->actual_release_date);
-        }
+        const Path gates = at.member(json_key<&Release::quality_gates>);
+        for (std::size_t k = 0; k < r.quality_gates.size(); ++k) c.members(gates.element(k), r.quality_gates[k]);
+        if (r.review) c.members(at.member(json_key<&Release::review>), *r.review);
+    }
+    // Merge conflicts are errors: a plan with an undecided value must not pass CI unnoticed.
+    const Path conflict_list = root.member(json_key<&Plan::conflicts>);
+    for (std::size_t i = 0; i < plan.conflicts.size(); ++i) {
+        c.report(conflict_list.element(i), "unresolved merge conflict at '" + plan.conflicts[i].pointer +
+                                               "': keep one value and remove this entry");
     }
     c.duplicates(component_ids, "component", component_id);
     c.duplicates(stakeholder_ids, "stakeholder", stakeholder_id);
     c.duplicates(release_ids, "release", release_id);
+    c.duplicates(train_ids, "train", train_id);
     c.duplicates(change_ids, "change", change_id);
     return std::move(c.out);
 }

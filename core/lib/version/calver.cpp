@@ -1,5 +1,6 @@
 #include "version/calver.hpp"
 
+#include "base/dates.hpp"
 #include "version/semver.hpp"
 
 #include <algorithm>
@@ -374,25 +375,10 @@ int compare(const CalverVersion& a, const CalverVersion& b) {
 }
 
 Result<std::chrono::year_month_day> parse_iso_date(std::string_view text) {
-    const auto bad = [&]() {
-        return make_error("invalid date " + quoted(text) + ": expected YYYY-MM-DD");
-    };
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return bad();
-    int parts[3] = {0, 0, 0};
-    const std::size_t starts[3] = {0, 5, 8};
-    const std::size_t lens[3] = {4, 2, 2};
-    for (int i = 0; i < 3; ++i) {
-        for (std::size_t k = 0; k < lens[i]; ++k) {
-            const char c = text[starts[i] + k];
-            if (!is_digit(c)) return bad();
-            parts[i] = parts[i] * 10 + (c - '0');
-        }
-    }
-    const std::chrono::year_month_day d{std::chrono::year{parts[0]},
-                                        std::chrono::month{static_cast<unsigned>(parts[1])},
-                                        std::chrono::day{static_cast<unsigned>(parts[2])}};
-    if (!d.ok()) return make_error("invalid date " + quoted(text) + ": no such day in the calendar");
-    return d;
+    auto d = dates::parse_date(text);
+    if (d) return *d;
+    const char* why = d.error().kind == ErrorKind::out_of_range ? "no such day in the calendar" : "expected YYYY-MM-DD";
+    return make_error("invalid date " + quoted(text) + ": " + why, d.error().offset, d.error().kind);
 }
 
 Result<CalverVersion> next_calver(const CalverScheme& scheme, std::chrono::year_month_day date,

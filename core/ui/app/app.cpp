@@ -67,12 +67,14 @@ App::App(AppConfig config) : s_(std::make_unique<State>()) {
 App::~App() = default;
 
 void App::build_fonts() {
-    build_font_atlas(s_->config.ui_scale);
+    build_font_atlas(s_->config.ui_scale, s_->glyphs);
     s_->built_scale = s_->config.ui_scale;
     s_->fonts_dirty = false;
 }
 
-bool App::needs_font_rebuild() const { return s_->fonts_dirty || s_->built_scale != s_->config.ui_scale; }
+bool App::needs_font_rebuild() const {
+    return s_->fonts_dirty || s_->glyphs.dirty || s_->built_scale != s_->config.ui_scale;
+}
 
 void App::set_ui_scale(float scale) {
     if (scale <= 0.0f || scale == s_->config.ui_scale) return;
@@ -89,6 +91,8 @@ LoadReport App::load_plan_text(std::string_view text, const std::string& name) {
 }
 
 std::string App::export_plan_text() const { return plan_to_json(s_->doc.plan); }
+
+void App::show_view(const std::string& name) { s_->config.initial_tab = name; }
 
 void App::open_bytes(platform::OpenPurpose purpose, const std::string& name, std::string_view bytes) {
     State& s = *s_;
@@ -150,9 +154,10 @@ void App::open_path(const std::string& path) {
     remember_recent(*s_, path);
 }
 
-void App::restore_recovery(std::string_view plan_json, bool unsaved) {
-    LoadReport r = load_plan_text(plan_json, "recovered.plan.json");
+void App::restore_recovery(std::string_view plan_json, bool unsaved, const std::string& document) {
+    LoadReport r = load_plan_text(plan_json, document.empty() ? "recovered.plan.json" : document);
     if (!r.ok) return;  // a damaged recovery copy is ignored; the example plan stays open
+    if (!document.empty()) s_->doc.mark_saved(base_name(document), document.front() == '/' ? document : "");
     if (!unsaved) return;
     s_->doc.mark_unsaved();
     s_->messages.push_back({"Recovered unsaved work",

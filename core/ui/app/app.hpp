@@ -53,8 +53,12 @@ public:
     // Desktop: opens a path (drag-and-drop, recent files, --plan).
     void open_path(const std::string& path);
     // The working copy a previous session left (platform::store_working_copy); `unsaved` reopens it
-    // as unsaved changes. A damaged copy is ignored.
-    void restore_recovery(std::string_view plan_json, bool unsaved);
+    // as unsaved changes of `document` (a path when it starts with '/': Save writes there). A damaged
+    // copy is ignored.
+    void restore_recovery(std::string_view plan_json, bool unsaved, const std::string& document = "");
+
+    // Shows a view by name (as AppConfig::initial_tab), e.g. when the browser goes Back to it.
+    void show_view(const std::string& name);
 
     bool has_unsaved_changes() const;
     // Shows a message box (host-side failures the user must hear about).

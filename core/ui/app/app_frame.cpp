@@ -3,12 +3,15 @@
 
 #include "app/plan_io.hpp"
 #include "app/test_anchors.hpp"
+#include "views/project/project.hpp"
 #include "views/views.hpp"
 
 #include "base/assets.hpp"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
+
+#include <algorithm>
 
 namespace relplan::ui {
 
@@ -24,8 +27,11 @@ bool shortcut(char letter, bool shift = false) {
 
 bool key_pressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), false); }
 
+constexpr std::string_view example_prefix = "Example — ";
+
 std::string suggested_file_name(const App::State& s) {
     std::string n = s.doc.name().empty() ? "plan.json" : s.doc.name();
+    if (n.rfind(example_prefix, 0) == 0) n = n.substr(example_prefix.size());
     if (n.find('.') == std::string::npos) n += ".json";
     return n;
 }
@@ -42,11 +48,31 @@ void save_to(App::State& s, const std::string& target) {
     s.flash("Saved " + target, ImGui::GetTime());
 }
 
+std::string browser_start_dir(App::State& s) {
+    if (s.file_browser_dir.empty()) s.file_browser_dir = platform::home_directory();
+    return s.file_browser_dir;
+}
+
+std::string folder_of(const std::string& path) {
+    auto slash = path.find_last_of('/');
+    return slash == std::string::npos || slash == 0 ? "/" : path.substr(0, slash);
+}
+
 void start_save_as(App::State& s) {
     if (!platform::abilities().file_paths) {
         save_to(s, suggested_file_name(s));
         return;
     }
+    if (platform::abilities().system_dialogs) {  // the system's dialog asks before overwriting
+        platform::choose_save_path(browser_start_dir(s) + "/" + suggested_file_name(s), [&s](Result<std::string> path) {
+            if (!path) return;
+            s.file_browser_dir = folder_of(*path);
+            save_to(s, *path);
+            remember_recent(s, *path);
+        });
+        return;
+    }
+    s.file_browser_listed.reset();  // list the folder afresh for this dialog
     s.file_browser_open = true;
     s.file_browser_save = true;
     if (s.file_browser_dir.empty()) s.file_browser_dir = platform::home_directory();
@@ -60,11 +86,23 @@ void save(App::State& s) {
         start_save_as(s);
 }
 
-void start_open(App::State& s, platform::OpenPurpose purpose) {
+void start_open(App& app, App::State& s, platform::OpenPurpose purpose) {
     if (!platform::abilities().file_paths) {
         platform::request_open(purpose);
         return;
     }
+    if (platform::abilities().system_dialogs) {
+        platform::choose_open_path(purpose, browser_start_dir(s), [&app, &s, purpose](Result<std::string> path) {
+            if (!path) return;
+            s.file_browser_dir = folder_of(*path);
+            if (purpose == platform::OpenPurpose::plan) return app.open_path(*path);
+            std::string error;
+            if (auto bytes = platform::read_file(*path, &error)) app.open_bytes(purpose, *path, *bytes);
+            else s.messages.push_back({"Could not open " + *path, {error}});
+        });
+        return;
+    }
+    s.file_browser_listed.reset();  // list the folder afresh for this dialog
     s.file_browser_open = true;
     s.file_browser_save = false;
     s.file_browser_purpose = purpose;
@@ -82,9 +120,10 @@ void new_plan(App::State& s) {
 void run_action(App& app, App::State& s, int action) {
     switch (action) {
     case act_new: new_plan(s); break;
-    case act_open: start_open(s, platform::OpenPurpose::plan); break;
+    case act_open: start_open(app, s, platform::OpenPurpose::plan); break;
     case act_open_example: {
-        LoadReport r = app.load_plan_text(assets::get("examples/acme.plan.json"), "acme.plan.json");
+        // Named as an example, with no path: saving asks for a file, the working copy is its own.
+        LoadReport r = app.load_plan_text(assets::get("examples/acme.plan.json"), std::string(example_prefix) + "acme.plan.json");
         if (!r.ok) s.messages.push_back({"The example plan did not load", r.errors});
         break;
     }
@@ -121,8 +160,8 @@ void draw_menu(App& app, App::State& s) {
         if (ImGui::MenuItem("Save", "Ctrl+S")) save(s);
         if (ImGui::MenuItem(paths ? "Save as…" : "Download as…", "Ctrl+Shift+S")) start_save_as(s);
         ImGui::Separator();
-        if (ImGui::MenuItem("Import changelog (Markdown)…")) start_open(s, platform::OpenPurpose::import_changelog);
-        if (ImGui::MenuItem("Import holidays/blackouts (.ics)…")) start_open(s, platform::OpenPurpose::import_ics);
+        if (ImGui::MenuItem("Import changelog (Markdown)…")) start_open(app, s, platform::OpenPurpose::import_changelog);
+        if (ImGui::MenuItem("Import holidays/blackouts (.ics)…")) start_open(app, s, platform::OpenPurpose::import_ics);
         if (ImGui::MenuItem("Export calendar (.ics)")) {
             std::string name = "relplan.ics";
             if (auto err = platform::save_file(paths ? platform::home_directory() + "/" + name : name, plan_to_ics(s.doc.plan)))
@@ -163,6 +202,16 @@ void draw_menu(App& app, App::State& s) {
         }
         ImGui::EndMenu();
     }
+    if (ImGui::BeginMenu("Project")) {
+        if (ImGui::MenuItem("Project settings…")) s.project.settings_open = true;
+        anchor("menu.project.settings");
+        if (ImGui::MenuItem("Release trains…")) s.project.trains_open = true;
+        anchor("menu.trains.open");
+        ImGui::EndMenu();
+    }
+    anchor("menu.project");
+    if (ImGui::MenuItem("Trains")) s.project.trains_open = true;
+    anchor("menu.trains");
     if (ImGui::BeginMenu("Release")) {
         if (ImGui::MenuItem("New release")) add_release(s);
         anchor("menu.release.new");
@@ -171,15 +220,20 @@ void draw_menu(App& app, App::State& s) {
     }
     anchor("menu.release");
     if (ImGui::BeginMenu("Help")) {
-        if (ImGui::MenuItem("About relplan")) s.about_open = true;
+        if (ImGui::MenuItem("Help and shortcuts", "F1")) s.project.help_open = true;
+        anchor("menu.help.open");
         ImGui::EndMenu();
     }
+    anchor("menu.help");
     ImGui::EndMainMenuBar();
 }
 
 void handle_shortcuts(App& app, App::State& s) {
-    if (shortcut('Z')) s.doc.undo();
-    if (shortcut('Z', true) || shortcut('Y')) s.doc.redo();
+    // In a focused text field Ctrl+Z / Ctrl+Y undo and redo the typing only (ImGui's own text undo).
+    const bool typing = ImGui::GetIO().WantTextInput;
+    if (!typing && shortcut('Z')) s.doc.undo();
+    if (!typing && (shortcut('Z', true) || shortcut('Y'))) s.doc.redo();
+    if (ImGui::IsKeyPressed(290 /* GLFW_KEY_F1, as both GLFW backends report it */, false)) s.project.help_open = true;
     if (shortcut('S')) save(s);
     if (shortcut('S', true)) start_save_as(s);
     if (shortcut('O')) guarded(app, s, act_open);
@@ -244,7 +298,11 @@ void draw_file_browser(App& app, App::State& s) {
         s.file_browser_dir = slash == 0 || slash == std::string::npos ? "/" : s.file_browser_dir.substr(0, slash);
     }
     std::string chosen;
-    for (const auto& e : platform::list_directory(s.file_browser_dir)) {
+    if (s.file_browser_listed != s.file_browser_dir) {  // listed when opened or when the folder changes
+        s.file_browser_entries = platform::list_directory(s.file_browser_dir);
+        s.file_browser_listed = s.file_browser_dir;
+    }
+    for (const auto& e : s.file_browser_entries) {
         std::string label = e.is_dir ? e.name + "/" : e.name;
         if (ImGui::Selectable(label.c_str(), s.file_browser_name == e.name, ImGuiSelectableFlags_AllowDoubleClick)) {
             if (e.is_dir) {
@@ -265,7 +323,11 @@ void draw_file_browser(App& app, App::State& s) {
     if (!chosen.empty()) {
         std::string path = chosen.front() == '/' ? chosen : s.file_browser_dir + "/" + chosen;
         ImGui::CloseCurrentPopup();
-        if (s.file_browser_save) {
+        bool exists = std::any_of(s.file_browser_entries.begin(), s.file_browser_entries.end(),
+                                  [&](const platform::DirEntry& e) { return !e.is_dir && e.name == chosen; });
+        if (s.file_browser_save && (exists || chosen.front() == '/')) {
+            s.confirm_overwrite = path;  // asked in draw_modals (an absolute path may exist too)
+        } else if (s.file_browser_save) {
             save_to(s, path);
             remember_recent(s, path);
         } else if (s.file_browser_purpose == platform::OpenPurpose::plan) {
@@ -288,7 +350,7 @@ void draw_modals(App& app, App::State& s) {
     }
     if (ImGui::BeginPopupModal("Discard unsaved changes?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::Text("%s has changes that are not saved.", s.doc.name().c_str());
-        if (ImGui::Button("Save first")) {
+        if (ImGui::Button("Save first") || key_pressed(ImGuiKey_Enter)) {
             save(s);
             ImGui::CloseCurrentPopup();
         }
@@ -302,6 +364,24 @@ void draw_modals(App& app, App::State& s) {
         anchor("discard.discard");
         ImGui::SameLine();
         if (ImGui::Button("Cancel") || key_pressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+        ImGui::EndPopup();
+    }
+    if (!s.confirm_overwrite.empty() && !ImGui::IsPopupOpen("Replace the file?")) ImGui::OpenPopup("Replace the file?");
+    if (ImGui::BeginPopupModal("Replace the file?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::Text("%s may exist already. Replace it with this plan?", s.confirm_overwrite.c_str());
+        ImGui::TextDisabled("The file it replaces is kept as %s.bak.", s.confirm_overwrite.c_str());
+        if (ImGui::Button("Replace") || key_pressed(ImGuiKey_Enter)) {
+            save_to(s, s.confirm_overwrite);
+            remember_recent(s, s.confirm_overwrite);
+            s.confirm_overwrite.clear();
+            ImGui::CloseCurrentPopup();
+        }
+        anchor("overwrite.replace");
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel") || key_pressed(ImGuiKey_Escape)) {
+            s.confirm_overwrite.clear();
+            ImGui::CloseCurrentPopup();
+        }
         ImGui::EndPopup();
     }
     if (!s.messages.empty() && !ImGui::IsPopupOpen("##message")) ImGui::OpenPopup("##message");
@@ -321,17 +401,6 @@ void draw_modals(App& app, App::State& s) {
         anchor("message.ok");
         ImGui::EndPopup();
     }
-    if (s.about_open) {
-        ImGui::OpenPopup("About relplan");
-        s.about_open = false;
-    }
-    if (ImGui::BeginPopupModal("About relplan", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::Text("Release Planner %s", RELPLAN_VERSION);
-        ImGui::TextUnformatted("Plans, calendars, versions and release notes — all on your machine.");
-        ImGui::TextDisabled("Dear ImGui %s", IMGUI_VERSION);
-        if (ImGui::Button("Close")) ImGui::CloseCurrentPopup();
-        ImGui::EndPopup();
-    }
 }
 
 }  // namespace
@@ -340,14 +409,21 @@ void App::frame() {
     State& s = *s_;
     ImGuiIO& io = ImGui::GetIO();
     test_hooks::begin_frame();
-    if (!s.config.initial_tab.empty()) {  // AppConfig::initial_tab, honoured on the first frame
-        const std::pair<const char*, Tab> names[] = {{"dashboard", Tab::dashboard}, {"release", Tab::release},
-                                                     {"calendar", Tab::calendar},   {"timeline", Tab::timeline},
-                                                     {"versions", Tab::versions},   {"notes", Tab::notes}};
+    const std::pair<const char*, Tab> names[] = {{"dashboard", Tab::dashboard}, {"release", Tab::release},
+                                                 {"calendar", Tab::calendar},   {"timeline", Tab::timeline},
+                                                 {"versions", Tab::versions},   {"notes", Tab::notes}};
+    if (!s.config.initial_tab.empty()) {  // AppConfig::initial_tab or App::show_view, honoured now
         for (const auto& [name, t] : names)
             if (s.config.initial_tab == name) s.select_tab(t);
         s.config.initial_tab.clear();
     }
+    // The host hears of view switches (the page keeps them in the browser's history).
+    if (!s.tab_requested && static_cast<int>(s.tab) != s.reported_tab) {
+        s.reported_tab = static_cast<int>(s.tab);
+        for (const auto& [name, t] : names)
+            if (t == s.tab) platform::view_changed(name);
+    }
+    track_glyphs(s);
     handle_shortcuts(*this, s);
     draw_menu(*this, s);
 
@@ -389,6 +465,9 @@ void App::frame() {
     ImGui::EndChild();
     ImGui::End();
 
+    draw_project_settings(s);
+    draw_trains_window(s);
+    draw_help_window(s);
     draw_status_bar(s, status_h);
     draw_file_browser(*this, s);
     draw_modals(*this, s);
@@ -399,7 +478,8 @@ void App::frame() {
     if (s.doc.revision() != s.stored_revision || s.doc.dirty() != s.stored_dirty) {
         s.stored_revision = s.doc.revision();
         s.stored_dirty = s.doc.dirty();
-        platform::store_working_copy(plan_to_json(s.doc.plan), s.doc.dirty());
+        platform::store_working_copy(plan_to_json(s.doc.plan), s.doc.dirty(),
+                                     s.doc.path().empty() ? s.doc.name() : s.doc.path());
     }
     test_hooks::end_frame(s);
     if (io.WantSaveIniSettings) {

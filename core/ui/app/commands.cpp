@@ -1,5 +1,9 @@
 // Edits triggered by menus and buttons (not by a field), each one undo step.
+#include "app/release_commands.hpp"
+#include "app/test_anchors.hpp"
 #include "views/views.hpp"
+
+#include <imgui.h>
 
 #include <string>
 
@@ -44,6 +48,57 @@ void delete_release(App::State& s) {
         s.doc.commit();
         return;
     }
+}
+
+void duplicate_release(App::State& s, const std::string& id) {
+    const Release* source = find_release(s.doc.plan, id);
+    if (!source) return;
+    Release copy = *source;
+    copy.id = fresh_release_id(s.doc.plan);
+    copy.name = (copy.name.empty() ? source->id : copy.name) + " copy";
+    copy.status = ReleaseStatus::planning;
+    copy.train.clear();
+    copy.review.reset();
+    for (std::size_t i = 0; i < copy.changes.size(); ++i) copy.changes[i].id = copy.id + "-c" + std::to_string(i + 1);
+    s.doc.plan.releases.push_back(std::move(copy));
+    s.selected_release = s.doc.plan.releases.back().id;
+    s.doc.touch();
+    s.doc.commit();
+}
+
+void move_release_by(App::State& s, const std::string& id, int days) {
+    for (std::size_t i = 0; i < s.doc.plan.releases.size(); ++i) {
+        const Release& r = s.doc.plan.releases[i];
+        if (r.id != id || !r.release_date) continue;
+        request_move(s, static_cast<std::int32_t>(i), day_number(*r.release_date) + days);
+        return;
+    }
+}
+
+void release_context_menu(App::State& s, const std::string& id) {
+    const Release* r = find_release(s.doc.plan, id);
+    if (!r) return;
+    ImGui::TextDisabled("%s", release_title(*r).c_str());
+    if (ImGui::MenuItem("Duplicate")) duplicate_release(s, id);
+    anchor("context.duplicate");
+    if (ImGui::BeginMenu("Move", r->release_date.has_value())) {
+        for (auto [label, days] : {std::pair{"1 day later", 1}, {"1 day earlier", -1}, {"1 week later", 7},
+                                  {"1 week earlier", -7}, {"4 weeks later", 28}})
+            if (ImGui::MenuItem(label)) move_release_by(s, id, days);
+        ImGui::EndMenu();
+    }
+    anchor("context.move");
+    if (ImGui::MenuItem("Copy version", nullptr, false, !r->version.empty())) {
+        ImGui::SetClipboardText(r->version.c_str());
+        s.flash("Copied " + r->version, ImGui::GetTime());
+    }
+    anchor("context.copy_version");
+    ImGui::Separator();
+    if (ImGui::MenuItem("Delete")) {
+        s.selected_release = id;
+        delete_release(s);
+    }
+    anchor("context.delete");
 }
 
 }  // namespace relplan::ui

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "app/document.hpp"
+#include "app/glyphs.hpp"
 
 #include "app/app.hpp"
 
@@ -9,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace relplan::ui {
@@ -120,6 +122,18 @@ struct VersionCalculatorState {
     std::shared_ptr<VersionsCache> cache;
 };
 
+// Project settings, release trains and help windows (views/project/).
+struct ProjectWindowsState {
+    bool settings_open = false;
+    bool trains_open = false;
+    bool help_open = false;
+    int train = -1;             // index into plan.trains being edited; -1 = a new train (the draft)
+    Train draft;
+    std::vector<Release> preview;  // what the draft generates, shown before it is applied
+    std::string preview_error;
+    bool preview_stale = true;
+};
+
 struct App::State {
     AppConfig config;
     Document doc;
@@ -128,9 +142,12 @@ struct App::State {
     Tab tab = Tab::dashboard;
     Tab requested_tab = Tab::dashboard;
     bool tab_requested = false;
+    int reported_tab = -1;  // the tab platform::view_changed last heard of
     bool dark = false;
     bool fonts_dirty = true;
     float built_scale = 0.0f;
+    GlyphNeeds glyphs;                  // code points beyond the embedded font (app/glyphs.hpp)
+    unsigned glyph_revision = ~0u;      // the plan revision whose text was last noted
 
     // Modals and pending questions.
     std::vector<Message> messages;           // shown one at a time
@@ -141,13 +158,18 @@ struct App::State {
     platform::OpenPurpose file_browser_purpose = platform::OpenPurpose::plan;
     std::string file_browser_dir;
     std::string file_browser_name;
+    std::vector<platform::DirEntry> file_browser_entries;  // the folder as listed when it was shown
+    std::optional<std::string> file_browser_listed;        // the folder those entries are of
+    std::string confirm_overwrite;                          // a path waiting for "replace it?"
     std::vector<std::string> recent_files;
     bool close_requested = false;
-    bool about_open = false;
     unsigned stored_revision = 0;  // what store_working_copy last saw
     bool stored_dirty = false;
     std::string status_text;  // transient status-bar message
     double status_until = 0.0;
+    // Text typed into a date or instant field, per widget id (ImGuiID), until it parses or the field
+    // is left.
+    std::unordered_map<unsigned, std::string> field_drafts;
 
     CalendarViewState calendar;
     TimelineViewState timeline;
@@ -159,6 +181,7 @@ struct App::State {
 
     EditorState editor;
     NotesPreviewState notes;
+    ProjectWindowsState project;
     VersionCalculatorState versions;
 
     void select_tab(Tab t) { requested_tab = t; tab_requested = true; }

@@ -5,7 +5,10 @@
 
 #include "app/test_hooks.hpp"
 
+#include "calendar/overdue.hpp"
+
 #include <imgui.h>
+#include <imgui_internal.h>  // the popup stack: the title of the open modal
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -25,6 +28,12 @@ using nlohmann::json;
 struct Registry {
     std::vector<std::pair<std::string, test_hooks::Rect>> building;
     std::vector<std::pair<std::string, test_hooks::Rect>> published;
+    struct Companion {
+        unsigned owner = 0;
+        std::string suffix;
+        test_hooks::Rect rect;
+    };
+    std::vector<Companion> companions;  // this frame's, consumed by the owner's anchor()
     const std::string* notes_building = nullptr;
     const std::string* notes_published = nullptr;
     json facts = json::object();
@@ -82,7 +91,54 @@ json current_facts() {
 
 }  // namespace
 
+namespace {
+std::optional<test_hooks::Rect> visible_item_rect() {
+    ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
+    const ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 clip_lo = dl->GetClipRectMin(), clip_hi = dl->GetClipRectMax();
+    lo = ImVec2(std::max(lo.x, clip_lo.x), std::max(lo.y, clip_lo.y));
+    hi = ImVec2(std::min(hi.x, clip_hi.x), std::min(hi.y, clip_hi.y));
+    if (hi.x <= lo.x || hi.y <= lo.y) return std::nullopt;
+    const ImVec2 fb = ImGui::GetIO().DisplayFramebufferScale;
+    return test_hooks::Rect{lo.x * fb.x, lo.y * fb.y, (hi.x - lo.x) * fb.x, (hi.y - lo.y) * fb.y};
+}
+
+}  // namespace
+
+void anchor_companion(unsigned owner, const char* suffix) {
+    if (auto rect = visible_item_rect()) registry().companions.push_back({owner, suffix, *rect});
+}
+
+namespace {
+void add_companions(const char* name) {
+    auto& all = registry().companions;
+    const unsigned owner = ImGui::GetItemID();
+    for (auto it = all.begin(); it != all.end();) {
+        if (it->owner != owner) {
+            ++it;
+            continue;
+        }
+        registry().building.push_back({std::string(name) + it->suffix, it->rect});
+        it = all.erase(it);
+    }
+}
+// The title of the modal dialog on top ("" when none); the message box has its message's title.
+std::string open_modal_title(const App::State& s) {
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    for (int i = g.OpenPopupStack.Size - 1; i >= 0; --i) {
+        const ImGuiWindow* w = g.OpenPopupStack[i].Window;
+        if (!w || !(w->Flags & ImGuiWindowFlags_Modal)) continue;
+        std::string name = w->Name;
+        name = name.substr(0, name.find("##"));
+        if (name.empty() && !s.messages.empty()) return s.messages.front().title;
+        return name;
+    }
+    return {};
+}
+}  // namespace
+
 void anchor(const char* name) {
+    add_companions(name);
     ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
     const ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 clip_lo = dl->GetClipRectMin(), clip_hi = dl->GetClipRectMax();
@@ -100,6 +156,7 @@ namespace test_hooks {
 void begin_frame() {
     Registry& r = registry();
     r.building.clear();
+    r.companions.clear();
     r.notes_building = nullptr;
 }
 
@@ -122,6 +179,11 @@ void end_frame(App::State& s) {
               {"message", s.messages.empty() ? std::string() : s.messages.front().title},
               {"project", s.doc.plan.project.name},
               {"file", s.doc.name()}};
+    f["project_name"] = s.doc.plan.project.name;
+    f["components"] = static_cast<std::int64_t>(s.doc.plan.components.size());
+    f["trains"] = static_cast<std::int64_t>(s.doc.plan.trains.size());
+    f["overdue"] = static_cast<std::int64_t>(overdue_releases(s.doc.plan, today()).size());
+    f["dialog"] = open_modal_title(s);
     const Release* rel = find_release(s.doc.plan, s.selected_release);
     f["release_type"] = rel ? std::string(to_string(rel->type)) : "";
     f["release_status"] = rel ? std::string(to_string(rel->status)) : "";
@@ -130,6 +192,8 @@ void end_frame(App::State& s) {
     f["feature_freeze"] = rel ? date_text(rel->feature_freeze) : "";
     f["code_freeze"] = rel ? date_text(rel->code_freeze) : "";
     f["changes"] = rel ? static_cast<std::int64_t>(rel->changes.size()) : 0;
+    f["missing_glyphs"] = missing_glyphs(s.glyphs);  // noted code points drawn as "?"
+    f["fallback_fonts"] = static_cast<std::int64_t>(s.glyphs.fonts.size());
     r.facts = std::move(f);
 }
 

@@ -15,6 +15,9 @@ namespace relplan::ui {
 
 void anchor(const char* name);
 void anchor(const std::string& name);
+// The widget just drawn belongs to item `owner` (drawn before it): the next anchor() naming `owner`
+// also names this widget, as that name + `suffix` ("editor.release_date" + ".picker").
+void anchor_companion(unsigned owner, const char* suffix);
 
 namespace test_hooks {
 void begin_frame();

@@ -27,7 +27,10 @@ std::string anchors_json();
 //  "dirty": true, "can_undo": true, "message": "<title of the message box shown, or empty>",
 //  "release_type", "release_status", "release_date", "planning_start", "feature_freeze", "code_freeze",
 //  "changes" (of the selected release; dates "" when unset), "notes_shown", "notes_hash" (FNV-1a 64,
-//  hex), "notes_first_line", "notes_length" (of the notes preview text on screen)}
+//  hex), "notes_first_line", "notes_length" (of the notes preview text on screen), "missing_glyphs"
+//  (code points met in text that no loaded font draws), "fallback_fonts" (fonts loaded for them),
+//  "project_name", "components", "trains" (counts), "overdue" (releases past their date, not out),
+//  "dialog" (title of the modal dialog open, "" when none)}
 std::string facts_json();
 // One fact as text: strings as they are, numbers and booleans as JSON writes them; nullopt when unknown.
 std::optional<std::string> fact(std::string_view name);

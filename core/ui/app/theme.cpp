@@ -1,5 +1,7 @@
 #include "views/views.hpp"
 
+#include "app/glyphs.hpp"
+
 #include <imgui.h>
 
 #include <string_view>
@@ -33,36 +35,56 @@ void apply_theme(bool dark, float scale) {
     ImGui::GetStyle() = style;
 }
 
-void build_font_atlas(float scale) {
+namespace {
+
+// Adds the embedded face at `size` for `ranges`, then merges each fallback font for the noted code
+// points (a merged font never overwrites a glyph an earlier one drew).
+void add_face(GlyphNeeds& g, std::string_view ttf, float size, const ImWchar* ranges, int oversample_h) {
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    ImFontConfig cfg;
+    cfg.FontDataOwnedByAtlas = false;  // the bytes live in the binary or in GlyphNeeds
+    cfg.OversampleH = oversample_h;
+    cfg.OversampleV = 1;
+    atlas->AddFontFromMemoryTTF(const_cast<char*>(ttf.data()), static_cast<int>(ttf.size()), size, &cfg, ranges);
+    if (g.extra.empty()) return;
+    for (const auto& f : g.fonts) {
+        ImFontConfig merge = cfg;
+        merge.MergeMode = true;
+        merge.FontNo = f->index;
+        atlas->AddFontFromMemoryTTF(f->bytes.data(), static_cast<int>(f->bytes.size()), size, &merge, g.extra.Data);
+    }
+}
+
+}  // namespace
+
+void build_font_atlas(float scale, GlyphNeeds& g) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
+    g.dirty = false;
     std::string_view ttf = assets::get("fonts/DejaVuSans.ttf");
     if (ttf.empty()) {
         io.Fonts->AddFontDefault();
         return;
     }
-    // Latin with extensions, Greek, Cyrillic, punctuation, arrows and the symbols the UI uses.
-    static const ImWchar ranges[] = {
-        0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x052F, 0x1E00, 0x1EFF, 0x2000, 0x206F,
-        0x20A0, 0x20CF, 0x2100, 0x214F, 0x2190, 0x21FF, 0x2200, 0x22FF, 0x2300, 0x23FF,
-        0x2500, 0x25FF, 0x2600, 0x26FF, 0x2700, 0x27BF, 0,
-    };
-    ImFontConfig cfg;
-    cfg.FontDataOwnedByAtlas = false;  // the bytes live in the binary
-    cfg.OversampleH = 2;
-    cfg.OversampleV = 1;
-    io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(ttf.data()), static_cast<int>(ttf.size()),
-                                   15.0f * scale, &cfg, ranges);
-    // Larger sizes of the same face for rendered Markdown headings (ui_font). Text scripts only and
-    // no oversampling: big glyphs need none, and the atlas stays small at high scales.
-    static const ImWchar heading_ranges[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x052F, 0x2000, 0x206F, 0};
-    ImFontConfig heading_cfg;
-    heading_cfg.FontDataOwnedByAtlas = false;
-    heading_cfg.OversampleH = 1;
-    heading_cfg.OversampleV = 1;
-    for (float size : {22.0f, 18.0f})
-        io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(ttf.data()), static_cast<int>(ttf.size()), size * scale,
-                                       &heading_cfg, heading_ranges);
+    // The base ranges plus every code point noted in text; the ranges live in GlyphNeeds because
+    // the atlas reads them when the backend builds the texture, after this returns.
+    // Headings (rendered Markdown, ui_font) get text scripts only and no oversampling: big glyphs
+    // need none, and the atlas stays small at high scales.
+    static const ImWchar heading_base[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x052F, 0x2000, 0x206F, 0};
+    ImFontGlyphRangesBuilder body, heading, extra;
+    body.AddRanges(base_glyph_ranges());
+    heading.AddRanges(heading_base);
+    for (char32_t cp : g.wanted) {
+        for (ImFontGlyphRangesBuilder* b : {&body, &heading, &extra}) b->AddChar(static_cast<ImWchar>(cp));
+    }
+    g.ranges.clear();
+    g.heading_ranges.clear();
+    g.extra.clear();
+    body.BuildRanges(&g.ranges);
+    heading.BuildRanges(&g.heading_ranges);
+    if (!g.wanted.empty()) extra.BuildRanges(&g.extra);
+    add_face(g, ttf, 15.0f * scale, g.ranges.Data, 2);
+    for (float size : {22.0f, 18.0f}) add_face(g, ttf, size * scale, g.heading_ranges.Data, 1);
 }
 
 ImFont* ui_font(FontRole role) {

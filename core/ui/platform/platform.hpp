@@ -6,6 +6,9 @@
 // later through App::open_bytes(); the host calls it from its own event handling.
 #pragma once
 
+#include "base/result.hpp"
+
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,15 +29,22 @@ struct Abilities {
     bool file_paths = false;   // desktop: real paths, save in place, recent files
     bool share_links = false;  // page: #plan= links
     bool quit = false;         // desktop: the app can close its window
+    bool system_dialogs = false;  // desktop: the system's file dialogs (else the app's own browser)
 };
 Abilities abilities();
 
 void set_clipboard(const std::string& text);
 
-// Page: opens the browser's file picker (call from the click's frame). Desktop: not used; the UI
-// shows its own file browser over list_directory() and calls App::open_path().
+// Page: opens the browser's file picker (call from the click's frame); the bytes arrive through
+// App::open_bytes(). Desktop: not used.
 void request_open(OpenPurpose purpose);
-// Desktop only: directory listing for the file browser (sorted, dirs first); empty on error.
+// With abilities().system_dialogs: the system's dialog to pick a file to open (starting in `folder`)
+// or a path to save to (it asks before replacing a file). `chosen` gets the path in a later frame;
+// a cancelled dialog answers nothing. Without system dialogs `chosen` gets an Error at once.
+void choose_open_path(OpenPurpose purpose, const std::string& folder, std::function<void(Result<std::string>)> chosen);
+void choose_save_path(const std::string& suggested, std::function<void(Result<std::string>)> chosen);
+// Desktop without system dialogs: the listing the app's own file browser shows once per folder it
+// opens (sorted, dirs first); empty on error.
 std::vector<DirEntry> list_directory(const std::string& dir);
 std::string home_directory();
 
@@ -50,16 +60,32 @@ std::optional<std::string> load_setting(const std::string& key);
 void store_setting(const std::string& key, std::string_view value);
 
 // The working copy of the open plan, kept so a crash or reload loses nothing: called after every
-// committed edit and after saves. Page: IndexedDB (reopened on reload, as unsaved when `unsaved`).
-// Desktop: a recovery file while `unsaved`, removed once the plan is saved.
-void store_working_copy(std::string_view plan_json, bool unsaved);
+// committed edit and after saves. `document` is the plan's path, or its name when it has none.
+// Page: IndexedDB, one copy per browser tab (reopened on reload, as unsaved when `unsaved`).
+// Desktop: a recovery file per document while `unsaved`; saving (or discarding on the user's word)
+// removes only the copy this session wrote or restored.
+void store_working_copy(std::string_view plan_json, bool unsaved, std::string_view document);
 
 // Page: builds a #plan= share link for the JSON, copies it to the clipboard. Desktop: no-op.
 void copy_share_link(std::string_view plan_json);
 // Page: tells the browser whether leaving the page would lose work.
 void set_unsaved(bool unsaved);
+// The user switched to the view `name` (dashboard, release, calendar, ...). Page: a browser history
+// entry, so Back/Forward move between views (App::show_view). Desktop: nothing.
+void view_changed(std::string_view name);
 void request_quit();
 // "light" or "dark" as the system prefers (the page reads prefers-color-scheme).
 bool system_prefers_dark();
+
+// A font file that draws glyphs the embedded font lacks (app/glyphs.hpp).
+struct FontFile {
+    std::string name;   // file name, for messages and to load each file once
+    std::string bytes;  // TrueType/OpenType data
+    int index = 0;      // face within a collection
+};
+// Asks for fonts covering `code_points`. `arrived` is called once per font file found, in this call
+// (desktop: fontconfig) or in a later frame (page: fetched from the page's own folder), or with an
+// Error when a file could not be had; code points no font covers are simply never answered.
+void request_fonts(const std::vector<char32_t>& code_points, std::function<void(Result<FontFile>)> arrived);
 
 }  // namespace relplan::ui::platform

@@ -141,7 +141,6 @@ void set_theme(App::State& s, const std::string& theme);
 
 // Theme and fonts (theme.cpp).
 void apply_theme(bool dark, float scale);
-void build_font_atlas(float scale);
 // The body font and the larger heading sizes of it (the body font where they are missing).
 enum class FontRole { body, heading1, heading2 };
 ImFont* ui_font(FontRole role);

@@ -1,5 +1,7 @@
 #include "widgets/widgets.hpp"
 
+#include "widgets/date_picker.hpp"
+
 #include <imgui_stdlib.h>
 
 #include <algorithm>
@@ -46,7 +48,7 @@ bool edit_multiline(App::State& s, const char* label, std::string& value, float 
 
 bool edit_date(App::State& s, const char* label, std::optional<Date>& value) {
     // The text being typed lives per widget id until it parses (or the field is left).
-    static std::unordered_map<ImGuiID, std::string> drafts;
+    auto& drafts = s.field_drafts;
     ImGuiID id = ImGui::GetID(label);
     auto it = drafts.find(id);
     std::string text = it != drafts.end() ? it->second : date_text(value);
@@ -71,6 +73,10 @@ bool edit_date(App::State& s, const char* label, std::optional<Date>& value) {
         }
     }
     if (!ImGui::IsItemActive() && !edited && it != drafts.end() && !invalid) drafts.erase(id);
+    if (date_picker(s, label, value)) {
+        drafts.erase(id);
+        changed = true;
+    }
     return changed;
 }
 

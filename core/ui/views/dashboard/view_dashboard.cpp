@@ -2,6 +2,8 @@
 #include "views/views.hpp"
 #include "widgets/widgets.hpp"
 
+#include "calendar/overdue.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <vector>
@@ -24,6 +26,27 @@ void draw_dashboard(App::State& s) {
     const Date now = today();
     ImGui::Text("Today is %s", date_text(now).c_str());
     ImGui::Spacing();
+
+    const std::vector<std::int32_t> late = overdue_releases(plan, now);
+    if (!late.empty()) {
+        section_title("Overdue");
+        for (std::int32_t i : late) {
+            const Release& r = plan.releases[static_cast<std::size_t>(i)];
+            ImGui::PushID(r.id.c_str());
+            const int d = days_overdue(r, now);
+            const std::string label = r.name + " " + r.version + " — was due " + date_text(*r.release_date) + ", " +
+                                      std::to_string(d) + (d == 1 ? " day" : " days") + " ago (" +
+                                      std::string(to_string(r.status)) + ")";
+            ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.85f, 0.25f, 0.2f, 1.0f));
+            if (ImGui::Selectable(label.c_str())) {
+                s.selected_release = r.id;
+                s.select_tab(Tab::release);
+            }
+            ImGui::PopStyleColor();
+            anchor("dashboard.overdue." + r.id);
+            ImGui::PopID();
+        }
+    }
 
     section_title("Next releases");
     std::vector<const Release*> next;

@@ -1,7 +1,10 @@
 // The release list: filters, search and selection.
+#include "app/release_commands.hpp"
 #include "app/test_anchors.hpp"
 #include "views/views.hpp"
 #include "widgets/widgets.hpp"
+
+#include "calendar/overdue.hpp"
 
 #include <imgui_stdlib.h>
 
@@ -70,6 +73,7 @@ void draw_release_list(App::State& s) {
             continue;
         shown.push_back(i);
     }
+    const Date now = today();
     ImGui::BeginChild("##list");
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(shown.size()), ImGui::GetTextLineHeightWithSpacing() * 2.0f + ImGui::GetStyle().ItemSpacing.y);
@@ -84,6 +88,11 @@ void draw_release_list(App::State& s) {
                 s.select_tab(Tab::release);
             }
             anchor("release." + r.id);
+            if (ImGui::BeginPopupContextItem("##menu")) {
+                s.selected_release = r.id;
+                release_context_menu(s, r.id);
+                ImGui::EndPopup();
+            }
             ImDrawList* dl = ImGui::GetWindowDrawList();
             float line = ImGui::GetTextLineHeightWithSpacing();
             dl->AddRectFilled(start, ImVec2(start.x + 4 * s.config.ui_scale, start.y + line * 2.0f),
@@ -93,7 +102,14 @@ void draw_release_list(App::State& s) {
             dl->AddText(ImVec2(start.x + 10 * s.config.ui_scale, start.y), ImGui::GetColorU32(ImGuiCol_Text), title.c_str());
             std::string sub = std::string(to_string(r.type)) + " · " + std::string(to_string(r.status));
             if (r.release_date) sub += " · " + date_text(*r.release_date);
-            dl->AddText(ImVec2(start.x + 10 * s.config.ui_scale, start.y + line), ImGui::GetColorU32(ImGuiCol_TextDisabled), sub.c_str());
+            if (const int late = days_overdue(r, now)) {
+                sub += " · overdue " + std::to_string(late) + (late == 1 ? " day" : " days");
+                anchor("release." + r.id + ".overdue");
+            }
+            const bool late = is_overdue(r, now);
+            dl->AddText(ImVec2(start.x + 10 * s.config.ui_scale, start.y + line),
+                        late ? ImGui::GetColorU32(ImVec4(0.85f, 0.25f, 0.2f, 1.0f)) : ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                        sub.c_str());
             ImGui::PopID();
         }
     }

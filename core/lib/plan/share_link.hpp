@@ -1,0 +1,29 @@
+// The payload of a share link: the plan's JSON, minified, compressed with DEFLATE against a preset
+// dictionary (base/deflate.hpp). The dictionary is text plans are made of (the bundled example plan:
+// member names, enum values, dates, typical phrasing), so a plan close to it costs little; the page
+// also makes a plain DEFLATE link without dictionary and offers the shorter one.
+//
+// Dictionary 1 (assets/share/dictionary-1.bin) is frozen: links already shared depend on its exact
+// bytes. A better dictionary gets a new number and a new link prefix; old links keep working.
+#pragma once
+
+#include "base/result.hpp"
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace relplan {
+
+// Plans whose minified JSON is larger than this make no link a person can share (links stop at 32K
+// characters): share_payload refuses them before compressing.
+inline constexpr std::size_t max_share_input = 4u << 20;
+
+std::string_view share_dictionary();
+// Minified JSON of `plan_json` compressed against the dictionary; an Error (with offset) when the text
+// is not JSON or is larger than max_share_input.
+Result<std::string> share_payload(std::string_view plan_json);
+// The JSON a payload holds, inflated at most to `max_output` bytes (the plan cap).
+Result<std::string> read_share_payload(std::string_view payload, std::size_t max_output);
+
+}  // namespace relplan

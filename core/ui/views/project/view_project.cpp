@@ -1,0 +1,219 @@
+#include "views/project/project.hpp"
+
+#include "app/test_anchors.hpp"
+#include "widgets/widgets.hpp"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <string>
+
+namespace relplan::ui {
+
+namespace {
+
+std::string fresh_id(const std::string& prefix, int n, bool (*taken)(const Plan&, const std::string&), const Plan& p) {
+    for (;; ++n) {
+        std::string id = prefix + "-" + std::to_string(n);
+        if (!taken(p, id)) return id;
+    }
+}
+
+bool component_taken(const Plan& p, const std::string& id) { return find_component(p, id) != nullptr; }
+bool stakeholder_taken(const Plan& p, const std::string& id) { return find_stakeholder(p, id) != nullptr; }
+
+// A list editor row: an "x" button that removes element `i` (one undo step).
+template <class T>
+bool remove_button(App::State& s, std::vector<T>& list, std::size_t i) {
+    ImGui::SameLine();
+    if (!ImGui::SmallButton("Remove")) return false;
+    list.erase(list.begin() + static_cast<std::ptrdiff_t>(i));
+    s.doc.touch();
+    s.doc.commit();
+    return true;
+}
+
+void draw_project(App::State& s) {
+    Project& p = s.doc.plan.project;
+    edit_text(s, "Name", p.name);
+    anchor("project.name");
+    edit_text(s, "Description", p.description);
+    edit_text(s, "Repository", p.repository, "https://…");
+    edit_text(s, "Package", p.package, "npm package name");
+    help_marker("The package name consumers depend on; impact analysis reads their ranges for it.");
+}
+
+void draw_components(App::State& s) {
+    auto& list = s.doc.plan.components;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        Component& c = list[i];
+        ImGui::PushID(static_cast<int>(i));
+        const std::string n = "project.component." + std::to_string(i);
+        ImGui::SetNextItemWidth(160 * s.config.ui_scale);
+        edit_text(s, "##name", c.name, "name");
+        anchor(n + ".name");
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(100 * s.config.ui_scale);
+        edit_text(s, "##id", c.id, "id");
+        anchor(n + ".id");
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(140 * s.config.ui_scale);
+        edit_text(s, "##owner", c.owner, "owner");
+        anchor(n + ".owner");
+        const bool removed = remove_button(s, list, i);
+        ImGui::PopID();
+        if (removed) break;
+    }
+    if (ImGui::Button("Add component")) {
+        Component c;
+        c.id = fresh_id("component", static_cast<int>(list.size()) + 1, component_taken, s.doc.plan);
+        c.name = "Component " + std::to_string(list.size() + 1);
+        list.push_back(c);
+        s.doc.touch();
+        s.doc.commit();
+    }
+    anchor("project.component.add");
+}
+
+void draw_stakeholders(App::State& s) {
+    auto& list = s.doc.plan.stakeholders;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        Stakeholder& st = list[i];
+        ImGui::PushID(static_cast<int>(i));
+        ImGui::SetNextItemWidth(140 * s.config.ui_scale);
+        edit_text(s, "##name", st.name, "name");
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(110 * s.config.ui_scale);
+        edit_text(s, "##role", st.role, "role");
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(170 * s.config.ui_scale);
+        edit_text(s, "##email", st.email, "e-mail");
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(100 * s.config.ui_scale);
+        edit_enum(s, "##audience", st.audience);
+        const bool removed = remove_button(s, list, i);
+        ImGui::PopID();
+        if (removed) break;
+    }
+    if (ImGui::Button("Add stakeholder")) {
+        Stakeholder st;
+        st.id = fresh_id("stakeholder", static_cast<int>(list.size()) + 1, stakeholder_taken, s.doc.plan);
+        st.name = "New stakeholder";
+        list.push_back(st);
+        s.doc.touch();
+        s.doc.commit();
+    }
+    anchor("project.stakeholder.add");
+}
+
+void draw_periods(App::State& s, std::vector<Period>& list, const char* what) {
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        Period& p = list[i];
+        ImGui::PushID(static_cast<int>(i));
+        ImGui::SetNextItemWidth(160 * s.config.ui_scale);
+        edit_text(s, "##name", p.name, "name");
+        ImGui::SameLine();
+        std::optional<Date> start = p.start, end = p.end;
+        if (edit_date(s, "##start", start) && start) p.start = *start;
+        ImGui::SameLine();
+        ImGui::TextUnformatted("to");
+        ImGui::SameLine();
+        if (edit_date(s, "##end", end) && end) p.end = *end;
+        const bool removed = remove_button(s, list, i);
+        ImGui::PopID();
+        if (removed) break;
+    }
+    if (ImGui::Button((std::string("Add ") + what).c_str())) {
+        Period p;
+        p.name = what;
+        p.start = p.end = today();
+        list.push_back(p);
+        s.doc.touch();
+        s.doc.commit();
+    }
+}
+
+void draw_optional_int(App::State& s, const char* label, std::optional<std::int32_t>& v) {
+    bool on = v.has_value();
+    if (ImGui::Checkbox(label, &on)) {
+        v = on ? std::optional<std::int32_t>(0) : std::nullopt;
+        s.doc.touch();
+    }
+    if (v) {
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(110 * s.config.ui_scale);
+        edit_int(s, (std::string("##") + label).c_str(), *v, 0, 10000);
+    }
+}
+
+void draw_support(App::State& s) {
+    PlanSettings& st = s.doc.plan.settings;
+    bool has = st.support.has_value();
+    if (ImGui::Checkbox("Support policy for release lines", &has)) {
+        st.support = has ? std::optional<SupportPolicy>(SupportPolicy{}) : std::nullopt;
+        s.doc.touch();
+    }
+    if (st.support) {
+        SupportPolicy& sp = *st.support;
+        ImGui::Indent();
+        edit_bool(s, "Lines are major.minor (not major)", sp.minor_lines);
+        draw_optional_int(s, "Active months", sp.active_months);
+        draw_optional_int(s, "Maintenance months", sp.maintenance_months);
+        draw_optional_int(s, "Latest lines supported", sp.latest_lines);
+        draw_optional_int(s, "Warn after days without a patch", sp.patch_interval_days);
+        ImGui::Unindent();
+    }
+    ImGui::TextDisabled("Maintenance lines (dates override the policy)");
+    auto& lines = st.support_lines;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        LineSupport& l = lines[i];
+        ImGui::PushID(static_cast<int>(i));
+        ImGui::SetNextItemWidth(80 * s.config.ui_scale);
+        edit_text(s, "##line", l.line, "1.x");
+        ImGui::SameLine();
+        edit_bool(s, "LTS", l.lts);
+        ImGui::SameLine();
+        edit_date(s, "active until", l.active_until);
+        ImGui::SameLine();
+        edit_date(s, "end of life", l.eol);
+        const bool removed = remove_button(s, lines, i);
+        ImGui::PopID();
+        if (removed) break;
+    }
+    if (ImGui::Button("Add line")) {
+        lines.push_back(LineSupport{"1.x", false, std::nullopt, std::nullopt, {}});
+        s.doc.touch();
+        s.doc.commit();
+    }
+}
+
+}  // namespace
+
+void draw_project_settings(App::State& s) {
+    if (!s.project.settings_open) return;
+    ImGui::SetNextWindowSize(ImVec2(720 * s.config.ui_scale, 560 * s.config.ui_scale), ImGuiCond_FirstUseEver);
+    if (!ImGui::Begin("Project settings", &s.project.settings_open)) {
+        ImGui::End();
+        return;
+    }
+    if (ImGui::CollapsingHeader("Project", ImGuiTreeNodeFlags_DefaultOpen)) draw_project(s);
+    if (ImGui::CollapsingHeader("Components and owners", ImGuiTreeNodeFlags_DefaultOpen)) draw_components(s);
+    if (ImGui::CollapsingHeader("Stakeholders and audiences")) draw_stakeholders(s);
+    if (ImGui::CollapsingHeader("Holidays")) {
+        ImGui::PushID("holidays");
+        draw_periods(s, s.doc.plan.holidays, "holiday");
+        ImGui::PopID();
+    }
+    if (ImGui::CollapsingHeader("Blackouts")) {
+        ImGui::PushID("blackouts");
+        draw_periods(s, s.doc.plan.blackouts, "blackout");
+        ImGui::PopID();
+    }
+    if (ImGui::CollapsingHeader("Support policy and maintenance lines")) draw_support(s);
+    if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && !ImGui::IsAnyItemActive() &&
+        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+        s.project.settings_open = false;
+    ImGui::End();
+}
+
+}  // namespace relplan::ui

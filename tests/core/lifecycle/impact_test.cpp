@@ -1,0 +1,127 @@
+#include "lifecycle/consumer_import.hpp"
+#include "lifecycle/impact.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace relplan;
+
+namespace {
+
+std::vector<Consumer> consumers(std::initializer_list<std::pair<const char*, const char*>> list) {
+    std::vector<Consumer> out;
+    for (auto [name, range] : list) out.push_back(Consumer{name, range, "", "", {}});
+    return out;
+}
+
+ImpactKind kind_for(const char* range, const char* version) {
+    auto r = release_impact(consumers({{"app", range}}), version);
+    REQUIRE(r.ok());
+    return r->front().kind;
+}
+
+}  // namespace
+
+TEST_CASE("impact: caret ranges take minors, are cut off by majors") {
+    auto r = release_impact(consumers({{"web", "^1.2.0"}, {"cli", "~1.2.0"}, {"api", "^2.0.0"}}), "1.4.0");
+    REQUIRE(r.ok());
+    REQUIRE(r->size() == 3);
+    CHECK((*r)[0].receives);
+    CHECK((*r)[1].kind == ImpactKind::cut_off);
+    CHECK((*r)[1].suggested_range == "^1.4.0");
+    CHECK((*r)[2].kind == ImpactKind::below_range);
+    CHECK((*r)[2].suggested_range.empty());
+
+    auto major = release_impact(consumers({{"web", "^1.2.0"}}), "2.0.0");
+    REQUIRE(major.ok());
+    CHECK_FALSE(major->front().receives);
+    CHECK(major->front().kind == ImpactKind::cut_off);
+    CHECK(major->front().suggested_range == "^2.0.0");
+    CHECK(consumers_to_notify(*major).size() == 1);
+}
+
+TEST_CASE("impact: pre-releases follow node-semver's rule") {
+    CHECK(kind_for("^1.2.0", "1.3.0-rc.1") == ImpactKind::prerelease_excluded);
+    CHECK(kind_for("^1.3.0-rc.0", "1.3.0-rc.1") == ImpactKind::receives);
+    CHECK(kind_for("^1.2.0", "2.0.0-rc.1") == ImpactKind::cut_off);
+    auto r = release_impact(consumers({{"web", "^1.2.0"}}), "1.3.0-rc.1");
+    REQUIRE(r.ok());
+    CHECK(r->front().suggested_range == "^1.3.0-rc.1");
+}
+
+TEST_CASE("impact: unions with gaps, star, invalid ranges and bad versions") {
+    CHECK(kind_for("^1.0.0 || ^3.0.0", "2.1.0") == ImpactKind::outside_range);
+    CHECK(kind_for("*", "7.0.0") == ImpactKind::receives);
+    CHECK(kind_for("not a range!", "1.0.0") == ImpactKind::invalid_range);
+    auto bad = release_impact(consumers({{"web", "^1"}}), "1.0");
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.error().message.find("not a SemVer version") != std::string::npos);
+    auto tag = release_impact(consumers({{"web", "^1"}}), "v1.5.0");  // the tag form, as node-semver
+    REQUIRE(tag.ok());
+    CHECK(tag->front().version == "1.5.0");
+    CHECK(tag->front().receives);
+}
+
+TEST_CASE("consumers: package.json dependency sections name our package") {
+    const char* pkg = R"({"name": "shop-web", "version": "3.1.0",
+        "dependencies": {"left-pad": "^1.0.0", "@acme/ui": "^1.2.0"},
+        "devDependencies": {"@acme/ui": "^1.2.0"},
+        "peerDependencies": {"@acme/ui": ">=1.4 <3"}})";
+    auto r = import_consumers(pkg, "@acme/ui");
+    REQUIRE(r.ok());
+    CHECK(r->source == ConsumerSource::package_json);
+    REQUIRE(r->consumers.size() == 2);  // the same range twice is one consumer
+    CHECK(r->consumers[0].name == "shop-web");
+    CHECK(r->consumers[0].range == "^1.2.0");
+    CHECK(r->consumers[1].range == ">=1.4 <3");
+    auto none = import_consumers(pkg, "react");
+    REQUIRE(none.ok());
+    CHECK(none->consumers.empty());
+}
+
+TEST_CASE("consumers: package-lock v3, v1 and npm ls trees") {
+    const char* lock3 = R"({"name": "shop", "lockfileVersion": 3, "packages": {
+        "": {"name": "shop", "dependencies": {"@acme/ui": "^1.2.0"}},
+        "node_modules/@acme/forms": {"version": "2.0.1", "peerDependencies": {"@acme/ui": "^1.0.0"}},
+        "node_modules/@acme/ui": {"version": "1.3.0"}}})";
+    auto r = import_consumers(lock3, "@acme/ui");
+    REQUIRE(r.ok());
+    CHECK(r->source == ConsumerSource::package_lock);
+    REQUIRE(r->consumers.size() == 2);
+    CHECK(r->consumers[0].name == "shop");
+    CHECK(r->consumers[1].name == "@acme/forms");
+    CHECK(r->consumers[1].range == "^1.0.0");
+
+    const char* lock1 = R"({"name": "old", "lockfileVersion": 1, "dependencies": {
+        "forms": {"version": "1.0.0", "requires": {"@acme/ui": "~1.1.0"}}}})";
+    auto v1 = import_consumers(lock1, "@acme/ui");
+    REQUIRE(v1.ok());
+    REQUIRE(v1->consumers.size() == 1);
+    CHECK(v1->consumers[0].range == "~1.1.0");
+
+    const char* ls = R"({"name": "shop", "version": "1.0.0", "dependencies": {
+        "forms": {"version": "2.0.0", "dependencies": {"@acme/ui": {"version": "1.3.2"}}},
+        "@acme/ui": {"version": "1.3.2"}}})";
+    auto tree = import_consumers(ls, "@acme/ui");
+    REQUIRE(tree.ok());
+    CHECK(tree->source == ConsumerSource::npm_ls);
+    REQUIRE(tree->consumers.size() == 2);
+    CHECK(tree->consumers[0].range == "1.3.2");
+}
+
+TEST_CASE("consumers: a consumers list, and errors with positions") {
+    auto list = import_consumers(R"([{"name": "a", "range": "^1", "owner": "Kim", "contact": "kim@example.com"}])", "");
+    REQUIRE(list.ok());
+    REQUIRE(list->consumers.size() == 1);
+    CHECK(list->consumers[0].contact == "kim@example.com");
+    auto missing = import_consumers(R"({"consumers": [{"name": "a"}]})", "");
+    REQUIRE_FALSE(missing.ok());
+    CHECK(missing.error().offset == 15);
+    CHECK_FALSE(import_consumers("[1,", "x").ok());
+    CHECK_FALSE(import_consumers("42", "x").ok());
+    std::string deep(100000, '[');
+    CHECK_FALSE(import_consumers(deep, "x").ok());
+
+    std::vector<Consumer> have = {{"a", "^1", "", "", {}}};
+    merge_consumers(have, {{"a", "^1", "", "", {}}, {"b", "^2", "", "", {}}});
+    CHECK(have.size() == 2);
+}

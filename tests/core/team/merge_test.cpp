@@ -1,0 +1,157 @@
+#include "plan/plan_json.hpp"
+#include "team/diff.hpp"
+#include "team/merge.hpp"
+#include "../test_support.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <random>
+
+using namespace relplan;
+
+namespace {
+
+Plan acme() { return *load_plan(test::asset("examples/acme.plan.json")).plan; }
+
+// One random edit of the kind people make: rename, move a date, add or drop a change, add a release.
+void random_edit(Plan& p, std::mt19937& rng, int tag) {
+    auto pick = [&](std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng); };
+    Release& r = p.releases[pick(p.releases.size())];
+    switch (pick(4)) {
+        case 0: r.name = "renamed " + std::to_string(tag); break;
+        case 1: r.summary = "summary " + std::to_string(tag); break;
+        case 2: {
+            Change c;
+            c.id = "chg-" + std::to_string(tag);
+            c.description = "added " + std::to_string(tag);
+            r.changes.push_back(c);
+            break;
+        }
+        default: {
+            Release n;
+            n.id = "new-" + std::to_string(tag);
+            n.name = "New " + std::to_string(tag);
+            p.releases.push_back(n);
+        }
+    }
+}
+
+// Content without list order: releases and their changes sorted by id.
+Plan sorted(Plan p) {
+    auto by_id = [](const auto& a, const auto& b) { return a.id < b.id; };
+    std::sort(p.releases.begin(), p.releases.end(), by_id);
+    for (auto& r : p.releases) std::sort(r.changes.begin(), r.changes.end(), by_id);
+    return p;
+}
+
+}  // namespace
+
+TEST_CASE("merge: edits of different releases and different fields merge cleanly", "[team]") {
+    const Plan base = acme();
+    Plan ours = base, theirs = base;
+    ours.releases[0].name = "Ours";
+    theirs.releases[1].summary = "Theirs";
+    theirs.releases[0].theme = "their theme";
+    auto m = merge_plans(base, ours, theirs);
+    REQUIRE(m);
+    CHECK(m->clean());
+    CHECK(m->plan.releases[0].name == "Ours");
+    CHECK(m->plan.releases[0].theme == "their theme");
+    CHECK(m->plan.releases[1].summary == "Theirs");
+    CHECK(validate_plan(m->plan).empty());
+}
+
+TEST_CASE("merge: the same field edited on both sides is a conflict kept in the plan", "[team]") {
+    const Plan base = acme();
+    Plan ours = base, theirs = base;
+    ours.releases[2].theme = "ours";
+    theirs.releases[2].theme = "theirs";
+    auto m = merge_plans(base, ours, theirs);
+    REQUIRE(m);
+    CHECK(m->new_conflicts == 1);
+    REQUIRE(m->plan.conflicts.size() == 1);
+    CHECK(m->plan.conflicts[0].pointer == "/releases/2/theme");
+    CHECK(m->plan.conflicts[0].ours == std::optional<std::string>("\"ours\""));
+    CHECK(m->plan.conflicts[0].theirs == std::optional<std::string>("\"theirs\""));
+    CHECK(m->plan.releases[2].theme == "ours");
+    const auto text = to_json(m->plan);
+    const PlanLoad back = load_plan(text);
+    REQUIRE(back.plan);
+    CHECK(to_json(*back.plan) == text);
+    REQUIRE(back.errors.size() == 1);
+    CHECK(back.errors[0].pointer == "/conflicts/0");
+}
+
+TEST_CASE("merge: additions on both sides are kept, ours first, and a deleted-vs-edited release conflicts", "[team]") {
+    const Plan base = acme();
+    Plan ours = base, theirs = base;
+    Release a, b;
+    a.id = "ours-new";
+    b.id = "theirs-new";
+    ours.releases.push_back(a);
+    theirs.releases.push_back(b);
+    ours.releases.erase(ours.releases.begin());
+    theirs.releases[0].summary = "edited";
+    auto m = merge_plans(base, ours, theirs);
+    REQUIRE(m);
+    CHECK(m->new_conflicts == 1);
+    const auto& rs = m->plan.releases;
+    REQUIRE(rs.size() == base.releases.size() + 2);
+    CHECK(rs[rs.size() - 2].id == "ours-new");
+    CHECK(rs.back().id == "theirs-new");
+    CHECK(find_release(m->plan, base.releases[0].id)->summary == "edited");
+    CHECK_FALSE(m->plan.conflicts[0].ours.has_value());
+}
+
+TEST_CASE("merge property: self-merge is the identity, clean merges commute in content", "[team]") {
+    const Plan base = acme();
+    const auto same = merge_plans(base, base, base);
+    REQUIRE(same);
+    CHECK(to_json(same->plan) == to_json(base));
+    std::mt19937 rng(16);
+    int clean = 0;
+    for (int i = 0; i < 60; ++i) {
+        Plan ours = base, theirs = base;
+        random_edit(ours, rng, 2 * i);
+        random_edit(theirs, rng, 2 * i + 1);
+        const auto ab = merge_plans(base, ours, theirs), ba = merge_plans(base, theirs, ours);
+        REQUIRE(ab);
+        REQUIRE(ba);
+        const auto self = merge_plans(ours, ours, ours);
+        CHECK(to_json(self->plan) == to_json(ours));
+        CHECK(ab->clean() == ba->clean());
+        if (!ab->clean()) continue;
+        ++clean;
+        CHECK(to_json(sorted(ab->plan)) == to_json(sorted(ba->plan)));
+    }
+    CHECK(clean > 30);
+}
+
+TEST_CASE("diff: moved dates, renamed releases, changes and added releases", "[team]") {
+    const Plan before = acme();
+    Plan after = before;
+    Release& r = after.releases[0];
+    REQUIRE(r.release_date);
+    r.release_date = Date{std::chrono::sys_days(*r.release_date) + std::chrono::days(7)};
+    r.name = "Renamed";
+    Change c;
+    c.id = "chg-x";
+    c.description = "A fix";
+    r.changes.push_back(c);
+    Release n;
+    n.id = "hotfix";
+    n.version = "9.9.9";
+    after.releases.push_back(n);
+    const PlanDiff d = diff_plans(before, after);
+    REQUIRE(d.releases.size() == 2);
+    CHECK(d.releases[1].kind == ReleaseDiffKind::added);
+    const auto& f = d.releases[0].fields;
+    auto date = std::find_if(f.begin(), f.end(), [](const ValueChange& v) { return v.pointer == "/release_date"; });
+    REQUIRE(date != f.end());
+    CHECK(date->days == 7);
+    CHECK(date->business_days == 5);
+    REQUIRE(d.releases[0].changes_added.size() == 1);
+    CHECK(d.releases[0].changes_added[0].id == "chg-x");
+    CHECK(format_diff_text(d).find("(+7 days, +5 business days)") != std::string::npos);
+    CHECK(diff_plans(before, before).empty());
+}

@@ -1,0 +1,34 @@
+// The page host's state: one struct, created in main(), passed to the main loop and reached by the C
+// entry points relplan_api.js calls (main.cpp, platform_web.cpp).
+#pragma once
+
+#include "app/app.hpp"
+
+#include <imgui.h>
+
+#include <functional>
+#include <map>
+#include <string>
+
+struct GLFWwindow;
+
+namespace relplan::web {
+
+struct WebHost {
+    GLFWwindow* window = nullptr;
+    ui::App* app = nullptr;
+    std::string clipboard;  // what a paste in the page delivered (ImGui reads it from here)
+    std::string returned;   // storage for strings returned to JS (valid until the next call)
+    bool first_frame_done = false;
+    int canvas_w = 0;       // the canvas backing store in device pixels
+    int canvas_h = 0;
+    ImGuiMouseCursor cursor = -2;  // the CSS cursor last set
+    // platform::request_fonts answers waiting for relplan_api.js, by request id.
+    std::map<int, std::function<void(Result<ui::platform::FontFile>)>> font_requests;
+    int next_font_request = 1;
+};
+
+// The one instance (constructed on first use, lives for the page's lifetime).
+WebHost& host();
+
+}  // namespace relplan::web
