@@ -34,11 +34,9 @@ constexpr std::string_view plan_usage =
     "  FILE may be - for standard input (not with --in-place)\n";
 
 constexpr std::string_view import_usage =
-    "usage: relplan import changelog FILE [--explain]\n"
+    "usage: relplan import changelog FILE\n"
     "       relplan import commits --release V [--plan FILE] [--date YYYY-MM-DD]\n"
-    "  changelog  a changelog (Keep a Changelog, conventional-changelog, release-please, git-cliff, GitHub\n"
-    "             release notes, hand-written lists) as plan JSON on stdout; --explain prints the dialect,\n"
-    "             each section's mapping and what was dropped and why on stderr\n"
+    "  changelog  a Keep a Changelog or conventional-changelog file as plan JSON on stdout\n"
     "  commits    NUL-separated commit messages on stdin (git log -z --format=%B) become the changes\n"
     "             of release V (added as a planning release when the plan has none); plan JSON on stdout\n"
     "             --date: the imported changes' added_on (default: today, UTC)\n";
@@ -164,19 +162,10 @@ int plan_fmt(const Args& args, Io io) {
 }
 
 int import_changelog_cmd(const Args& args, Io io) {
-    bool explain = false;
-    std::vector<std::string> files;
-    for (const std::string& a : args) {
-        if (a == "--explain") {
-            explain = true;
-        } else if (a.size() > 1 && a[0] == '-') {
-            return usage(io, import_usage, "unexpected option " + a);
-        } else {
-            files.push_back(a);
-        }
+    if (args.size() != 1 || (args[0].size() > 1 && args[0][0] == '-')) {
+        return usage(io, import_usage, "import changelog takes one FILE");
     }
-    if (files.size() != 1) return usage(io, import_usage, "import changelog takes one FILE");
-    const std::string& path = files[0];
+    const std::string& path = args[0];
     const std::string name = display_name(path);
     const auto text = read_input(path, io, max_changelog_bytes);
     if (!text) {
@@ -189,10 +178,6 @@ int import_changelog_cmd(const Args& args, Io io) {
         print(io.err, e.offset == Error::npos ? Diagnostic{"", e.message, 0, 0} : diagnostic_at(*text, e.offset, e.message),
               name);
         return exit_failed;
-    }
-    if (explain) {
-        io.err << name << ": dialect: " << to_string(imported->dialect) << "\n";
-        for (const std::string& line : imported->explanation) io.err << name << ":" << clean_text(line) << "\n";
     }
     for (const Diagnostic& n : imported->notes) print(io.err, n, name, "note");
     for (const Diagnostic& w : validate_plan(imported->plan)) print(io.err, w, name, "warning");

@@ -1,8 +1,5 @@
 #include "notes/changelog_export.hpp"
 
-#include "notes/changelog_entry.hpp"
-#include "notes/changelog_sections.hpp"
-
 #include "plan/plan_time.hpp"
 #include "version/version_check.hpp"
 
@@ -15,15 +12,43 @@
 namespace relplan {
 namespace {
 
-constexpr std::array<std::string_view, 7> section_order{"Added",       "Changed",  "Deprecated", "Fixed",
-                                                         "Performance", "Security", "Internal"};
+constexpr std::array<std::string_view, 5> section_order{"Added", "Changed", "Deprecated", "Fixed", "Security"};
+
+std::string_view section_of(ChangeCategory c) {
+    switch (c) {
+        case ChangeCategory::new_feature: return "Added";
+        case ChangeCategory::improvement:
+        case ChangeCategory::performance:
+        case ChangeCategory::breaking_change: return "Changed";
+        case ChangeCategory::deprecation: return "Deprecated";
+        case ChangeCategory::bug_fix: return "Fixed";
+        case ChangeCategory::security: return "Security";
+    }
+    return "Changed";
+}
 
 bool embargoed(const Release& r, const Date& today) {
     return r.embargo_until && (!today.ok() || today < *r.embargo_until);
 }
 
+std::string entry(const Change& c) {
+    std::string line = "- ";
+    if (c.category == ChangeCategory::breaking_change) line += "**BREAKING:** ";
+    if (!c.scope.empty()) line += "**" + clean_text(c.scope) + ":** ";
+    std::string description = clean_text(c.description);
+    for (std::size_t at = description.find('\n'); at != std::string::npos; at = description.find('\n', at + 3)) {
+        description.replace(at, 1, "\n  ");
+    }
+    line += description;
+    if (!c.ref_id.empty()) {
+        const auto url = sanitize_url(c.link);
+        line += url ? " ([" + clean_text(c.ref_id) + "](" + *url + "))" : " (" + clean_text(c.ref_id) + ")";
+    }
+    return line + "\n";
+}
+
 // The changes of `releases` grouped into Keep a Changelog sections.
-std::string body(const std::vector<const Release*>& releases, const Date& today, std::string_view repository) {
+std::string body(const std::vector<const Release*>& releases, const Date& today) {
     std::string out;
     for (const std::string_view title : section_order) {
         std::string items;
@@ -32,13 +57,13 @@ std::string body(const std::vector<const Release*>& releases, const Date& today,
         for (const bool breaking_pass : {true, false}) {
             for (const Release* r : releases) {
                 for (const Change& c : r->changes) {
-                    if (changelog_export_section(c) != title) continue;
+                    if (section_of(c.category) != title) continue;
                     if ((c.category == ChangeCategory::breaking_change) != breaking_pass) continue;
                     if (c.category == ChangeCategory::security && embargoed(*r, today)) {
                         withheld.insert(format_iso_date(*r->embargo_until));
                         continue;
                     }
-                    items += "- " + write_changelog_entry(c, repository) + "\n";
+                    items += entry(c);
                 }
             }
         }
@@ -55,26 +80,6 @@ std::string heading(std::string_view label, const Release& r) {
     if (r.release_date) out += " - " + format_iso_date(*r.release_date);
     if (r.yanked || r.status == ReleaseStatus::rolled_back) out += " [YANKED]";
     return out + "\n";
-}
-
-// The release's summary as paragraph lines that cannot open a heading, list, quote or link definition.
-std::string summary(const Release& r) {
-    if (r.summary.empty()) return {};
-    std::string out = "\n";
-    std::size_t pos = 0;
-    const std::string text = escape_changelog_text(clean_text(r.summary));
-    while (pos <= text.size()) {
-        const std::size_t eol = std::min(text.find('\n', pos), text.size());
-        std::string line = text.substr(pos, eol - pos);
-        pos = eol + 1;
-        std::size_t indent = 0;
-        while (indent < line.size() && (line[indent] == ' ' || line[indent] == '\t')) ++indent;
-        line.erase(0, indent);
-        if (line.empty()) continue;
-        if (std::string_view("#-*+[>\\").find(line[0]) != std::string_view::npos) line.insert(0, "\\");
-        out += line + "\n";
-    }
-    return out;
 }
 
 bool includes(const Release& r, const std::string& component) {
@@ -95,7 +100,7 @@ bool upcoming(const Release& r) {
 
 std::string changelog_section(const Release& release, const ChangelogOptions& options) {
     const std::string label = release.version.empty() ? "Unreleased" : clean_text(release.version);
-    return heading(label, release) + summary(release) + body({&release}, options.today, {});
+    return heading(label, release) + body({&release}, options.today);
 }
 
 std::string changelog_document(const Plan& plan, const ChangelogOptions& options) {
@@ -141,15 +146,8 @@ std::string changelog_document(const Plan& plan, const ChangelogOptions& options
     for (const Release* r : pending) {
         if (unreleased_link.empty()) unreleased_link = r->link;
     }
-    // Links are only made up for plans that carry none: an imported changelog keeps exactly its own.
-    const bool invent_links = std::none_of(plan.releases.begin(), plan.releases.end(),
-                                           [](const Release& r) { return !r.link.empty(); });
-    const std::string commits = repository.value_or("");
-    if (!pending.empty()) {
-        out += "\n## [Unreleased]\n" + (pending.size() == 1 ? summary(*pending.front()) : std::string()) +
-               body(pending, options.today, commits);
-    }
-    if (unreleased_link.empty() && invent_links && repository && !done.empty() && !pending.empty()) {
+    out += "\n## [Unreleased]\n" + body(pending, options.today);
+    if (unreleased_link.empty() && repository && !done.empty()) {
         unreleased_link = *repository + "/compare/v" + plan.releases[done.front()].version + "...HEAD";
     }
     if (!unreleased_link.empty()) link_refs.emplace_back("unreleased", unreleased_link);
@@ -161,10 +159,10 @@ std::string changelog_document(const Plan& plan, const ChangelogOptions& options
         if (labels.count(label) != 0) label = r.id;
         labels.insert(label);
         label = clean_text(label);
-        out += "\n" + heading(label, r) + summary(r) + body({&r}, options.today, commits);
+        out += "\n" + heading(label, r) + body({&r}, options.today);
 
         std::string link = r.link;
-        if (link.empty() && invent_links && repository && !r.version.empty()) {
+        if (link.empty() && repository && !r.version.empty()) {
             link = k + 1 < done.size() && !plan.releases[done[k + 1]].version.empty()
                        ? *repository + "/compare/v" + plan.releases[done[k + 1]].version + "...v" + r.version
                        : *repository + "/releases/tag/v" + r.version;

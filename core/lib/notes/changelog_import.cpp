@@ -1,15 +1,11 @@
 #include "notes/changelog_import.hpp"
 
-#include "notes/changelog_entry.hpp"
-#include "notes/changelog_sections.hpp"
-
 #include "plan/plan_time.hpp"
 #include "base/utf8.hpp"
 #include "version/version_check.hpp"
 
 #include <algorithm>
 #include <map>
-#include <set>
 
 namespace relplan {
 namespace {
@@ -41,15 +37,62 @@ void remove_all(std::string& s, std::string_view what) {
     for (std::size_t at = s.find(what); at != std::string::npos; at = s.find(what, at)) s.erase(at, what.size());
 }
 
+struct Section {
+    ChangeCategory category = ChangeCategory::improvement;
+    Audience audience = Audience::technical;
+};
+
+std::optional<Section> section_for(std::string_view heading) {
+    std::string name;
+    for (const char c : lower(heading)) {
+        if ((c >= 'a' && c <= 'z') || c == ' ') name += c;  // drops emoji, "⚠", punctuation
+    }
+    const std::string key(trim(name));
+    static const std::map<std::string, Section, std::less<>> table{
+        {"added", {ChangeCategory::new_feature}},
+        {"features", {ChangeCategory::new_feature}},
+        {"feature", {ChangeCategory::new_feature}},
+        {"new features", {ChangeCategory::new_feature}},
+        {"changed", {ChangeCategory::improvement}},
+        {"changes", {ChangeCategory::improvement}},
+        {"improvements", {ChangeCategory::improvement}},
+        {"enhancements", {ChangeCategory::improvement}},
+        {"reverts", {ChangeCategory::improvement}},
+        {"deprecated", {ChangeCategory::deprecation}},
+        {"deprecations", {ChangeCategory::deprecation}},
+        {"removed", {ChangeCategory::breaking_change}},
+        {"breaking changes", {ChangeCategory::breaking_change}},
+        {"breaking", {ChangeCategory::breaking_change}},
+        {"fixed", {ChangeCategory::bug_fix}},
+        {"fixes", {ChangeCategory::bug_fix}},
+        {"bug fixes", {ChangeCategory::bug_fix}},
+        {"bugfixes", {ChangeCategory::bug_fix}},
+        {"security", {ChangeCategory::security}},
+        {"performance", {ChangeCategory::performance}},
+        {"performance improvements", {ChangeCategory::performance}},
+        {"documentation", {ChangeCategory::improvement, Audience::internal}},
+        {"miscellaneous chores", {ChangeCategory::improvement, Audience::internal}},
+        {"chores", {ChangeCategory::improvement, Audience::internal}},
+        {"code refactoring", {ChangeCategory::improvement, Audience::internal}},
+        {"build system", {ChangeCategory::improvement, Audience::internal}},
+        {"tests", {ChangeCategory::improvement, Audience::internal}},
+        {"continuous integration", {ChangeCategory::improvement, Audience::internal}},
+        {"styles", {ChangeCategory::improvement, Audience::internal}},
+        {"dependencies", {ChangeCategory::improvement, Audience::internal}},
+        {"miscellaneous", {ChangeCategory::improvement, Audience::internal}},
+        {"chore", {ChangeCategory::improvement, Audience::internal}},
+    };
+    const auto it = table.find(key);
+    if (it == table.end()) return std::nullopt;
+    return it->second;
+}
+
 struct VersionHeading {
     std::string label;  // the version, or "Unreleased"
     bool unreleased = false;
     std::string link;
     std::optional<Date> date;
-    std::string bad_date;  // a YYYY-MM-DD that is no calendar date
     bool yanked = false;
-    bool paren_date = false;  // "(2024-03-01)" as conventional-changelog writes it
-    bool small = false;       // "<small>1.2.1 (date)</small>"
 };
 
 bool looks_like_version(std::string_view s) {
@@ -64,29 +107,18 @@ std::string_view strip_v(std::string_view s) {
     return s;
 }
 
-bool date_shaped(std::string_view s) {
-    for (std::size_t i = 0; i < 10; ++i) {
-        if ((i == 4 || i == 7) ? s[i] != '-' : !is_digit(s[i])) return false;
-    }
-    return true;
-}
-
-// First YYYY-MM-DD in `s` not glued to other digits; one that is no calendar date goes to `bad`.
-std::optional<Date> find_date(std::string_view s, std::string& bad) {
+// First YYYY-MM-DD in `s` not glued to other digits.
+std::optional<Date> find_date(std::string_view s) {
     for (std::size_t i = 0; i + 10 <= s.size(); ++i) {
         if (i > 0 && is_digit(s[i - 1])) continue;
         if (i + 10 < s.size() && is_digit(s[i + 10])) continue;
-        if (!date_shaped(s.substr(i, 10))) continue;
         if (const auto d = parse_plan_date(s.substr(i, 10))) return d;
-        bad = std::string(s.substr(i, 10));
-        return std::nullopt;
     }
     return std::nullopt;
 }
 
 std::optional<VersionHeading> parse_version_heading(std::string_view text) {
     std::string cleaned(text);
-    const bool small = cleaned.find("<small>") != std::string::npos;
     remove_all(cleaned, "<small>");
     remove_all(cleaned, "</small>");
     std::string_view s = trim(cleaned);
@@ -126,10 +158,8 @@ std::optional<VersionHeading> parse_version_heading(std::string_view text) {
         }
         rest = s.substr(end);
     }
-    h.date = find_date(rest, h.bad_date);
+    h.date = find_date(rest);
     h.yanked = contains_nocase(rest, "[yanked]");
-    h.small = small;
-    h.paren_date = rest.find('(') != std::string_view::npos && h.date.has_value();
     return h;
 }
 
@@ -152,52 +182,106 @@ std::optional<LinkRef> parse_link_ref(std::string_view line) {
     return LinkRef{lower(trim(line.substr(1, close - 1))), std::string(url)};
 }
 
+bool is_hex(std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+        return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    });
+}
+
+// Splits the "([#12](url)) ([abc1234](url)), closes [#10](url)" tail off an entry into the change:
+// the left-most issue link becomes ref_id/link, a commit link becomes commit, "closes" issues are
+// used only when there is no other issue link.
+void take_trailing_refs(std::string& text, Change& change) {
+    // Keep a Changelog entries often end in "(#444)." : the full stop stays with the sentence.
+    const bool full_stop = text.size() > 2 && text.back() == '.' && text[text.size() - 2] == ')';
+    if (full_stop) text.pop_back();
+    std::string closes_ref, closes_link;
+    for (int guard = 0; guard < 16; ++guard) {
+        const std::string_view s = trim(text);
+        const std::size_t closes = lower(s).rfind(", closes ");
+        if (closes != std::string_view::npos) {
+            const std::string_view refs = s.substr(closes + 9);
+            const std::size_t mid = refs.find("](");
+            const std::size_t end = mid == std::string_view::npos ? mid : refs.find(')', mid);
+            if (!refs.empty() && refs.front() == '[' && end != std::string_view::npos) {
+                closes_ref = std::string(refs.substr(1, mid - 1));
+                closes_link = std::string(refs.substr(mid + 2, end - mid - 2));
+            } else {
+                closes_ref = std::string(trim(refs.substr(0, refs.find(' '))));
+            }
+            text = std::string(s.substr(0, closes));
+            continue;
+        }
+        if (s.size() < 4 || s.back() != ')') break;
+        if (s[s.size() - 2] == ')') {  // "... ([label](url))"
+            const std::size_t open = s.rfind(" ([");
+            if (open == std::string_view::npos) break;
+            const std::string_view group = s.substr(open + 3, s.size() - open - 5);
+            const std::size_t mid = group.find("](");
+            if (mid == std::string_view::npos) break;
+            const std::string_view label = group.substr(0, mid);
+            if (is_hex(label) && label.size() >= 7 && label.size() <= 40) {
+                change.commit = std::string(label);
+            } else {
+                change.ref_id = std::string(label);
+                change.link = std::string(group.substr(mid + 2));
+            }
+            text = std::string(s.substr(0, open));
+            continue;
+        }
+        const std::size_t open = s.rfind(" (#");  // "... (#123)"
+        if (open == std::string_view::npos) break;
+        const std::string_view number = s.substr(open + 3, s.size() - open - 4);
+        if (number.empty() || !std::all_of(number.begin(), number.end(), is_digit)) break;
+        change.ref_id = "#" + std::string(number);
+        change.link.clear();
+        text = std::string(s.substr(0, open));
+    }
+    if (change.ref_id.empty() && !closes_ref.empty()) {
+        change.ref_id = closes_ref;
+        change.link = closes_link;
+    }
+    text = std::string(trim(text));
+    if (full_stop) text += '.';
+}
+
+// Fills description, scope and refs from one bullet's text; returns whether it was marked breaking.
+bool fill_change(std::string text, Change& change) {
+    bool breaking = false;
+    for (const std::string_view marker : {"**BREAKING:** ", "**BREAKING CHANGE:** ", "**Breaking:** "}) {
+        if (starts_with(text, marker)) {
+            text.erase(0, marker.size());
+            breaking = true;
+        }
+    }
+    if (starts_with(text, "**")) {
+        const std::size_t close = text.find("**", 2);
+        if (close != std::string::npos && close > 3 && text[close - 1] == ':' &&
+            text.find(' ') > close) {
+            change.scope = text.substr(2, close - 3);
+            text.erase(0, close + 2);
+        } else if (close != std::string::npos && close + 2 < text.size() && text[close + 2] == ':' &&
+                   text.substr(2, close - 2).find(' ') == std::string::npos) {
+            change.scope = text.substr(2, close - 2);
+            text.erase(0, close + 3);
+        }
+    }
+    take_trailing_refs(text, change);
+    change.description = std::string(trim(text));
+    return breaking;
+}
+
 struct Entry {
     std::size_t line = 0;
     std::string text;
-    ChangelogSection section;
-    std::size_t blank_lines = 0;  // blank lines seen since the entry's last line
+    Section section;
 };
 
 struct Draft {
     VersionHeading heading;
     std::size_t line = 0;
-    std::size_t offset = 0;  // byte offset of the heading line
     std::vector<Entry> entries;
     std::vector<std::string> summary;
-    std::string full_changelog;  // GitHub's "**Full Changelog**: URL"
-};
-
-// Evidence for each dialect, counted over the whole file.
-struct Signals {
-    int keep_a_changelog = 0, conventional = 0, release_please = 0, git_cliff = 0, github = 0;
-
-    void heading(const VersionHeading& h, std::size_t level) {
-        if (h.small || (h.paren_date && level == 1)) conventional += 2;
-        else if (h.paren_date) release_please += 1;
-        else if (h.date || h.unreleased) keep_a_changelog += 1;
-    }
-    void section(std::string_view heading) {
-        const unsigned char first = heading.empty() ? 0 : static_cast<unsigned char>(heading.front());
-        const std::string key = changelog_section_key(heading);
-        if (key == "whats changed" || key == "new contributors") github += 3;
-        else if (first >= 0x80 && key != "breaking changes") git_cliff += 1;  // "### 🚜 Refactor"
-    }
-    void entry(std::string_view text) {
-        if (starts_with(text, "*(") || text.find(") - ([") != std::string_view::npos) git_cliff += 1;
-        if (text.find(" by @") != std::string_view::npos && text.find(" in http") != std::string_view::npos) github += 1;
-    }
-    ChangelogDialect pick() const {
-        const std::pair<int, ChangelogDialect> ranked[] = {
-            {github, ChangelogDialect::github_release_notes}, {git_cliff, ChangelogDialect::git_cliff},
-            {conventional, ChangelogDialect::conventional_changelog}, {release_please, ChangelogDialect::release_please},
-            {keep_a_changelog, ChangelogDialect::keep_a_changelog}};
-        std::pair<int, ChangelogDialect> best{0, ChangelogDialect::hand_written};
-        for (const auto& r : ranked) {
-            if (r.first > best.first) best = r;
-        }
-        return best.second;
-    }
 };
 
 std::string infer_project_name(std::string_view title, const std::string& repository) {
@@ -233,7 +317,7 @@ void merge_or_add(std::vector<Change>& changes, Change c) {
             continue;
         }
         if (c.category == ChangeCategory::breaking_change) std::swap(other, c);  // `other` is the one kept
-        for (auto field : {&Change::ref_id, &Change::link, &Change::commit, &Change::scope, &Change::author}) {
+        for (auto field : {&Change::ref_id, &Change::link, &Change::commit, &Change::scope}) {
             if ((other.*field).empty()) other.*field = c.*field;
         }
         return;
@@ -269,220 +353,7 @@ ReleaseType infer_type(const Release& release, const Release* older) {
     return ReleaseType::major;
 }
 
-// The line-by-line reader: fills drafts, link references and the title.
-struct Reader {
-    ChangelogImport& result;
-    std::vector<Draft> drafts;
-    std::vector<LinkRef> refs;
-    std::string title;
-    Signals signals;
-    ChangelogSection section;
-    std::string section_heading;
-    std::set<std::string> explained;  // section headings already explained
-    bool in_section = false;  // a section heading was seen in the current release
-    bool in_fence = false;
-    bool lazy = false;  // a non-blank line right after an entry continues it
-    std::size_t line_no = 0;
-
-    void note(std::string message) {
-        result.notes.push_back(Diagnostic{"", std::move(message), static_cast<std::int64_t>(line_no), 1});
-    }
-    void explain(std::string message) {
-        result.explanation.push_back(std::to_string(line_no) + ": " + std::move(message));
-    }
-    Entry* current() { return drafts.empty() || drafts.back().entries.empty() ? nullptr : &drafts.back().entries.back(); }
-
-    std::optional<Error> heading(std::size_t level, std::string_view text, std::size_t offset) {
-        lazy = false;
-        if (level <= 3) {
-            if (auto v = parse_version_heading(text)) {
-                if (!v->bad_date.empty()) {
-                    return make_error("release " + v->label + " is dated " + v->bad_date +
-                                          ", which is not a calendar date (YYYY-MM-DD)",
-                                      offset);
-                }
-                signals.heading(*v, level);
-                drafts.push_back(Draft{std::move(*v), line_no, offset, {}, {}, {}});
-                in_section = false;
-                return std::nullopt;
-            }
-        }
-        if (drafts.empty()) {
-            if (level == 1 && title.empty()) title = std::string(text);
-            return std::nullopt;
-        }
-        signals.section(text);
-        const auto known = changelog_section(text);
-        if (!known) {
-            note("section \"" + std::string(text) + "\" is not a known changelog section; its entries were imported as improvements");
-        }
-        section = known.value_or(ChangelogSection{});
-        section_heading = std::string(text);
-        in_section = true;
-        if (!explained.insert(section_heading).second) return std::nullopt;
-        if (section.dropped) {
-            explain("dropped section \"" + section_heading + "\": " + std::string(section.why));
-        } else {
-            explain("section \"" + section_heading + "\" -> " + std::string(to_string(section.category)) + ", audience " +
-                    std::string(to_string(section.audience)));
-        }
-        return std::nullopt;
-    }
-
-    void entry(std::string_view t) {
-        if (in_section && section.dropped) {
-            lazy = false;
-            return;
-        }
-        Entry e;
-        e.line = line_no;
-        e.text = std::string(trim(t.substr(2)));
-        e.section = in_section ? section : ChangelogSection{};
-        signals.entry(e.text);
-        if (!in_section) note("entry outside a section; imported as an improvement");
-        drafts.back().entries.push_back(std::move(e));
-        lazy = true;
-    }
-
-    // "**Full Changelog**: URL" links the release; other text is summary or dropped.
-    void text_line(std::string_view t) {
-        Draft& d = drafts.back();
-        const std::string_view full = "**Full Changelog**: ";
-        if (starts_with(t, full) && t.find(' ', full.size()) == std::string_view::npos) {
-            d.full_changelog = std::string(t.substr(full.size()));
-            explain("\"**Full Changelog**\" became the link of release " + d.heading.label);
-            return;
-        }
-        if (!in_section) {
-            std::string line(t);
-            if (line.size() > 1 && line[0] == '\\' && std::string_view("#-*+[>\\").find(line[1]) != std::string_view::npos) {
-                line.erase(0, 1);
-            }
-            d.summary.push_back(std::move(line));
-        } else if (section.dropped) {
-            lazy = false;
-        } else {
-            note("text outside a list entry was not imported");
-            explain("dropped text outside a list entry");
-        }
-    }
-
-    std::optional<Error> line(std::string_view line, std::size_t offset) {
-        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-        const std::string_view t = trim(line);
-        Entry* cur = current();
-        std::size_t indent = 0;
-        while (indent < line.size() && is_space(line[indent])) ++indent;
-
-        if (starts_with(t, "```") || starts_with(t, "~~~")) {
-            in_fence = !in_fence;
-            if (cur != nullptr && lazy) append(*cur, line, indent);
-            return std::nullopt;
-        }
-        if (in_fence) {
-            if (cur != nullptr && lazy) append(*cur, line, indent);
-            return std::nullopt;
-        }
-        if (t.empty()) {
-            if (cur != nullptr) ++cur->blank_lines;
-            lazy = false;
-            return std::nullopt;
-        }
-        // Lines indented under an entry belong to it, whatever they look like.
-        if (cur != nullptr && indent >= 2 && !(in_section && section.dropped)) {
-            append(*cur, line, indent);
-            lazy = true;
-            return std::nullopt;
-        }
-        if (cur != nullptr) cur->blank_lines = 0;
-        if (t.front() == '#') {
-            std::size_t level = 0;
-            while (level < t.size() && t[level] == '#') ++level;
-            if (level <= 6 && (level == t.size() || is_space(t[level]))) return heading(level, trim(t.substr(level)), offset);
-        }
-        if (auto ref = parse_link_ref(line)) {
-            refs.push_back(std::move(*ref));
-            lazy = false;
-            return std::nullopt;
-        }
-        if (starts_with(t, "<a ") || starts_with(t, "<!--")) return std::nullopt;
-        if (drafts.empty()) return std::nullopt;
-        const bool bullet = t.size() >= 2 && (t[0] == '-' || t[0] == '*' || t[0] == '+') && is_space(t[1]);
-        if (bullet) {
-            entry(t);
-        } else if (cur != nullptr && lazy) {
-            cur->text += " " + std::string(t);
-        } else {
-            text_line(t);
-        }
-        return std::nullopt;
-    }
-
-    // A continuation line keeps its line break and its indentation relative to the entry.
-    static void append(Entry& e, std::string_view line, std::size_t indent) {
-        for (; e.blank_lines > 0; --e.blank_lines) e.text += "\n";
-        e.text += "\n" + std::string(line.substr(std::min<std::size_t>(indent, 2)));
-    }
-};
-
-std::optional<Error> duplicate_versions(const std::vector<Draft>& drafts) {
-    std::map<std::string, const Draft*> seen;
-    for (const Draft& d : drafts) {
-        const auto [it, fresh] = seen.emplace(d.heading.label, &d);
-        if (!fresh) {
-            return make_error("release " + d.heading.label + " appears twice: line " + std::to_string(it->second->line) +
-                                  " and line " + std::to_string(d.line) + "; keep one section per version",
-                              d.offset);
-        }
-    }
-    return std::nullopt;
-}
-
-Release release_of(Draft& d, const std::map<std::string, std::string>& links, std::vector<std::string>& explanation) {
-    Release r;
-    r.version = d.heading.unreleased ? "" : d.heading.label;
-    r.id = d.heading.unreleased ? "unreleased" : d.heading.label;
-    r.status = d.heading.unreleased ? ReleaseStatus::planning : ReleaseStatus::released;
-    r.yanked = d.heading.yanked;
-    r.release_date = d.heading.date;
-    r.link = d.heading.link;
-    for (const std::string& key : {lower(d.heading.label), "v" + lower(d.heading.label)}) {
-        const auto l = links.find(key);
-        if (r.link.empty() && l != links.end()) r.link = l->second;
-    }
-    if (r.link.empty()) r.link = d.full_changelog;
-    for (std::size_t i = 0; i < d.summary.size(); ++i) r.summary += (i ? "\n" : "") + d.summary[i];
-    for (Entry& e : d.entries) {
-        Change c;
-        c.category = e.section.category;
-        c.audience = e.section.audience;
-        const EntryRead read = read_changelog_entry(std::move(e.text), c);
-        if (read.breaking) c.category = ChangeCategory::breaking_change;
-        for (const std::string& what : read.dropped) {
-            explanation.push_back(std::to_string(e.line) + ": dropped " + what);
-        }
-        merge_or_add(r.changes, std::move(c));
-    }
-    std::stable_sort(r.changes.begin(), r.changes.end(), [](const Change& a, const Change& b) {
-        return changelog_section_rank(a) < changelog_section_rank(b);
-    });
-    for (std::size_t i = 0; i < r.changes.size(); ++i) r.changes[i].id = r.id + ":" + std::to_string(i + 1);
-    return r;
-}
-
 }  // namespace
-
-std::string_view to_string(ChangelogDialect dialect) {
-    switch (dialect) {
-        case ChangelogDialect::keep_a_changelog: return "Keep a Changelog";
-        case ChangelogDialect::conventional_changelog: return "conventional-changelog / semantic-release";
-        case ChangelogDialect::release_please: return "release-please";
-        case ChangelogDialect::git_cliff: return "git-cliff";
-        case ChangelogDialect::github_release_notes: return "GitHub generated release notes";
-        case ChangelogDialect::hand_written: return "hand-written";
-    }
-    return "hand-written";
-}
 
 Result<ChangelogImport> import_changelog(std::string_view text) {
     if (text.size() > max_changelog_bytes) {
@@ -509,35 +380,150 @@ Result<ChangelogImport> import_changelog(std::string_view text) {
         return make_error("the file contains NUL bytes; it is not a text file", base + nul);
     }
 
-    Reader reader{result};
-    for (std::size_t pos = base; pos < text.size();) {
+    std::vector<Draft> drafts;
+    std::vector<LinkRef> refs;
+    std::string title;
+    Section section;
+    bool in_section = false;  // a ### section heading was seen in the current release
+    bool in_fence = false;
+    bool lazy = false;  // a non-blank line right after an entry continues it
+    std::size_t line_no = 0;
+    const auto note = [&](std::string message) {
+        result.notes.push_back(Diagnostic{"", std::move(message), static_cast<std::int64_t>(line_no), 1});
+    };
+
+    std::size_t pos = base;
+    while (pos < text.size()) {
         const std::size_t eol = std::min(text.find('\n', pos), text.size());
-        ++reader.line_no;
-        if (auto error = reader.line(text.substr(pos, eol - pos), pos)) return *error;
+        std::string_view line = text.substr(pos, eol - pos);
         pos = eol + 1;
+        ++line_no;
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        const std::string_view t = trim(line);
+        Entry* current = drafts.empty() || drafts.back().entries.empty() ? nullptr : &drafts.back().entries.back();
+
+        if (starts_with(t, "```") || starts_with(t, "~~~")) {
+            in_fence = !in_fence;
+            if (current != nullptr && lazy) current->text += "\n" + std::string(line);
+            continue;
+        }
+        if (in_fence) {
+            if (current != nullptr && lazy) current->text += "\n" + std::string(line);
+            continue;
+        }
+        if (t.empty()) {
+            lazy = false;
+            continue;
+        }
+        if (t.front() == '#') {
+            std::size_t level = 0;
+            while (level < t.size() && t[level] == '#') ++level;
+            if (level <= 6 && (level == t.size() || is_space(t[level]))) {
+                const std::string_view heading = trim(t.substr(level));
+                lazy = false;
+                if (level <= 3) {
+                    if (auto v = parse_version_heading(heading)) {
+                        drafts.push_back(Draft{std::move(*v), line_no, {}, {}});
+                        in_section = false;
+                        continue;
+                    }
+                }
+                if (drafts.empty()) {
+                    if (level == 1 && title.empty()) title = std::string(heading);
+                    continue;
+                }
+                const auto known = section_for(heading);
+                if (!known) {
+                    note("section \"" + std::string(heading) +
+                         "\" is not a known changelog section; its entries were imported as improvements");
+                }
+                section = known.value_or(Section{});
+                in_section = true;
+                continue;
+            }
+        }
+        if (auto ref = parse_link_ref(line)) {
+            refs.push_back(std::move(*ref));
+            lazy = false;
+            continue;
+        }
+        if (starts_with(t, "<a ") || starts_with(t, "<a name") || starts_with(t, "<!--")) continue;
+        if (drafts.empty()) continue;
+
+        std::size_t indent = 0;
+        while (indent < line.size() && is_space(line[indent])) ++indent;
+        const bool bullet = t.size() >= 2 && (t[0] == '-' || t[0] == '*' || t[0] == '+') && is_space(t[1]);
+        if (bullet && indent < 2) {
+            Entry e;
+            e.line = line_no;
+            e.text = std::string(trim(t.substr(2)));
+            e.section = in_section ? section : Section{};
+            if (!in_section) note("entry outside a section; imported as an improvement");
+            drafts.back().entries.push_back(std::move(e));
+            lazy = true;
+            continue;
+        }
+        if (current != nullptr && (indent >= 2 || lazy)) {
+            // Nested list lines keep their indentation relative to the entry.
+            current->text += bullet ? "\n" + std::string(line.substr(std::min<std::size_t>(indent, 2))) : " " + std::string(t);
+            lazy = true;
+            continue;
+        }
+        if (!in_section) {
+            drafts.back().summary.emplace_back(t);
+        } else {
+            note("text outside a list entry was not imported");
+        }
     }
-    if (reader.drafts.empty()) {
+
+    if (drafts.empty()) {
         return make_error(
             "no release headings found; expected headings like \"## [1.2.0] - 2024-03-01\" (Keep a Changelog) "
             "or \"## [1.2.0](https://example.com/compare/v1.1.0...v1.2.0) (2024-03-01)\" (conventional-changelog)");
     }
-    if (auto error = duplicate_versions(reader.drafts)) return *error;
-    result.dialect = reader.signals.pick();
 
     std::map<std::string, std::string> links;
-    for (const LinkRef& r : reader.refs) links.emplace(r.label, r.url);
+    for (const LinkRef& r : refs) links.emplace(r.label, r.url);
 
     Plan& plan = result.plan;
+    std::map<std::string, int> id_uses;
     // Oldest first: the changelog lists newest first.
-    for (auto it = reader.drafts.rbegin(); it != reader.drafts.rend(); ++it) {
-        Release r = release_of(*it, links, result.explanation);
+    for (auto it = drafts.rbegin(); it != drafts.rend(); ++it) {
+        Draft& d = *it;
+        Release r;
+        r.version = d.heading.unreleased ? "" : d.heading.label;
+        r.id = d.heading.unreleased ? "unreleased" : d.heading.label;
+        if (const int n = ++id_uses[r.id]; n > 1) {
+            r.id += "-" + std::to_string(n);
+            result.notes.push_back(Diagnostic{"", "\"" + d.heading.label + "\" appears more than once; imported as release id \"" + r.id + "\"",
+                                              static_cast<std::int64_t>(d.line), 1});
+        }
+        r.status = d.heading.unreleased ? ReleaseStatus::planning : ReleaseStatus::released;
+        r.yanked = d.heading.yanked;
+        r.release_date = d.heading.date;
+        r.link = d.heading.link;
+        if (r.link.empty()) {
+            const auto l = links.find(lower(d.heading.label));
+            if (l != links.end()) r.link = l->second;
+            const auto lv = links.find("v" + lower(d.heading.label));
+            if (r.link.empty() && lv != links.end()) r.link = lv->second;
+        }
+        for (std::size_t i = 0; i < d.summary.size(); ++i) r.summary += (i ? "\n" : "") + d.summary[i];
+        for (Entry& e : d.entries) {
+            Change c;
+            c.category = e.section.category;
+            c.audience = e.section.audience;
+            if (fill_change(std::move(e.text), c)) c.category = ChangeCategory::breaking_change;
+            merge_or_add(r.changes, std::move(c));
+        }
+        for (std::size_t i = 0; i < r.changes.size(); ++i) r.changes[i].id = r.id + ":" + std::to_string(i + 1);
         r.type = infer_type(r, plan.releases.empty() ? nullptr : &plan.releases.back());
         plan.releases.push_back(std::move(r));
     }
     for (const Release& r : plan.releases) {
         if (plan.project.repository.empty()) plan.project.repository = repository_of(r.link);
     }
-    plan.project.name = infer_project_name(reader.title, plan.project.repository);
+    plan.project.name = infer_project_name(title, plan.project.repository);
     return result;
 }
 

@@ -54,6 +54,8 @@ json full_plan_json() {
     r.change_window = ChangeWindow{{}, std::chrono::sys_seconds{std::chrono::seconds{3600}}, 60, 60, "Europe/Berlin", {}};
     r.known_issues = {KnownIssue{"d", "w", "r", "l", {}}};
     r.changes = {c};
+    r.changes[0].author = "a";
+    r.train = "x";
     r.communications = {Communication{Audience::customer, Channel::blog, "s", {"x"}, 1, d, d, {}}};
     r.risks = {Risk{"d", RiskLevel::low, RiskLevel::high, "m", "o", {}}};
     r.quality_gates = {QualityGate{GateKind::uat, "n", true, GateStatus::passed, "a", d, "n", {}}};
@@ -68,6 +70,18 @@ json full_plan_json() {
     p.blackouts = p.holidays = {Period{"n", d, d, {"c"}, {}}};
     p.settings.milestone_offsets = {MilestoneOverride{ReleaseType::major, 1, 1, 1, 1, {}}};
     p.settings.notes_sections = {NotesSectionOverride{NotesSection::summary, "t", {}}};
+    p.project.package = "p";
+    p.settings.support = SupportPolicy{true, 1, 1, 1, 1, {}};
+    p.settings.support_lines = {LineSupport{"1.x", true, d, d, {}}};
+    p.consumers = {Consumer{"n", "^1.0.0", "o", "c", {}}};
+    p.dependencies = {DependencySupport{"p", "1", d, d, d, true, {}}};
+    Train t;
+    t.id = t.name = t.cadence = t.calver_scheme = "x";
+    t.start = d;
+    t.components = {"c"};
+    t.code_freeze_days = 1;
+    p.trains = {t};
+    p.conflicts = {MergeConflict{"/x", "1", "2", "3", {}}};
     p.releases = {r};
     return json::parse(to_json(p), nullptr, false);
 }
