@@ -183,6 +183,12 @@ try {
 
   await step('text input: IME composition, dead keys, emoji', async () => {
     await click(page, 'tab.Release');
+    // The editor's sections scroll: wheel over the editor until the name field is on screen.
+    await page.mouse.move(900, 450);
+    for (let i = 0; i < 20 && !(await page.evaluate(() => window.relplan.testHooks.anchors()))['editor.name']; ++i) {
+      await page.mouse.wheel(0, i < 10 ? -100 : 100);
+      await frames(page, 3);
+    }
     await click(page, 'editor.name');
     await page.keyboard.press('End');
     await frames(page, 2);
