@@ -58,8 +58,9 @@ async function click(page, name) {
   await page.mouse.up();
   await frames(page, 3);
 }
+// Dismisses every message on screen: Back pressed several times in a row may raise one per press.
 async function dismissMessage(page) {
-  if ((await facts(page)).message) await click(page, 'message.ok');
+  for (let i = 0; i < 10 && (await waitFacts(page, (x) => !x.message, 300)).message; ++i) await click(page, 'message.ok');
 }
 async function step(name, fn) {
   try { await fn(); } catch (e) { check(`${name}: ${String(e.message).split('\n')[0]}`, false); }
@@ -190,7 +191,12 @@ try {
       await frames(page, 3);
     }
     await click(page, 'editor.name');
-    await page.keyboard.press('End');
+    // End held for a few frames: on a busy machine a press within one frame can land before the
+    // field is active.
+    await frames(page, 3);
+    await page.keyboard.down('End');
+    await frames(page, 3);
+    await page.keyboard.up('End');
     await frames(page, 2);
     // An IME session as a Japanese input method sends it, then a dead-key composition (´ + e).
     await page.evaluate(() => {

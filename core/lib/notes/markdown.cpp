@@ -1494,9 +1494,30 @@ private:
                                       context, inner, inner_start);
                     }
                     emphasis_char_ = saved;
-                    if (!inner.empty()) {
-                        out += marker + inner + marker;
-                        line_start = false;
+                    // Spaces and breaks that reach the edge from deeper inside (a nested emphasis, a
+                    // dropped link) go outside too: a closer after them would not close, or would
+                    // start a line.
+                    std::size_t lead = 0, trail = inner.size();
+                    while (lead < trail && (inner[lead] == ' ' || inner[lead] == '\n')) ++lead;
+                    while (trail > lead && (inner[trail - 1] == ' ' || inner[trail - 1] == '\n')) {
+                        --trail;
+                        if (inner[trail] != '\n') continue;
+                        // An odd run of backslashes before the newline ends in a hard break, whose
+                        // backslash goes with its newline.
+                        std::size_t run = 0;
+                        while (trail - run > lead && inner[trail - run - 1] == '\\') ++run;
+                        if (run % 2 == 1) --trail;
+                    }
+                    if (lead < trail) {
+                        out += inner.substr(0, lead);
+                        out += marker;
+                        out.append(inner, lead, trail - lead);
+                        out += marker;
+                        out.append(inner, trail);
+                        line_start = trail < inner.size() && inner.back() == '\n';
+                    } else if (!inner.empty() && inner.find('\n') != std::string::npos) {
+                        out += inner;
+                        line_start = inner.back() == '\n';
                     }
                     if (last < ch.size())
                         write_inlines({ch.begin() + static_cast<std::ptrdiff_t>(last), ch.end()}, context, out, line_start);
