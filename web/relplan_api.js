@@ -108,12 +108,15 @@
   function purposeFor(name) {
     if (/\.md$|\.markdown$|changelog/i.test(name)) return 1;
     if (/\.ics$/i.test(name)) return 2;
+    if (/(^|\/)package(-lock)?\.json$/i.test(name)) return 3;  // npm's files: consumers of our package
     return 0;
   }
   Module.relplanPickFile = function (purpose) {
     var input = document.createElement('input');
     input.type = 'file';
-    input.accept = ['.json,application/json', '.md,.markdown,text/markdown', '.ics,text/calendar'][purpose] || '';
+    // Indexed by platform::OpenPurpose: plan, changelog, ICS, consumers, dependency support cycles.
+    input.accept = ['.json,application/json', '.md,.markdown,text/markdown', '.ics,text/calendar',
+                    '.json,application/json', '.json,application/json'][purpose] || '';
     input.addEventListener('change', function () {
       var f = input.files && input.files[0];
       if (f) f.arrayBuffer().then(function (b) { openBytes(purpose, f.name, b); });

@@ -98,6 +98,9 @@ const char* filter_for(OpenPurpose purpose, bool zenity) {
     switch (purpose) {
     case OpenPurpose::import_changelog: return zenity ? "Changelogs (*.md) | *.md *.markdown" : "*.md *.markdown|Changelogs";
     case OpenPurpose::import_ics: return zenity ? "Calendars (*.ics) | *.ics" : "*.ics|Calendars";
+    case OpenPurpose::import_consumers:
+        return zenity ? "package.json, package-lock.json, npm ls output (*.json) | *.json" : "*.json|package.json, package-lock.json, npm ls output";
+    case OpenPurpose::import_dependency_support: return zenity ? "endoflife.date JSON (*.json) | *.json" : "*.json|endoflife.date JSON";
     case OpenPurpose::plan: break;
     }
     return zenity ? "Plans (*.json) | *.json" : "*.json|Plans";

@@ -61,4 +61,33 @@ std::vector<ConsumerImpact> consumers_to_notify(const std::vector<ConsumerImpact
     return out;
 }
 
+ImpactSummary summarize_impact(const std::vector<ConsumerImpact>& impact) {
+    ImpactSummary out;
+    for (const ConsumerImpact& row : impact) {
+        switch (row.kind) {
+            case ImpactKind::receives: ++out.receives; break;
+            case ImpactKind::cut_off:
+            case ImpactKind::prerelease_excluded: ++out.must_act; break;
+            case ImpactKind::below_range:
+            case ImpactKind::outside_range: ++out.unaffected; break;
+            case ImpactKind::invalid_range: ++out.invalid; break;
+        }
+    }
+    return out;
+}
+
+std::string to_string(const ImpactSummary& summary) {
+    std::string out;
+    const auto part = [&out](int n, const char* what) {
+        if (n == 0) return;
+        if (!out.empty()) out += " · ";
+        out += std::to_string(n) + " " + what;
+    };
+    part(summary.must_act, "must act");
+    part(summary.receives, "receive");
+    part(summary.unaffected, "not affected");
+    part(summary.invalid, summary.invalid == 1 ? "invalid range" : "invalid ranges");
+    return out.empty() ? "no consumers" : out;
+}
+
 }  // namespace relplan

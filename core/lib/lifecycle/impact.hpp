@@ -44,4 +44,17 @@ Result<std::vector<ConsumerImpact>> release_impact(const std::vector<Consumer>& 
 // The consumers a release must notify: cut off or kept away from a pre-release they may want.
 std::vector<ConsumerImpact> consumers_to_notify(const std::vector<ConsumerImpact>& impact);
 
+// How a release lands with its consumers, counted for a list column: `must_act` are those
+// consumers_to_notify() names, `unaffected` are below or outside their range (an older line).
+struct ImpactSummary {
+    int receives = 0;
+    int must_act = 0;
+    int unaffected = 0;
+    int invalid = 0;
+    bool operator==(const ImpactSummary&) const = default;
+};
+ImpactSummary summarize_impact(const std::vector<ConsumerImpact>& impact);
+// "2 must act · 3 receive" (parts that are zero left out; "no consumers" for none).
+std::string to_string(const ImpactSummary& summary);
+
 }  // namespace relplan

@@ -331,4 +331,26 @@ Result<std::vector<DependencySupport>> import_endoflife(std::string_view json_te
     return out;
 }
 
+std::string endoflife_product_name(std::string_view file_name) {
+    const std::size_t slash = file_name.find_last_of("/\\");
+    if (slash != std::string_view::npos) file_name.remove_prefix(slash + 1);
+    std::string out;
+    for (char c : file_name) {
+        const bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+        if (!word) break;  // endoflife.date product names are [a-z0-9-]; a browser's " (1)" copy suffix ends it too
+        out += c;
+    }
+    return out.empty() ? "dependency" : out;
+}
+
+void merge_dependency_support(std::vector<DependencySupport>& known, const std::vector<DependencySupport>& incoming) {
+    for (const DependencySupport& cycle : incoming) {
+        auto same = std::find_if(known.begin(), known.end(), [&](const DependencySupport& k) {
+            return k.product == cycle.product && k.cycle == cycle.cycle;
+        });
+        if (same != known.end()) *same = cycle;
+        else known.push_back(cycle);
+    }
+}
+
 }  // namespace relplan

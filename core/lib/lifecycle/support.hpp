@@ -66,4 +66,11 @@ std::string endoflife_json(const SupportReport& report);
 // it) as dependency cycles of `product`. Boolean dates ("eol": false) mean "not planned".
 Result<std::vector<DependencySupport>> import_endoflife(std::string_view json_text, std::string_view product);
 
+// The product a downloaded endoflife.date file is about, from its file name as the API names it
+// ("nodejs.json", "python.eol.json", "/tmp/nodejs (1).json" -> "nodejs"); "dependency" when none is left.
+std::string endoflife_product_name(std::string_view file_name);
+
+// Adds `incoming` cycles to `known`, replacing a cycle of the same product and cycle name.
+void merge_dependency_support(std::vector<DependencySupport>& known, const std::vector<DependencySupport>& incoming);
+
 }  // namespace relplan

@@ -128,6 +128,20 @@ void App::open_bytes(platform::OpenPurpose purpose, const std::string& name, std
         s.flash("Imported holidays and blackouts from " + name, ImGui::GetTime());
         return;
     }
+    case platform::OpenPurpose::import_consumers:
+    case platform::OpenPurpose::import_dependency_support: {
+        const bool consumers = purpose == platform::OpenPurpose::import_consumers;
+        std::vector<std::string> lines;
+        const bool ok = consumers ? import_consumers_into(s.doc.plan, bytes, name, lines)
+                                  : import_dependency_support_into(s.doc.plan, bytes, name, lines);
+        if (!ok) {
+            s.messages.push_back({"Nothing imported from " + name + " (the open plan is unchanged)", lines});
+            return;
+        }
+        s.doc.touch();
+        s.flash(lines.front(), ImGui::GetTime());
+        return;
+    }
     }
 }
 
@@ -136,6 +150,11 @@ void App::open_path(const std::string& path) {
     auto bytes = platform::read_file(path, &error);
     if (!bytes) {
         s_->messages.push_back({"Could not open " + path, {error}});
+        return;
+    }
+    const std::string file = base_name(path);
+    if (file == "package.json" || file == "package-lock.json") {  // npm's files: consumers of our package
+        open_bytes(platform::OpenPurpose::import_consumers, file, *bytes);
         return;
     }
     bool changelog = path.size() >= 3 && path.compare(path.size() - 3, 3, ".md") == 0;

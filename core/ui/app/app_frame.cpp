@@ -162,6 +162,11 @@ void draw_menu(App& app, App::State& s) {
         ImGui::Separator();
         if (ImGui::MenuItem("Import changelog (Markdown)…")) start_open(app, s, platform::OpenPurpose::import_changelog);
         if (ImGui::MenuItem("Import holidays/blackouts (.ics)…")) start_open(app, s, platform::OpenPurpose::import_ics);
+        if (ImGui::MenuItem("Import consumers (package.json, lockfile, npm ls)…")) start_open(app, s, platform::OpenPurpose::import_consumers);
+        anchor("menu.file.import_consumers");
+        if (ImGui::MenuItem("Import dependency support (endoflife.date JSON)…"))
+            start_open(app, s, platform::OpenPurpose::import_dependency_support);
+        anchor("menu.file.import_dependency_support");
         if (ImGui::MenuItem("Export calendar (.ics)")) {
             std::string name = "relplan.ics";
             if (auto err = platform::save_file(paths ? platform::home_directory() + "/" + name : name, plan_to_ics(s.doc.plan)))
@@ -471,6 +476,11 @@ void App::frame() {
     draw_status_bar(s, status_h);
     draw_file_browser(*this, s);
     draw_modals(*this, s);
+    if (s.open_requested) {  // a view's import button
+        const platform::OpenPurpose purpose = *s.open_requested;
+        s.open_requested.reset();
+        start_open(*this, s, purpose);
+    }
 
     // One typing session (until the field loses focus) is one undo step.
     if (!ImGui::IsAnyItemActive()) s.doc.commit();

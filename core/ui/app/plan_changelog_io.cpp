@@ -27,9 +27,7 @@ std::string fresh_id(const std::string& wanted, const std::string& prefix, std::
 bool import_changelog_into(Plan& plan, std::string_view text, const std::string& name, std::vector<std::string>& errors) {
     Result<ChangelogImport> imported = import_changelog(text);
     if (!imported) {
-        const Error& e = imported.error();
-        Diagnostic d = e.offset == Error::npos ? Diagnostic{"", e.message, 0, 0} : diagnostic_at(text, e.offset, e.message);
-        errors.push_back(format_diagnostic(d, name));
+        errors.push_back(positioned_error(text, imported.error(), name));
         return false;
     }
     std::set<std::string> release_ids, change_ids;

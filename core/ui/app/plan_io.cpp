@@ -1,6 +1,7 @@
 #include "app/plan_io.hpp"
 
 #include "plan/plan_json.hpp"
+#include "plan/plan_validate.hpp"
 
 namespace relplan::ui {
 
@@ -17,5 +18,10 @@ ParsedPlan parse_plan_for_app(std::string_view text, const std::string& name) {
 }
 
 std::string plan_to_json(const Plan& plan) { return to_json(plan); }
+
+std::string positioned_error(std::string_view text, const Error& e, const std::string& name) {
+    const Diagnostic d = e.offset == Error::npos ? Diagnostic{"", e.message, 0, 0} : diagnostic_at(text, e.offset, e.message);
+    return format_diagnostic(d, name);
+}
 
 }  // namespace relplan::ui

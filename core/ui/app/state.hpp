@@ -36,6 +36,7 @@ struct Filters {
 // day numbers: days since 1970-01-01.
 struct ScheduleIndex;
 struct ConflictCache;
+struct LifecycleCache;
 struct MovePreview;
 class TimelineGrid;
 
@@ -71,6 +72,7 @@ struct TimelineViewState {
     std::int32_t menu_release = -1;  // what the context menu was opened on: a release, or a day of a row
     std::int32_t menu_day = 0;
     std::int32_t menu_row = -1;
+    bool support_chart = true;  // the support chart of release lines under the rows
 };
 
 // Release editor, notes preview and version calculator (view_editor.cpp, view_notes.cpp,
@@ -162,6 +164,7 @@ struct App::State {
     std::optional<std::string> file_browser_listed;        // the folder those entries are of
     std::string confirm_overwrite;                          // a path waiting for "replace it?"
     std::vector<std::string> recent_files;
+    std::optional<platform::OpenPurpose> open_requested;  // a view asked for a file (handled by the frame)
     bool close_requested = false;
     unsigned stored_revision = 0;  // what store_working_copy last saw
     bool stored_dirty = false;
@@ -175,6 +178,7 @@ struct App::State {
     TimelineViewState timeline;
     std::shared_ptr<const ScheduleIndex> schedule;  // rebuilt when the plan or the day changes
     std::shared_ptr<ConflictCache> conflicts;
+    std::shared_ptr<LifecycleCache> lifecycle;      // support report and consumer impact (views/lifecycle/)
     std::shared_ptr<MovePreview> move_preview;      // a drag waiting for Apply / Cancel
     std::shared_ptr<TimelineGrid> timeline_grid;
     bool conflict_panel = true;                     // the conflict list under calendar and timeline

@@ -192,6 +192,13 @@ void end_frame(App::State& s) {
     f["feature_freeze"] = rel ? date_text(rel->feature_freeze) : "";
     f["code_freeze"] = rel ? date_text(rel->code_freeze) : "";
     f["changes"] = rel ? static_cast<std::int64_t>(rel->changes.size()) : 0;
+    const ReleaseImpact* impact = rel ? impact_for(s, *rel) : nullptr;
+    f["impact"] = impact ? to_string(impact->summary) : "";  // the selected release's, as the editor shows it
+    f["consumers"] = static_cast<std::int64_t>(s.doc.plan.consumers.size());
+    f["dependencies"] = static_cast<std::int64_t>(s.doc.plan.dependencies.size());
+    const SupportReport& support = support_for(s);
+    f["support_lines"] = static_cast<std::int64_t>(support.lines.size());
+    f["support_warnings"] = static_cast<std::int64_t>(support.warnings.size());
     f["missing_glyphs"] = missing_glyphs(s.glyphs);  // noted code points drawn as "?"
     f["fallback_fonts"] = static_cast<std::int64_t>(s.glyphs.fonts.size());
     r.facts = std::move(f);

@@ -2,6 +2,8 @@
 #pragma once
 
 #include "app/state.hpp"
+#include "lifecycle/impact.hpp"
+#include "lifecycle/support.hpp"
 
 #include <imgui.h>
 
@@ -134,6 +136,28 @@ void draw_conflict_panel(App::State& s, float height);
 // for Apply / Cancel (view_timeline.cpp). draw_move_preview runs once per frame, from either view.
 void request_move(App::State& s, std::int32_t release, std::int32_t to_day);
 void draw_move_preview(App::State& s);
+
+// ---- consumers and support lines (views/lifecycle/) ------------------------------------------------
+
+// The open plan's support report on today's date, rebuilt when the plan changed or the day turned.
+const SupportReport& support_for(App::State& s);
+// How release `r` lands with the plan's consumers, computed once per plan revision; nullptr when the
+// plan lists no consumers or `r` has no SemVer version.
+struct ReleaseImpact {
+    std::vector<ConsumerImpact> rows;
+    ImpactSummary summary;
+};
+const ReleaseImpact* impact_for(App::State& s, const Release& r);
+ImVec4 impact_color(ImpactKind kind);
+// The support chart under the timeline rows: one row per release line (newest first), then the
+// dependencies' cycles; active and maintenance phases on the timeline's day axis (`start` is the day
+// at `x0`, `ppd` pixels per day). `height` includes its title row.
+void draw_support_chart(App::State& s, double start, double ppd, float label_w, float width, float height);
+// Rows the chart would draw (its height follows them).
+int support_chart_rows(App::State& s);
+// Consumers and dependency cycles in the project settings window.
+void draw_consumer_settings(App::State& s);
+void draw_dependency_settings(App::State& s);
 
 // app.cpp
 void remember_recent(App::State& s, const std::string& path);

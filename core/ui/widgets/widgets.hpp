@@ -47,6 +47,17 @@ bool edit_enum(App::State& s, const char* label, E& value) {
     return changed;
 }
 
+// A list editor row's "Remove" button, on the row's line: removes element `i` (one undo step).
+template <class T>
+bool remove_row_button(App::State& s, std::vector<T>& list, std::size_t i) {
+    ImGui::SameLine();
+    if (!ImGui::SmallButton("Remove")) return false;
+    list.erase(list.begin() + static_cast<std::ptrdiff_t>(i));
+    s.doc.touch();
+    s.doc.commit();
+    return true;
+}
+
 // Small helpers for consistent layout.
 void help_marker(const char* text);
 void section_title(const char* text);  // a labelled separator (ImGui 1.86 has no SeparatorText)

@@ -39,6 +39,19 @@ TEST_CASE("impact: caret ranges take minors, are cut off by majors") {
     CHECK(consumers_to_notify(*major).size() == 1);
 }
 
+TEST_CASE("impact: the release list's summary counts who must act and who receives") {
+    auto r = release_impact(consumers({{"web", "^1.2.0"}, {"cli", "~1.2.0"}, {"api", "^2.0.0"}, {"old", "not a range"}}), "1.4.0");
+    REQUIRE(r.ok());
+    const ImpactSummary sum = summarize_impact(*r);
+    CHECK(sum == ImpactSummary{1, 1, 1, 1});
+    CHECK(to_string(sum) == "1 must act · 1 receive · 1 not affected · 1 invalid range");
+    CHECK(sum.must_act == static_cast<int>(consumers_to_notify(*r).size()));
+    CHECK(to_string(summarize_impact({})) == "no consumers");
+    auto pre = release_impact(consumers({{"web", "^2.0.0-rc.0"}, {"app", "^1.2.0"}}), "2.0.0-rc.1");
+    REQUIRE(pre.ok());
+    CHECK(to_string(summarize_impact(*pre)) == "1 must act · 1 receive");
+}
+
 TEST_CASE("impact: pre-releases follow node-semver's rule") {
     CHECK(kind_for("^1.2.0", "1.3.0-rc.1") == ImpactKind::prerelease_excluded);
     CHECK(kind_for("^1.3.0-rc.0", "1.3.0-rc.1") == ImpactKind::receives);

@@ -120,3 +120,16 @@ TEST_CASE("support: endoflife.date JSON out and in") {
     REQUIRE_FALSE(bad.ok());
     CHECK(bad.error().offset == 20);  // the value "2024-02-30"
 }
+
+TEST_CASE("support: a downloaded endoflife.date file names its product; cycles merge by product and cycle") {
+    CHECK(endoflife_product_name("nodejs.json") == "nodejs");
+    CHECK(endoflife_product_name("/downloads/python.eol.json") == "python");
+    CHECK(endoflife_product_name("C:\\Users\\me\\nodejs (1).json") == "nodejs");
+    CHECK(endoflife_product_name(".json") == "dependency");
+    std::vector<DependencySupport> known{{"nodejs", "18", std::nullopt, std::nullopt, d(2025, 4, 30), true, {}}};
+    merge_dependency_support(known, {{"nodejs", "18", std::nullopt, std::nullopt, d(2025, 5, 1), true, {}},
+                                     {"nodejs", "20", std::nullopt, std::nullopt, d(2026, 4, 30), true, {}}});
+    REQUIRE(known.size() == 2);
+    CHECK(*known[0].eol == d(2025, 5, 1));
+    CHECK(known[1].cycle == "20");
+}

@@ -100,6 +100,23 @@ void draw_dashboard(App::State& s) {
     else ImGui::Text("%d error%s, %d warning%s — see the Calendar tab.", c.errors, c.errors == 1 ? "" : "s",
                      c.warnings, c.warnings == 1 ? "" : "s");
 
+    // Support: shown once the plan has lines to support or dependencies to watch.
+    const SupportReport& support = support_for(s);
+    if (plan.settings.support || !plan.settings.support_lines.empty() || !plan.dependencies.empty()) {
+        section_title("Support windows");
+        for (const LineSchedule& l : support.lines) {
+            if (l.phase == SupportPhase::end_of_life || l.phase == SupportPhase::planned) continue;
+            ImGui::BulletText("%s — %s%s", l.line.c_str(), std::string(to_string(l.phase)).c_str(),
+                              l.eol ? (", end of life " + date_text(*l.eol)).c_str() : ", no end of life planned");
+        }
+        constexpr std::size_t shown_max = 8;
+        for (std::size_t i = 0; i < support.warnings.size() && i < shown_max; ++i)
+            ImGui::TextColored(ImVec4(0.85f, 0.55f, 0.1f, 1.0f), "%s", support.warnings[i].message.c_str());
+        if (support.warnings.size() > shown_max)
+            ImGui::TextDisabled("… and %d more warnings (Timeline > Support)", static_cast<int>(support.warnings.size() - shown_max));
+        anchor("dashboard.support");
+    }
+
     section_title("Pending approvals");
     int pending = 0;
     for (const auto& r : plan.releases) {

@@ -78,6 +78,8 @@ void section_scope(App::State& s, Release& r);
 void section_version(App::State& s, Release& r);
 void section_timeline(App::State& s, Release& r);
 void section_changes(App::State& s, Release& r);
+// Who receives the release and who must act (editor_consumers.cpp).
+void section_consumers(App::State& s, Release& r);
 void section_communication(App::State& s, Release& r);
 void section_risks(App::State& s, Release& r);
 void section_gates(App::State& s, Release& r);

@@ -38,6 +38,8 @@ void draw_sections(App::State& s, Release& r) {
     if (ImGui::CollapsingHeader("Version", ImGuiTreeNodeFlags_DefaultOpen)) section_version(s, r);
     if (ImGui::CollapsingHeader("Timeline", ImGuiTreeNodeFlags_DefaultOpen)) section_timeline(s, r);
     if (ImGui::CollapsingHeader("Changes", ImGuiTreeNodeFlags_DefaultOpen)) section_changes(s, r);
+    if (ImGui::CollapsingHeader("Consumers and impact", s.doc.plan.consumers.empty() ? 0 : ImGuiTreeNodeFlags_DefaultOpen))
+        section_consumers(s, r);
     if (ImGui::CollapsingHeader("Stakeholders and communication")) section_communication(s, r);
     if (ImGui::CollapsingHeader("Risks and mitigations")) section_risks(s, r);
     // A refused status change opens the gates so what blocks it is in view.

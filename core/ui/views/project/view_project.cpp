@@ -1,6 +1,7 @@
 #include "views/project/project.hpp"
 
 #include "app/test_anchors.hpp"
+#include "views/views.hpp"
 #include "widgets/widgets.hpp"
 
 #include <imgui.h>
@@ -21,17 +22,6 @@ std::string fresh_id(const std::string& prefix, int n, bool (*taken)(const Plan&
 
 bool component_taken(const Plan& p, const std::string& id) { return find_component(p, id) != nullptr; }
 bool stakeholder_taken(const Plan& p, const std::string& id) { return find_stakeholder(p, id) != nullptr; }
-
-// A list editor row: an "x" button that removes element `i` (one undo step).
-template <class T>
-bool remove_button(App::State& s, std::vector<T>& list, std::size_t i) {
-    ImGui::SameLine();
-    if (!ImGui::SmallButton("Remove")) return false;
-    list.erase(list.begin() + static_cast<std::ptrdiff_t>(i));
-    s.doc.touch();
-    s.doc.commit();
-    return true;
-}
 
 void draw_project(App::State& s) {
     Project& p = s.doc.plan.project;
@@ -60,7 +50,7 @@ void draw_components(App::State& s) {
         ImGui::SetNextItemWidth(140 * s.config.ui_scale);
         edit_text(s, "##owner", c.owner, "owner");
         anchor(n + ".owner");
-        const bool removed = remove_button(s, list, i);
+        const bool removed = remove_row_button(s, list, i);
         ImGui::PopID();
         if (removed) break;
     }
@@ -91,7 +81,7 @@ void draw_stakeholders(App::State& s) {
         ImGui::SameLine();
         ImGui::SetNextItemWidth(100 * s.config.ui_scale);
         edit_enum(s, "##audience", st.audience);
-        const bool removed = remove_button(s, list, i);
+        const bool removed = remove_row_button(s, list, i);
         ImGui::PopID();
         if (removed) break;
     }
@@ -119,7 +109,7 @@ void draw_periods(App::State& s, std::vector<Period>& list, const char* what) {
         ImGui::TextUnformatted("to");
         ImGui::SameLine();
         if (edit_date(s, "##end", end) && end) p.end = *end;
-        const bool removed = remove_button(s, list, i);
+        const bool removed = remove_row_button(s, list, i);
         ImGui::PopID();
         if (removed) break;
     }
@@ -176,7 +166,7 @@ void draw_support(App::State& s) {
         edit_date(s, "active until", l.active_until);
         ImGui::SameLine();
         edit_date(s, "end of life", l.eol);
-        const bool removed = remove_button(s, lines, i);
+        const bool removed = remove_row_button(s, lines, i);
         ImGui::PopID();
         if (removed) break;
     }
@@ -209,7 +199,9 @@ void draw_project_settings(App::State& s) {
         draw_periods(s, s.doc.plan.blackouts, "blackout");
         ImGui::PopID();
     }
+    if (ImGui::CollapsingHeader("Consumers of the package")) draw_consumer_settings(s);
     if (ImGui::CollapsingHeader("Support policy and maintenance lines")) draw_support(s);
+    if (ImGui::CollapsingHeader("Dependencies' support cycles")) draw_dependency_settings(s);
     if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && !ImGui::IsAnyItemActive() &&
         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
         s.project.settings_open = false;

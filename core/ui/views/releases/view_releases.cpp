@@ -34,6 +34,28 @@ void filter_combo(const char* label, int& index, float width) {
         ImGui::EndCombo();
     }
 }
+// The impact column: how many consumers must act on this release, else how many receive it, at the
+// right end of the row's first line. An invisible item under it carries the test anchor.
+void impact_badge(App::State& s, const Release& r, ImVec2 row, float line) {
+    const ReleaseImpact* impact = impact_for(s, r);
+    if (!impact) return;
+    const ImpactSummary& sum = impact->summary;
+    const bool act = sum.must_act > 0;
+    if (!act && sum.receives == 0) return;
+    const std::string text = act ? std::to_string(sum.must_act) + " must act" : std::to_string(sum.receives) + " receive";
+    const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+    const ImVec2 at(row.x + ImGui::GetContentRegionAvail().x - size.x - 4.0f * s.config.ui_scale, row.y);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(ImVec2(at.x - 3.0f, at.y), ImVec2(at.x + size.x + 3.0f, at.y + line - 2.0f),
+                      ImGui::GetColorU32(ImGuiCol_WindowBg), 3.0f);
+    dl->AddText(at, act ? ImGui::GetColorU32(impact_color(ImpactKind::cut_off)) : ImGui::GetColorU32(ImGuiCol_TextDisabled), text.c_str());
+    const ImVec2 resume = ImGui::GetCursorScreenPos();
+    ImGui::SetCursorScreenPos(at);
+    ImGui::Dummy(size);
+    anchor("release." + r.id + ".impact");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", to_string(sum).c_str());
+    ImGui::SetCursorScreenPos(resume);
+}
 }  // namespace
 
 void draw_release_list(App::State& s) {
@@ -100,6 +122,7 @@ void draw_release_list(App::State& s) {
             std::string title = r.name.empty() ? r.id : r.name;
             if (!r.version.empty()) title += "  " + r.version;
             dl->AddText(ImVec2(start.x + 10 * s.config.ui_scale, start.y), ImGui::GetColorU32(ImGuiCol_Text), title.c_str());
+            impact_badge(s, r, start, line);
             std::string sub = std::string(to_string(r.type)) + " · " + std::string(to_string(r.status));
             if (r.release_date) sub += " · " + date_text(*r.release_date);
             if (const int late = days_overdue(r, now)) {

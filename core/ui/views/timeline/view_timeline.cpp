@@ -733,7 +733,14 @@ void draw_timeline(App::State& s) {
         dl->AddText(ImVec2(header_pos.x + 8.0f * scale, header_pos.y + tier_h + (tier_h - ImGui::GetFontSize()) * 0.5f),
                     ImGui::GetColorU32(ImGuiCol_TextDisabled), "Component");
     }
-    const float body_h = std::max(ImGui::GetContentRegionAvail().y - panel_h - style.ItemSpacing.y, 4.0f * tier_h);
+    // The support chart: its title row, and up to six rows before it scrolls.
+    const int support_rows = support_chart_rows(s);
+    const float support_h = support_rows == 0 ? 0.0f
+                            : !t.support_chart ? ImGui::GetFrameHeightWithSpacing()
+                                               : ImGui::GetFrameHeightWithSpacing() + style.ItemSpacing.y +
+                                                     std::min(support_rows, 6) * std::floor(ImGui::GetTextLineHeight() * 1.4f + 2.0f * scale);
+    const float body_h = std::max(ImGui::GetContentRegionAvail().y - panel_h - support_h - style.ItemSpacing.y * (support_h > 0 ? 2 : 1),
+                                  4.0f * tier_h);
     const float lane_h = std::floor(ImGui::GetTextLineHeight() * 1.8f + 4.0f * scale);
     const VerticalMove key_move = keyboard(s, idx, rows_w);
 
@@ -996,6 +1003,7 @@ void draw_timeline(App::State& s) {
     ImGui::EndChild();
 
     draw_scale(s, ax, header_pos, tier_h, idx.today, hover_day);
+    if (support_h > 0) draw_support_chart(s, ax.start, ax.ppd, label_w, rows_w, support_h);
     draw_conflict_panel(s, panel_h);
     draw_move_preview(s);
     draw_period_dialog(s);
