@@ -49,7 +49,7 @@ SRC
   fi
   mkdir -p build/deps/src
   (cd build/deps/src && apt-get source --download-only imgui >/dev/null 2>&1) \
-    || fail "apt-get source imgui failed" "add a deb-src entry for bookworm (see docs/building.md) and retry"
+    || fail "apt-get source imgui failed" "add a deb-src entry for bookworm (see CONTRIBUTING.md, Build) and retry"
   tar -C build/deps -xf build/deps/src/imgui_1.86+ds.orig.tar.xz \
     || fail "cannot unpack the imgui source tarball" "delete build/deps and retry"
 fi

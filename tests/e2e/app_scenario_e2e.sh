@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The app scenario end to end (issue 7, item 5): open the example plan, add a release, change its type
+# The app scenario end to end: open the example plan, add a release, change its type
 # (milestones follow), move it to a Saturday (one more conflict), edit a change (the notes preview
 # follows), undo, export, reload/restart (the autosaved plan is back), open a share link (page), and
 # hostile files dropped on the app (a message, the plan unchanged).

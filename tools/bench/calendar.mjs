@@ -1,4 +1,4 @@
-// make bench, calendar and timeline workloads at 10,000 releases (issue 5), on the plan of plan.mjs:
+// make bench, calendar and timeline workloads at 10,000 releases, on the plan of plan.mjs:
 //   - relplan-desktop under Xvfb: `--bench-frames 300` time per frame (ImGui NewFrame..Render, the GL
 //     draw not included) on the calendar and timeline tabs, p50 and p99;
 //   - FullCalendar 6 (core + daygrid + list, their browser global builds, no bundler) in headless

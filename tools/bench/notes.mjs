@@ -1,4 +1,4 @@
-// make bench, release notes and changelog workloads (issue 6):
+// make bench, release notes and changelog workloads:
 //   - `relplan notes FILE --release 9.9.9 --format md|html|txt` for one release with 100,000 changes
 //     (no peer generates notes from a plan; the figures stand alone);
 //   - a changelog for a generated git repository of 100,000 Conventional Commits, whole process each:

@@ -1,4 +1,4 @@
-// make bench, plan workloads (issue 4): import + validate + canonical export of a plan with 10,000
+// make bench, plan workloads: import + validate + canonical export of a plan with 10,000
 // releases and 100,000 changes, by relplan natively and in WebAssembly, next to node's JSON.parse + ajv
 // (draft 2020-12, assets/plan.schema.json) + JSON.stringify on the same file.
 //   - whole process: `relplan plan fmt FILE > /dev/null` and `relplan plan validate FILE` against
