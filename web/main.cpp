@@ -126,11 +126,12 @@ void frame(void* arg) {
 extern "C" {
 
 // window.relplan.loadPlan: {"ok":bool,"errors":[...],"notes":[...]}; the open plan is untouched on
-// error. The text arrives with its length: a NUL in it is the parser's to report, with its position.
-EMSCRIPTEN_KEEPALIVE const char* relplan_load_plan(const char* text, int length) {
+// error; `shared` for a share link opened in a running page. The text arrives with its length: a NUL in it is the parser's to report, with its position.
+EMSCRIPTEN_KEEPALIVE const char* relplan_load_plan(const char* text, int length, int shared) {
     WebHost& h = relplan::web::host();
-    relplan::ui::LoadReport r =
-        h.app->load_plan_text(std::string_view(text, static_cast<size_t>(std::max(0, length))), "plan.json");
+    const std::string_view bytes(text, static_cast<size_t>(std::max(0, length)));
+    // A share link opened while the page runs may be a version of the open plan: App decides.
+    relplan::ui::LoadReport r = shared ? h.app->open_shared_plan(bytes, "shared.plan.json") : h.app->load_plan_text(bytes, "plan.json");
     nlohmann::json j = {{"ok", r.ok}, {"errors", r.errors}, {"notes", r.notes}};
     h.returned = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return h.returned.c_str();

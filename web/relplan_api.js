@@ -60,7 +60,7 @@
   var api = {
     ready: Promise.all([firstFramePromise, startupPromise]).then(function () { return true; }),
     // The text reaches the parser exactly (with its length, so a NUL is reported where it is).
-    loadPlan: function (text) {
+    loadPlan: function (text, shared) {
       text = String(text);
       var bad = loneSurrogate(text);
       if (bad >= 0) {
@@ -68,7 +68,7 @@
           text.charCodeAt(bad).toString(16).toUpperCase() + ' at character ' + bad + ' (not valid Unicode text)'] };
       }
       try {
-        return JSON.parse(withHeapString(text, function (p, n) { return UTF8ToString(_relplan_load_plan(p, n)); }));
+        return JSON.parse(withHeapString(text, function (p, n) { return UTF8ToString(_relplan_load_plan(p, n, shared ? 1 : 0)); }));
       } catch (e) {
         return { ok: false, notes: [], errors: [String(e && e.message || e)] };
       }
@@ -114,9 +114,10 @@
   Module.relplanPickFile = function (purpose) {
     var input = document.createElement('input');
     input.type = 'file';
-    // Indexed by platform::OpenPurpose: plan, changelog, ICS, consumers, dependency support cycles.
+    // Indexed by platform::OpenPurpose: plan, changelog, ICS, consumers, dependency support cycles,
+    // a plan to compare with.
     input.accept = ['.json,application/json', '.md,.markdown,text/markdown', '.ics,text/calendar',
-                    '.json,application/json', '.json,application/json'][purpose] || '';
+                    '.json,application/json', '.json,application/json', '.json,application/json'][purpose] || '';
     input.addEventListener('change', function () {
       var f = input.files && input.files[0];
       if (f) f.arrayBuffer().then(function (b) { openBytes(purpose, f.name, b); });
@@ -536,6 +537,17 @@
     }
     work.then(startupDone, startupDone);
   };
+  // A share link pasted into the address bar of a running page: a version of the open plan asks
+  // whether to merge, compare or replace (App::open_shared_plan); anything else opens as at start.
+  window.addEventListener('hashchange', function () {
+    if (!/^#(plan|pd1)=/.test(location.hash)) return;
+    var fragment = location.hash;
+    history.replaceState(null, '', location.pathname + location.search);
+    planFromFragment(fragment).then(function (json) {
+      var r = api.loadPlan(json, true);
+      if (!r.ok) showShareError(r.errors.join('\n'));
+    }, function (e) { showShareError(String(e && e.message || e)); });
+  });
   function showShareError(text) {
     appMessage('The share link could not be opened (nothing was replaced)', text);
   }

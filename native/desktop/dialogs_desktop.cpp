@@ -101,7 +101,8 @@ const char* filter_for(OpenPurpose purpose, bool zenity) {
     case OpenPurpose::import_consumers:
         return zenity ? "package.json, package-lock.json, npm ls output (*.json) | *.json" : "*.json|package.json, package-lock.json, npm ls output";
     case OpenPurpose::import_dependency_support: return zenity ? "endoflife.date JSON (*.json) | *.json" : "*.json|endoflife.date JSON";
-    case OpenPurpose::plan: break;
+    case OpenPurpose::plan:
+    case OpenPurpose::compare: break;
     }
     return zenity ? "Plans (*.json) | *.json" : "*.json|Plans";
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <iterator>
 #include <vector>
 
 namespace relplan::deflate {
@@ -197,18 +198,100 @@ private:
     std::size_t pos_ = 0;
 };
 
-// One symbol of the fixed literal/length code; -1 at the end of the input.
-int fixed_symbol(BitReader& r) {
-    std::uint32_t code = 0, more = 0;
-    if (!r.huffman_bits(7, code)) return -1;
-    if (code <= 0x17) return static_cast<int>(256 + code);
-    if (!r.huffman_bits(1, more)) return -1;
-    code = (code << 1) | more;
-    if (code >= 0x30 && code <= 0xBF) return static_cast<int>(code - 0x30);
-    if (code >= 0xC0 && code <= 0xC7) return static_cast<int>(280 + code - 0xC0);
-    if (!r.huffman_bits(1, more)) return -1;
-    code = (code << 1) | more;
-    return static_cast<int>(144 + code - 0x190);
+// A canonical Huffman code (RFC 1951 3.2.2) as counts per length and symbols in code order; decoded
+// one bit at a time, which is plenty for share links.
+struct Huffman {
+    std::uint16_t count[16] = {};
+    std::vector<std::uint16_t> symbol;
+};
+
+// False when the lengths over-subscribe the code (an incomplete code is allowed: unused codes fail
+// to decode).
+bool build(Huffman& h, const std::uint8_t* lengths, std::size_t n) {
+    for (std::size_t i = 0; i < n; ++i) ++h.count[lengths[i]];
+    h.count[0] = 0;
+    int left = 1;
+    for (int len = 1; len < 16; ++len) {
+        left = left * 2 - h.count[len];
+        if (left < 0) return false;
+    }
+    std::uint16_t offset[16] = {};
+    for (int len = 1; len < 15; ++len) offset[len + 1] = static_cast<std::uint16_t>(offset[len] + h.count[len]);
+    h.symbol.assign(n, 0);
+    for (std::size_t i = 0; i < n; ++i)
+        if (lengths[i] != 0) h.symbol[offset[lengths[i]]++] = static_cast<std::uint16_t>(i);
+    return true;
+}
+
+// The next symbol; -1 at the end of the input or on a code the table does not have.
+int decode(BitReader& r, const Huffman& h) {
+    int code = 0, first = 0, index = 0;
+    for (int len = 1; len < 16; ++len) {
+        std::uint32_t b = 0;
+        if (!r.bits(1, b)) return -1;
+        code |= static_cast<int>(b);
+        const int count = h.count[len];
+        if (code - count < first) return h.symbol[static_cast<std::size_t>(index + (code - first))];
+        index += count;
+        first = (first + count) << 1;
+        code <<= 1;
+    }
+    return -1;
+}
+
+void fixed_codes(Huffman& lit, Huffman& dist) {
+    std::uint8_t lengths[288];
+    for (int i = 0; i < 288; ++i) lengths[i] = i < 144 ? 8 : i < 256 ? 9 : i < 280 ? 7 : 8;
+    build(lit, lengths, 288);
+    std::uint8_t d[30];
+    for (auto& x : d) x = 5;
+    build(dist, d, 30);
+}
+
+// The code lengths of a dynamic block (RFC 1951 3.2.7); an error text when they are malformed.
+const char* dynamic_codes(BitReader& r, Huffman& lit, Huffman& dist) {
+    static constexpr std::uint8_t order[19] = {16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15};
+    std::uint32_t hlit = 0, hdist = 0, hclen = 0;
+    if (!r.bits(5, hlit) || !r.bits(5, hdist) || !r.bits(4, hclen)) return "cut short";
+    hlit += 257;
+    hdist += 1;
+    hclen += 4;
+    if (hlit > 286 || hdist > 30) return "bad code counts";
+    std::uint8_t lengths[320] = {};
+    for (std::uint32_t i = 0, v = 0; i < hclen; ++i) {
+        if (!r.bits(3, v)) return "cut short";
+        lengths[order[i]] = static_cast<std::uint8_t>(v);
+    }
+    Huffman lencode;
+    if (!build(lencode, lengths, 19)) return "bad code length code";
+    std::fill(std::begin(lengths), std::end(lengths), 0);
+    for (std::uint32_t i = 0; i < hlit + hdist;) {
+        const int sym = decode(r, lencode);
+        if (sym < 0) return "cut short or bad code length";
+        if (sym < 16) {
+            lengths[i++] = static_cast<std::uint8_t>(sym);
+            continue;
+        }
+        std::uint32_t repeat = 0, times = 0;
+        std::uint8_t value = 0;
+        if (sym == 16) {
+            if (i == 0) return "a repeat with nothing before it";
+            value = lengths[i - 1];
+            if (!r.bits(2, times)) return "cut short";
+            repeat = 3 + times;
+        } else if (sym == 17) {
+            if (!r.bits(3, times)) return "cut short";
+            repeat = 3 + times;
+        } else {
+            if (!r.bits(7, times)) return "cut short";
+            repeat = 11 + times;
+        }
+        if (i + repeat > hlit + hdist) return "too many code lengths";
+        while (repeat-- > 0) lengths[i++] = value;
+    }
+    if (lengths[256] == 0) return "no end-of-block code";
+    if (!build(lit, lengths, hlit) || !build(dist, lengths + hlit, hdist)) return "over-subscribed code";
+    return nullptr;
 }
 
 }  // namespace
@@ -217,7 +300,7 @@ Result<std::string> inflate(std::string_view compressed, std::string_view dictio
     std::string out(dictionary);
     const std::size_t start = out.size();
     BitReader r(compressed);
-    const auto fail = [&](const char* what) { return make_error(std::string("deflate data: ") + what, r.offset()); };
+    const auto fail = [&](const std::string& what) { return make_error("deflate data: " + what, r.offset()); };
     for (std::uint32_t final_block = 0; !final_block;) {
         std::uint32_t type = 0;
         if (!r.bits(1, final_block) || !r.bits(2, type)) return fail("cut short");
@@ -225,33 +308,38 @@ Result<std::string> inflate(std::string_view compressed, std::string_view dictio
             r.align();
             std::uint32_t len = 0, nlen = 0;
             if (!r.bits(16, len) || !r.bits(16, nlen) || (len ^ 0xFFFF) != nlen) return fail("bad stored block");
+            if (out.size() - start + len > max_output) return fail("output larger than allowed");
             for (std::uint32_t k = 0, b = 0; k < len; ++k) {
                 if (!r.bits(8, b)) return fail("cut short");
                 out += static_cast<char>(b);
             }
-        } else if (type == 1) {
-            for (;;) {
-                int sym = fixed_symbol(r);
-                if (sym < 0 || sym > 285) return fail("cut short or bad code");
-                if (sym == 256) break;
-                if (sym < 256) {
-                    out += static_cast<char>(sym);
-                } else {
-                    std::uint32_t extra = 0, dcode = 0, dextra = 0;
-                    std::size_t l = static_cast<std::size_t>(sym - 257);
-                    if (!r.bits(length_extra[l], extra) || !r.huffman_bits(5, dcode) || dcode >= 30 ||
-                        !r.bits(dist_extra[dcode], dextra))
-                        return fail("cut short or bad distance");
-                    std::size_t len = length_base[l] + extra, dist = dist_base[dcode] + dextra;
-                    if (dist > out.size()) return fail("distance before the start");
-                    for (std::size_t k = 0; k < len; ++k) out += out[out.size() - dist];
-                }
-                if (out.size() - start > max_output) return fail("output larger than allowed");
-            }
-        } else {
-            return fail("dynamic Huffman blocks are not produced by this encoder");
+            continue;
         }
-        if (out.size() - start > max_output) return fail("output larger than allowed");
+        if (type == 3) return fail("bad block type");
+        Huffman lit, dist;
+        if (type == 1) {
+            fixed_codes(lit, dist);
+        } else if (const char* why = dynamic_codes(r, lit, dist)) {
+            return fail(why);
+        }
+        for (;;) {
+            const int sym = decode(r, lit);
+            if (sym < 0 || sym > 285) return fail("cut short or bad code");
+            if (sym == 256) break;
+            if (sym < 256) {
+                out += static_cast<char>(sym);
+            } else {
+                std::uint32_t extra = 0, dextra = 0;
+                const std::size_t l = static_cast<std::size_t>(sym - 257);
+                if (!r.bits(length_extra[l], extra)) return fail("cut short");
+                const int dcode = decode(r, dist);
+                if (dcode < 0 || dcode >= 30 || !r.bits(dist_extra[dcode], dextra)) return fail("cut short or bad distance");
+                const std::size_t len = length_base[l] + extra, d = dist_base[dcode] + dextra;
+                if (d > out.size()) return fail("distance before the start");
+                for (std::size_t k = 0; k < len; ++k) out += out[out.size() - d];
+            }
+            if (out.size() - start > max_output) return fail("output larger than allowed");
+        }
     }
     return out.substr(start);
 }

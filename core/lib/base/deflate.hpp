@@ -4,8 +4,9 @@
 // with the browser's DecompressionStream and drops the dictionary from the front of what comes out.
 //
 // The encoder is small rather than best: LZ77 over hash chains with one step of lazy matching, fixed
-// Huffman codes. inflate() reads what the encoder writes (stored and fixed-Huffman blocks) and
-// answers an Error with the byte offset for anything else or for output past `max_output`.
+// Huffman codes. inflate() reads any raw DEFLATE stream (stored, fixed and dynamic Huffman blocks, as
+// browsers' CompressionStream and zlib write them) and answers an Error with the byte offset for
+// malformed data or for output past `max_output`.
 #pragma once
 
 #include "base/result.hpp"
@@ -20,7 +21,7 @@ namespace relplan::deflate {
 std::string compress(std::string_view data, std::string_view dictionary = {});
 // `dictionary` as non-final stored blocks: put before compress()'s output for a standard inflater.
 std::string stored_prefix(std::string_view dictionary);
-// Decodes compress()'s output (given the same dictionary), stopping with an Error past max_output.
+// Decodes raw DEFLATE (compress()'s output given the same dictionary), stopping with an Error past max_output.
 Result<std::string> inflate(std::string_view compressed, std::string_view dictionary, std::size_t max_output);
 
 }  // namespace relplan::deflate

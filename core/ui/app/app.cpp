@@ -128,6 +128,15 @@ void App::open_bytes(platform::OpenPurpose purpose, const std::string& name, std
         s.flash("Imported holidays and blackouts from " + name, ImGui::GetTime());
         return;
     }
+    case platform::OpenPurpose::compare: {
+        ParsedPlan parsed = parse_plan_for_app(bytes, name);
+        if (!parsed.report.ok) {
+            s.messages.push_back({"Could not compare with " + name, parsed.report.errors});
+            return;
+        }
+        start_compare(s, std::move(parsed.plan), "Compared with " + name, false, true);
+        return;
+    }
     case platform::OpenPurpose::import_consumers:
     case platform::OpenPurpose::import_dependency_support: {
         const bool consumers = purpose == platform::OpenPurpose::import_consumers;
@@ -143,6 +152,16 @@ void App::open_bytes(platform::OpenPurpose purpose, const std::string& name, std
         return;
     }
     }
+}
+
+LoadReport App::open_shared_plan(std::string_view text, const std::string& name) {
+    ParsedPlan parsed = parse_plan_for_app(text, name);
+    const Plan& open = s_->doc.plan;
+    if (parsed.report.ok && !open.project.id.empty() && parsed.plan.project.id == open.project.id) {
+        if (!(parsed.plan == open)) offer_shared_plan(*s_, std::move(parsed.plan));
+        return parsed.report;
+    }
+    return load_plan_text(text, name);
 }
 
 void App::open_path(const std::string& path) {

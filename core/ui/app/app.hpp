@@ -50,6 +50,9 @@ public:
     // A file's bytes arriving for `purpose` (file picker, drop, share link). Errors are shown in the
     // app; the open plan is only replaced by a valid plan.
     void open_bytes(platform::OpenPurpose purpose, const std::string& name, std::string_view bytes);
+    // A share link opened while the page runs: a version of the open plan (same project id, other
+    // content) asks whether to merge, compare or replace; anything else loads as load_plan_text.
+    LoadReport open_shared_plan(std::string_view text, const std::string& name);
     // Desktop: opens a path (drag-and-drop, recent files, --plan).
     void open_path(const std::string& path);
     // The working copy a previous session left (platform::store_working_copy); `unsaved` reopens it

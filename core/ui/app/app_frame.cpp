@@ -174,6 +174,16 @@ void draw_menu(App& app, App::State& s) {
             else
                 s.flash("Exported " + name, ImGui::GetTime());
         }
+        if (ImGui::BeginMenu("Compare with")) {
+            if (ImGui::MenuItem("A plan file…")) start_open(app, s, platform::OpenPurpose::compare);
+            anchor("menu.file.compare.file");
+            if (ImGui::MenuItem("The last saved version")) start_compare(s, s.doc.saved(), "Changes since " + s.doc.name() + " was last saved", true, false);
+            anchor("menu.file.compare.saved");
+            if (ImGui::MenuItem("A share link…")) s.compare.link_dialog = true;
+            anchor("menu.file.compare.link");
+            ImGui::EndMenu();
+        }
+        anchor("menu.file.compare");  // after EndMenu the last item is the menu's own entry
         if (platform::abilities().share_links && ImGui::MenuItem("Copy share link")) {
             platform::copy_share_link(plan_to_json(s.doc.plan));
             s.flash("Share link copied to the clipboard", ImGui::GetTime());
@@ -473,6 +483,7 @@ void App::frame() {
     draw_project_settings(s);
     draw_trains_window(s);
     draw_help_window(s);
+    draw_team_windows(s);
     draw_status_bar(s, status_h);
     draw_file_browser(*this, s);
     draw_modals(*this, s);

@@ -31,6 +31,8 @@ public:
     // The plan differs from anything on disk (restored from a recovery copy).
     void mark_unsaved() { saved_ = Plan{}; dirty_ = true; }
     bool dirty() const { return dirty_; }
+    // The plan as last saved or opened (the empty plan after a recovery or for a new plan).
+    const Plan& saved() const { return saved_; }
     const std::string& name() const { return name_; }
     const std::string& path() const { return path_; }
     // Bumped on every change of `plan` that was committed, undone or redone: views cache on it.

@@ -13,6 +13,10 @@
 #include <unordered_map>
 #include <vector>
 
+namespace relplan {
+struct PlanDiff;
+}
+
 namespace relplan::ui {
 
 // Actions that may need "discard unsaved changes?" first.
@@ -124,6 +128,23 @@ struct VersionCalculatorState {
     std::shared_ptr<VersionsCache> cache;
 };
 
+// Compare and merge (views/team/): the open plan against another version of it, and the merge
+// conflicts a merge left in the plan.
+struct CompareState {
+    bool open = false;
+    std::string title;                // what the open plan is compared with
+    bool other_is_before = false;     // the last saved version: the diff runs from it to the open plan
+    bool can_merge = false;           // the other version came from outside (a file, a share link)
+    std::shared_ptr<const Plan> other;
+    std::shared_ptr<const PlanDiff> diff;
+    unsigned revision = ~0u;          // the open plan's revision the diff is of
+    std::vector<std::string> highlighted;  // release ids the diff touches, sorted (calendar, timeline)
+    bool link_dialog = false;         // "Compare with a share link…"
+    std::string link_text;
+    std::shared_ptr<const Plan> offered;  // a share link of the open plan: merge, replace or compare?
+    bool conflicts_hidden = false;    // the user closed the conflicts window
+};
+
 // Project settings, release trains and help windows (views/project/).
 struct ProjectWindowsState {
     bool settings_open = false;
@@ -186,6 +207,7 @@ struct App::State {
     EditorState editor;
     NotesPreviewState notes;
     ProjectWindowsState project;
+    CompareState compare;
     VersionCalculatorState versions;
 
     void select_tab(Tab t) { requested_tab = t; tab_requested = true; }

@@ -199,6 +199,8 @@ void end_frame(App::State& s) {
     const SupportReport& support = support_for(s);
     f["support_lines"] = static_cast<std::int64_t>(support.lines.size());
     f["support_warnings"] = static_cast<std::int64_t>(support.warnings.size());
+    f["compare_releases"] = static_cast<std::int64_t>(s.compare.open ? s.compare.highlighted.size() : 0);
+    f["merge_conflicts"] = static_cast<std::int64_t>(s.doc.plan.conflicts.size());
     f["missing_glyphs"] = missing_glyphs(s.glyphs);  // noted code points drawn as "?"
     f["fallback_fonts"] = static_cast<std::int64_t>(s.glyphs.fonts.size());
     r.facts = std::move(f);

@@ -18,7 +18,7 @@ namespace relplan::ui::platform {
 
 // What a user asked to open; passed back with the file so the app knows what to do with the bytes.
 // Values are shared with the page's file picker (relplan_api.js: relplanPickFile's accept list).
-enum class OpenPurpose { plan, import_changelog, import_ics, import_consumers, import_dependency_support };
+enum class OpenPurpose { plan, import_changelog, import_ics, import_consumers, import_dependency_support, compare };
 
 struct DirEntry {
     std::string name;

@@ -159,6 +159,22 @@ int support_chart_rows(App::State& s);
 void draw_consumer_settings(App::State& s);
 void draw_dependency_settings(App::State& s);
 
+// ---- compare and merge (views/team/) ---------------------------------------------------------------
+
+// Shows the diff between the open plan and `other`: from `other` to the open plan when
+// `other_is_before` (the last saved version), else from the open plan to `other`, which can then be
+// merged in when `can_merge`.
+void start_compare(App::State& s, Plan other, std::string title, bool other_is_before, bool can_merge);
+// A share link holding a version of the open plan (same project id): offers merge, replace or compare.
+void offer_shared_plan(App::State& s, Plan plan);
+// Whether the compare window marks release `id` (calendar and timeline outline it).
+bool compare_highlights(const App::State& s, const std::string& id);
+ImVec4 compare_color();
+// The conflicts a merge left in the plan, each settled by picking a side (merge_conflicts.cpp).
+void draw_merge_conflicts(App::State& s);
+// The compare window, the share-link dialog, the merge offer and the merge conflicts window; once per frame.
+void draw_team_windows(App::State& s);
+
 // app.cpp
 void remember_recent(App::State& s, const std::string& path);
 void set_theme(App::State& s, const std::string& theme);

@@ -169,6 +169,8 @@ void event_item(App::State& s, const CalendarEvent& e, ImVec2 pos, float width, 
     if (is_rel) {
         ConflictLevel level = conflict_level(s, e.index);
         if (level != ConflictLevel::none) dl->AddRect(a, b, u32(conflict_color(level)), 3.0f, 0, 1.5f);
+        if (compare_highlights(s, s.doc.plan.releases[e.index].id))  // listed by the compare window
+            dl->AddRect(ImVec2(a.x - 1.0f, a.y - 1.0f), ImVec2(b.x + 1.0f, b.y + 1.0f), u32(compare_color()), 3.0f, 0, 2.0f);
     }
     const float sq = height * 0.45f;
     const float pad = 4.0f * s.config.ui_scale;

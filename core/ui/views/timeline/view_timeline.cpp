@@ -843,6 +843,10 @@ void draw_timeline(App::State& s) {
                 flush();
                 const bool dragged = ghost && rel == t.drag_release;
                 draw_bar(s, dl, ax, d, r, y + bar_pad, y + lane_h - bar_pad, r.id == s.selected_release && !dragged, level, dragged);
+                if (compare_highlights(s, r.id))  // the compare window lists this release
+                    dl->AddRect(ImVec2(ax.cx(d.bar_first) - 2.0f * scale, y + bar_pad - 2.0f * scale),
+                                ImVec2(ax.cx(d.bar_last + 1.0) + 2.0f * scale, y + lane_h - bar_pad + 2.0f * scale),
+                                u32(compare_color()), 4.0f * scale, 0, 2.0f * scale);
                 if (dragged) draw_bar(s, dl, ax, *ghost, r, y + bar_pad, y + lane_h - bar_pad, true, ConflictLevel::none, false);
             }
             flush();

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Compare and merge end to end: a share link of another version of the open plan is compared (the
+# releases that differ listed and outlined), merged (additions kept, a value both sides changed
+# becomes a conflict) and the conflict settled, in the page (page_team.mjs, headless Chromium) and in
+# the desktop app (desktop_team.txt under Xvfb).
+# Screenshots: ARTIFACT_DIR/page-{compare,merge-conflicts}.png, ARTIFACT_DIR/team/desktop/*.png.
+#   tests/e2e/compare_merge_e2e.sh BUILD_DIR ARTIFACT_DIR
+set -u
+build=$1 artifacts=$2
+here=$(cd "$(dirname "$0")" && pwd)
+example=$here/../../assets/examples/acme.plan.json
+export NODE_PATH=${NODE_PATH:-/usr/share/nodejs}
+page_rc=0
+node "$here/page_team.mjs" "$build/web/page" "$artifacts" "$example" || page_rc=1
+
+echo
+out=$artifacts/team/desktop
+rm -rf "$out"
+mkdir -p "$out"
+# Mine: the example with a project id. Theirs: one release renamed, one added, as a #plan= link
+# (raw DEFLATE, base64url: the form any inflater reads).
+link=$(node -e '
+  const fs = require("fs"), zlib = require("zlib");
+  const mine = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
+  mine.project.id = "acme-cloud-plan";
+  fs.writeFileSync(process.argv[2] + "/mine.plan.json", JSON.stringify(mine, null, 2));
+  const theirs = JSON.parse(JSON.stringify(mine));
+  theirs.releases[0].name = "Web console October (their name)";
+  theirs.releases.push({ id: "web-3.13.0", name: "Web console April", version: "3.13.0", type: "minor",
+                         status: "planning", release_date: "2027-04-13" });
+  process.stdout.write("https://example.org/relplan/#plan=" + zlib.deflateRawSync(JSON.stringify(theirs)).toString("base64url"));
+' "$example" "$out")
+sed "s|@LINK@|$link|" "$here/desktop_team.txt" > "$out/script.txt"
+config=$(mktemp -d)
+trap 'rm -rf "$config"' EXIT
+log=$out/desktop.log
+RELPLAN_CONFIG_DIR=$config xvfb-run -a -s "-screen 0 1440x900x24" \
+  timeout 300 "$build/native/relplan-desktop" --plan "$out/mine.plan.json" --script "$out/script.txt" \
+  --out "$out" --theme light --size 1440x900 > "$log" 2>&1
+rc=$?
+cat "$log"
+case $rc in
+  0|1) ;;
+  124) echo "FAIL relplan-desktop --script desktop_team.txt did not finish within 300 s" | tee -a "$log" ;;
+  *) echo "FAIL relplan-desktop --script desktop_team.txt exited with status $rc" | tee -a "$log" ;;
+esac
+if [ -s "$out/merged.plan.json" ] && node -e '
+  const p = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  process.exit(p.releases[0].name === "Web console October (their name)" && p.releases.some((r) => r.id === "web-3.13.0") && !p.conflicts ? 0 : 1);
+' "$out/merged.plan.json"; then echo "ok   the merged plan the desktop saved has their name and their release, no conflict left" | tee -a "$log"
+else echo "FAIL the merged plan the desktop saved is not the expected merge (merged.plan.json)" | tee -a "$log"; fi
+failed=$(grep -c '^FAIL' "$log")
+echo "compare and merge (desktop): $(grep -c '^ok ' "$log") passed, $failed failed"
+[ $page_rc = 0 ] && [ "$failed" = 0 ]

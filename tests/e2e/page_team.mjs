@@ -1,0 +1,125 @@
+// Compare and merge in the page: a share link of the open plan (same project id) pasted into the
+// address bar offers merge / compare / replace; the compare window lists the releases that differ and
+// outlines them on the timeline; "Merge into my plan" keeps both sides' additions and records the
+// value both sides hold differently as a conflict, settled in the conflicts window; File > Compare
+// with > A share link… reads a pasted link. Screenshots: ARTIFACT_DIR/page-compare.png,
+// ARTIFACT_DIR/page-merge-conflicts.png.
+//   node tests/e2e/page_team.mjs PAGE_DIR ARTIFACT_DIR EXAMPLE_PLAN
+import fs from 'node:fs';
+import path from 'node:path';
+import { startPage, checker } from './browser.mjs';
+
+const [pageDir, artifacts, examplePath] = process.argv.slice(2);
+fs.mkdirSync(artifacts, { recursive: true });
+const { check, done } = checker('page compare and merge tests');
+const { context, url, close } = await startPage(pageDir);
+const errors = [];
+const page = await context.newPage();
+page.on('pageerror', (e) => errors.push(String(e)));
+page.on('dialog', (d) => d.accept());
+
+const frames = (n) => page.evaluate((count) => new Promise((resolve) => {
+  let k = 0;
+  const tick = () => (++k >= count ? resolve() : requestAnimationFrame(tick));
+  requestAnimationFrame(tick);
+}), n);
+const facts = () => page.evaluate(() => window.relplan.testHooks.facts());
+const anchors = () => page.evaluate(() => window.relplan.testHooks.anchors());
+const exportPlan = async () => JSON.parse(await page.evaluate(() => window.relplan.exportPlan()));
+async function waitFacts(pred, ms = 10000) {
+  const end = Date.now() + ms;
+  let f = await facts();
+  while (!pred(f) && Date.now() < end) {
+    await frames(2);
+    f = await facts();
+  }
+  return f;
+}
+async function waitAnchor(name, ms = 5000) {
+  const end = Date.now() + ms;
+  let a;
+  while (!(a = (await anchors())[name]) && Date.now() < end) await frames(2);
+  return a;
+}
+async function hover(name) {
+  const a = await waitAnchor(name);
+  if (!a) throw new Error(`no widget anchored "${name}" on screen`);
+  await page.mouse.move(a.x + Math.min(a.w / 2, 12), a.y + a.h / 2);
+  await frames(4);
+}
+async function click(name) {
+  await hover(name);
+  await page.mouse.down();
+  await frames(2);
+  await page.mouse.up();
+  await frames(3);
+}
+
+let exitCode = 1;
+try {
+  await page.goto(url);
+  await page.waitForFunction(() => window.relplan && window.relplan.ready, null, { timeout: 30000 });
+  await page.evaluate(() => window.relplan.ready);
+  await frames(3);
+
+  const mine = JSON.parse(fs.readFileSync(examplePath, 'utf8'));
+  mine.project.id = 'acme-cloud-plan';
+  check('a plan with a project id loads', (await page.evaluate((t) => window.relplan.loadPlan(t), JSON.stringify(mine))).ok);
+  // Their version: one release renamed (a value both hold differently), one release added.
+  const theirs = JSON.parse(JSON.stringify(mine));
+  theirs.releases[0].name = 'Web console October (their name)';
+  theirs.releases.push({ id: 'web-3.13.0', name: 'Web console April', version: '3.13.0', type: 'minor', status: 'planning', release_date: '2027-04-13' });
+  const link = await page.evaluate((t) => window.relplan.makeShareLink(t), JSON.stringify(theirs));
+  check('a share link of their version is made', /#(pd1|plan)=/.test(link), String(link).slice(0, 80));
+
+  // The link pasted into the address bar of the running page.
+  await page.evaluate((h) => { location.hash = h; }, link.slice(link.indexOf('#')));
+  let f = await waitFacts((x) => x.dialog !== '');
+  check('a link of the open plan asks what to do', f.dialog === 'This link holds a version of your plan', f.dialog);
+  check('nothing is replaced before the answer', (await exportPlan()).releases.length === mine.releases.length);
+  await click('offer.compare');
+  f = await waitFacts((x) => x.compare_releases > 0);
+  check('the compare window lists the two releases that differ', f.compare_releases === 2, String(f.compare_releases));
+  check('the added release is listed', !!(await waitAnchor('compare.release.web-3.13.0')));
+  await click('tab.Timeline');
+  await frames(4);
+  await page.screenshot({ path: path.join(artifacts, 'page-compare.png') });
+
+  await click('compare.merge');
+  f = await waitFacts((x) => x.merge_conflicts > 0);
+  const merged = await exportPlan();
+  check('merging keeps their added release', merged.releases.some((r) => r.id === 'web-3.13.0'), String(merged.releases.length));
+  check('the renamed release is one conflict, both values kept', f.merge_conflicts === 1 &&
+        merged.conflicts[0].pointer === '/releases/0/name' && /their name/.test(merged.conflicts[0].theirs), JSON.stringify(merged.conflicts));
+  check('the conflicts window is shown', !!(await waitAnchor('conflicts.window')));
+  await frames(3);
+  await page.screenshot({ path: path.join(artifacts, 'page-merge-conflicts.png') });
+  await click('conflict.0.theirs');
+  f = await waitFacts((x) => x.merge_conflicts === 0);
+  const settled = await exportPlan();
+  check('taking theirs settles it', f.merge_conflicts === 0 && settled.releases[0].name === theirs.releases[0].name && !settled.conflicts,
+        JSON.stringify([f.merge_conflicts, settled.releases[0].name]));
+  await click('menu.edit');
+  await click('menu.edit.undo');
+  f = await waitFacts((x) => x.merge_conflicts === 1);
+  check('Undo brings the conflict back', f.merge_conflicts === 1, String(f.merge_conflicts));
+
+  // File > Compare with > A share link… with the link typed into the dialog.
+  await click('menu.file');
+  await hover('menu.file.compare');
+  await click('menu.file.compare.link');
+  await click('compare.link');
+  await page.keyboard.insertText(link);
+  await frames(3);
+  await click('compare.link.ok');
+  f = await waitFacts((x) => x.compare_releases > 0);
+  check('a pasted link opens the compare window', f.compare_releases >= 1 && f.message === '', JSON.stringify([f.compare_releases, f.message]));
+  check('no uncaught page errors', errors.length === 0, errors.join(' | '));
+  exitCode = done();
+} catch (e) {
+  console.log(`FAIL ${e.stack || e}`);
+  done();
+} finally {
+  await close();
+}
+process.exit(exitCode);
