@@ -7,11 +7,13 @@
 #include "views/views.hpp"
 
 #include "base/assets.hpp"
+#include "plan/plan_id.hpp"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <random>
 
 namespace relplan::ui {
 
@@ -113,6 +115,8 @@ void start_open(App& app, App::State& s, platform::OpenPurpose purpose) {
 void new_plan(App::State& s) {
     Plan p;
     p.project.name = "New project";
+    std::random_device entropy;  // the id must differ between people's new plans, not be reproducible
+    p.project.id = new_plan_id(p.project.name, (static_cast<std::uint64_t>(entropy()) << 32) ^ entropy());
     s.doc.reset(std::move(p), "untitled.plan.json", "");
     s.selected_release.clear();
 }
