@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # make bench: benchmarks (never a pass/fail test). Prints the table; writes build/bench.md for BENCHMARKS.md.
 #   RUNS=N       runs per figure (default 5; long ones stop earlier, see tools/bench/bench.mjs)
-#   ONLY=a,b     only these workloads: semver, page, plan, notes, calendar
+#   ONLY=a,b     only these workloads: semver, page, plan, notes, calendar, team
 # Needs `make native web` (the Makefile's bench target does both) and the npm peers in build/npm.
 # Everything it makes goes to build/bench: generated inputs, the plan_bench executables, screenshots.
 set -eu
@@ -32,6 +32,13 @@ if [ -f "${web[0]}" ] && command -v em++ >/dev/null && stale build/bench/plan_be
   em++ -O3 -DNDEBUG -std=c++20 -DFMT_HEADER_ONLY -Icore/lib -isystem build/web/third_party/include \
     "$src" "${web[@]}" -sNODERAWFS=1 -sENVIRONMENT=node -sALLOW_MEMORY_GROWTH=1 -sEXIT_RUNTIME=1 \
     -o build/bench/plan_bench.js
+fi
+
+# team_bench: diff and merge engines timed in one process, against `make native`'s core library.
+if [ -f "${nat[0]}" ] && stale build/bench/team_bench tools/bench/team_bench.cpp "${nat[@]}"; then
+  echo "bench: building build/bench/team_bench (g++)"
+  g++ -O2 -DNDEBUG -std=c++20 -DFMT_SHARED -Icore/lib -isystem build/native/third_party/include \
+    tools/bench/team_bench.cpp "${nat[@]}" -lfmt -o build/bench/team_bench
 fi
 
 # A partial run (ONLY=...) writes its table beside the full one instead of over it.

@@ -57,10 +57,12 @@ fi
 if [ -x build/native/impact_driver ]; then
   suite "impact: differential against npm semver" node tests/differential/impact_diff.mjs build/native/impact_driver
 fi
+suite "replay: next-version names the tags of real release histories" node tests/replay/replay.mjs build/native/relplan
 for t in tests/e2e/*_e2e.sh; do
   [ -e "$t" ] || continue
   suite "e2e: $(basename "$t" .sh)" "$t" "$PWD/build" "$artifacts"
 done
+suite "safety: CLI under ulimit -v (4x input + 64 MiB)" tests/safety/ulimit_cli_test.sh build/native/relplan
 suite "sanitizers: core + CLI tests under ASan+UBSan" sanitize_suite
 if [ -x tools/fuzz.sh ]; then suite "fuzz: every parser, short runs" tools/fuzz.sh short; fi
 summary

@@ -38,10 +38,12 @@ constexpr std::string_view check_usage =
     "                (default: today, UTC)\n";
 
 constexpr std::string_view ics_usage =
-    "usage: relplan ics FILE [--utc] [--dtstamp YYYY-MM-DDTHH:MM:SSZ]\n"
-    "  the plan as an iCalendar (RFC 5545) file: releases, milestones, change windows, blackouts.\n"
-    "  --utc      write change windows in UTC instead of their zone (TZID + VTIMEZONE)\n"
-    "  --dtstamp  the DTSTAMP of every event (default: now)\n";
+    "usage: relplan ics FILE [--utc] [--no-support] [--dtstamp YYYY-MM-DDTHH:MM:SSZ]\n"
+    "  the plan as an iCalendar (RFC 5545) file: releases, milestones, change windows, blackouts,\n"
+    "  and the end of active support and end of life of each release line (plans with a support policy).\n"
+    "  --utc         write change windows in UTC instead of their zone (TZID + VTIMEZONE)\n"
+    "  --no-support  leave the release lines' support dates out\n"
+    "  --dtstamp     the DTSTAMP of every event (default: now)\n";
 
 constexpr std::string_view schedule_head =
     "usage: relplan schedule FILE --cadence SPEC --from DATE --count N [options]\n"
@@ -142,15 +144,7 @@ private:
 };
 
 Result<std::string> read_input(const std::string& path, Io io) {
-    if (path != "-") return native::read_file(path, max_plan_bytes);
-    std::string data;
-    char buffer[1 << 16];
-    while (io.in.read(buffer, sizeof buffer) || io.in.gcount() > 0) {
-        data.append(buffer, static_cast<std::size_t>(io.in.gcount()));
-        if (data.size() > max_plan_bytes)
-            return make_error("standard input is larger than " + std::to_string(max_plan_bytes >> 20) + " MiB");
-    }
-    return data;
+    return native::read_input(path, io.in, max_plan_bytes);
 }
 
 // Loads the plan, printing notes and validation errors to stderr. `valid` is false when there were
@@ -257,7 +251,7 @@ int cmd_ics(const Args& args, Io io) {
         io.out << ics_usage;
         return exit_ok;
     }
-    Options o(args, {"--dtstamp"}, {"--utc"});
+    Options o(args, {"--dtstamp"}, {"--utc", "--no-support"});
     if (!o.problem().empty()) return usage(io, ics_usage, o.problem());
     if (o.positional().size() != 1) return usage(io, ics_usage, "ics takes one FILE");
     IcsExportOptions eo;
@@ -268,6 +262,7 @@ int cmd_ics(const Args& args, Io io) {
         eo.dtstamp = *t;
     }
     eo.times = o.has("--utc") ? IcsTimes::utc : IcsTimes::zoned;
+    eo.support_phases = !o.has("--no-support");
     bool valid = false;
     const auto plan = load(o.positional()[0], io, valid);
     if (!plan) return exit_failed;

@@ -40,15 +40,7 @@ int usage(Io io, const std::string& problem) {
 }
 
 Result<std::string> read_input(const std::string& path, Io io) {
-    if (path != "-") return native::read_file(path, max_plan_bytes);
-    std::string data;
-    char buffer[1 << 16];
-    while (io.in.read(buffer, sizeof buffer) || io.in.gcount() > 0) {
-        data.append(buffer, static_cast<std::size_t>(io.in.gcount()));
-        if (data.size() > max_plan_bytes)
-            return make_error("standard input is larger than " + std::to_string(max_plan_bytes >> 20) + " MiB");
-    }
-    return data;
+    return native::read_input(path, io.in, max_plan_bytes);
 }
 
 std::string release_list(const Plan& plan) {

@@ -7,6 +7,7 @@
 #include "notes/changelog_export.hpp"
 #include "notes/changelog_import.hpp"
 #include "plan/commit_import.hpp"
+#include "version/commits.hpp"
 #include "plan/plan_json.hpp"
 #include "plan/plan_schema.hpp"
 #include "base/text.hpp"
@@ -69,16 +70,7 @@ void print(std::ostream& os, const Diagnostic& d, std::string_view file, std::st
 }
 
 Result<std::string> read_input(const std::string& path, Io io, std::uint64_t max_bytes) {
-    if (path != "-") return native::read_file(path, max_bytes);
-    std::string data;
-    char buffer[1 << 16];
-    while (io.in.read(buffer, sizeof buffer) || io.in.gcount() > 0) {
-        data.append(buffer, static_cast<std::size_t>(io.in.gcount()));
-        if (data.size() > max_bytes) {
-            return make_error("standard input is larger than " + std::to_string(max_bytes >> 20) + " MiB");
-        }
-    }
-    return data;
+    return native::read_input(path, io.in, max_bytes);
 }
 
 std::string display_name(const std::string& path) { return path == "-" ? "<stdin>" : path; }
@@ -228,6 +220,7 @@ int import_commits_cmd(const Args& args, Io io) {
         io.err << "relplan: " << clean_text(log.error().message) << "\n";
         return exit_failed;
     }
+    if (const auto warning = commit_log_warning(*log)) io.err << "relplan: warning: " << *warning << "\n";
     auto imported = import_commits(base, release, *log);
     if (!imported) {
         io.err << "relplan: " << clean_text(imported.error().message) << "\n";

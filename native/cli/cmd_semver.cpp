@@ -3,6 +3,7 @@
 // command's help says; 2 usage errors (and invalid input for satisfies / max-satisfying, whose 1
 // means "no").
 #include "commands.hpp"
+#include "common/file_io.hpp"
 
 #include "version/calver.hpp"
 #include "version/commits.hpp"
@@ -53,13 +54,26 @@ constexpr std::string_view kCalverHelp =
     "(MICRO, MINOR or MAJOR) goes up; in a new period it resets to 0. Exit 1 on invalid input.\n";
 
 constexpr std::string_view kNextVersionHelp =
-    "usage: relplan next-version --current V [--preid ID]\n"
+    "usage: relplan next-version --current V [--pre ID] [--policy P] [--release-rule TYPE[(SCOPE)]=BUMP]...\n"
     "\n"
     "Read commit messages from stdin separated by NUL bytes, as `git log -z --format=%B A..B`\n"
-    "prints them, and print the next version after V by Conventional Commits: breaking -> major,\n"
-    "feat -> minor, fix/perf -> patch (below 1.0.0: breaking -> minor, feat -> patch). With --preid\n"
-    "the result is a pre-release (2.0.0-rc.1 + fix -> 2.0.0-rc.2). Prints nothing when no commit\n"
-    "warrants a release; the reasons go to stderr. Exit 1 on an invalid V or ID.\n";
+    "prints them (or `git log -z --format='%H %P%n%B' A..B`, which adds hashes and parents), and print\n"
+    "the next version after V by Conventional Commits: breaking -> major, feat -> minor, fix/perf and\n"
+    "reverts -> patch. A revert and the commit it reverts cancel out when both are in the range (by\n"
+    "hash when given, else by header); merge commits are skipped. With --pre (or --preid) the result\n"
+    "is a pre-release (1.3.0-rc.1 + fix -> 1.3.0-rc.2). Prints nothing when no commit warrants a\n"
+    "release; the deciding commits go to stderr. Exit 1 on invalid input, 2 on a usage error.\n"
+    "\n"
+    "  --keep-reverted       count a revert and the commit it reverts even when both are in the range\n"
+    "                        (what semantic-release and release-please do in practice)\n"
+    "  --release-rule R      e.g. build(deps)=patch, docs(readme)=patch, chore=none (repeatable;\n"
+    "                        like commit-analyzer's releaseRules; never lowers a breaking change)\n"
+    "  --policy P            pre-1.0 rules: relplan (default: breaking -> minor, feat -> patch below\n"
+    "                        1.0.0) or semantic-release | release-please | git-cliff (0.x like 1.x)\n"
+    "  --bump-minor-pre-major             release-please: breaking -> minor below 1.0.0\n"
+    "  --bump-patch-for-minor-pre-major   release-please: feat -> patch below 1.0.0\n"
+    "  --breaking-always-bump-major B     git-cliff (true|false); false = breaking -> minor below 1.0.0\n"
+    "  --features-always-bump-minor B     git-cliff (true|false); false = feat -> patch below 1.0.0\n";
 
 constexpr std::uint64_t kMaxInput = std::uint64_t{1} << 30;
 
@@ -126,20 +140,12 @@ std::optional<Parsed> parse_args(const Args& args, const std::vector<std::string
 }
 
 std::optional<std::string> read_all(std::istream& in, std::ostream& err) {
-    std::string data;
-    char buf[1 << 16];
-    std::streambuf* sb = in.rdbuf();
-    if (!sb) return data;
-    for (;;) {
-        const std::streamsize n = sb->sgetn(buf, sizeof buf);
-        if (n <= 0) break;
-        if (data.size() + static_cast<std::uint64_t>(n) > kMaxInput) {
-            err << "relplan: standard input is larger than " << (kMaxInput >> 20) << " MiB\n";
-            return std::nullopt;
-        }
-        data.append(buf, static_cast<std::size_t>(n));
+    auto data = native::read_input("-", in, kMaxInput);
+    if (!data) {
+        err << "relplan: " << data.error().message << "\n";
+        return std::nullopt;
     }
-    return data;
+    return std::move(*data);
 }
 
 struct Line {
@@ -362,8 +368,53 @@ int cmd_calver(const Args& args, Io io) {
     return 0;
 }
 
+namespace {
+
+// The pre-1.0 rules and release rules of next-version's options.
+std::optional<NextVersionOptions> next_version_options(const Parsed& p, std::ostream& err) {
+    NextVersionOptions o;
+    if (auto name = p.value("--policy")) {
+        auto policy = pre_major_policy(*name);
+        if (!policy.ok()) {
+            err << "relplan: --policy: " << policy.error().message << "\n";
+            return std::nullopt;
+        }
+        o.pre_major = *policy;
+    }
+    if (p.has("--bump-minor-pre-major")) o.pre_major.breaking_is_minor = true;
+    if (p.has("--bump-patch-for-minor-pre-major")) o.pre_major.feat_is_patch = true;
+    for (const auto& [flag, target] : {std::pair{std::string_view("--breaking-always-bump-major"), &o.pre_major.breaking_is_minor},
+                                       std::pair{std::string_view("--features-always-bump-minor"), &o.pre_major.feat_is_patch}}) {
+        const auto v = p.value(flag);
+        if (!v) continue;
+        if (*v != "true" && *v != "false") {
+            err << "relplan: " << flag << " takes true or false\n";
+            return std::nullopt;
+        }
+        *target = *v == "false";
+    }
+    for (const auto& [k, v] : p.values) {
+        if (k != "--release-rule") continue;
+        auto rule = parse_release_rule(v);
+        if (!rule.ok()) {
+            err << "relplan: --release-rule: " << rule.error().message << "\n";
+            return std::nullopt;
+        }
+        o.rules.push_back(std::move(*rule));
+    }
+    o.cancel_revert_pairs = !p.has("--keep-reverted");
+    o.keep_commits = false;
+    o.max_reasons = 10;
+    return o;
+}
+
+}  // namespace
+
 int cmd_next_version(const Args& args, Io io) {
-    const auto parsed = parse_args(args, {"--current", "--preid"}, {}, io.err);
+    const auto parsed = parse_args(args,
+                                   {"--current", "--preid", "--pre", "--policy", "--release-rule",
+                                    "--breaking-always-bump-major", "--features-always-bump-minor"},
+                                   {"--bump-minor-pre-major", "--bump-patch-for-minor-pre-major", "--keep-reverted"}, io.err);
     if (!parsed) return 2;
     const Parsed& p = *parsed;
     if (p.help) {
@@ -378,26 +429,41 @@ int cmd_next_version(const Args& args, Io io) {
         io.err << "relplan: --current: " << current.error().message << "\n";
         return 1;
     }
+    auto options = next_version_options(p, io.err);
+    if (!options) return 1;
     const auto data = read_all(io.in, io.err);
     if (!data) return 1;
+    if (const auto warning = commit_log_warning(*data)) io.err << "relplan: warning: " << *warning << "\n";
     const std::vector<std::string_view> messages = split_commit_log(*data);
-    const std::string preid = p.value("--preid").value_or("");
-    auto result = next_version(*current, messages, NextVersionOptions{preid});
+    const std::string preid = p.value("--pre").value_or(p.value("--preid").value_or(""));
+    options->preid = preid;
+    auto result = next_version(*current, messages, *options);
     if (!result.ok()) {
         io.err << "relplan: " << result.error().message << "\n";
         return 1;
     }
     const NextVersion& n = *result;
+    const std::string skipped = (n.merges ? ", " + std::to_string(n.merges) + " merge commits skipped" : std::string()) +
+                                (n.cancelled ? ", " + std::to_string(n.cancelled) + " cancelled as revert pairs" : std::string());
     if (!n.version) {
         io.err << "no release: none of the " << messages.size()
-               << " commits is a feat, fix, perf or breaking change\n";
+               << " commits is a feat, fix, perf, revert or breaking change" << skipped << "\n";
         return 0;
     }
     io.out << n.version->normalized() << "\n";
+    if (n.release_as) {
+        io.err << current->normalized() << " -> " << n.version->normalized() << " (Release-As footer of commit "
+               << n.release_as->index + 1 << ": " << n.release_as->summary << ")\n";
+        return 0;
+    }
     io.err << current->normalized() << " -> " << n.version->normalized() << " (" << to_string(n.bump)
-           << " bump, " << n.reasons.size() << " of " << messages.size() << " commits):\n";
+           << " bump, " << n.reasons_total << " of " << messages.size() << " commits" << skipped << "):\n";
     for (const CommitImpact& c : n.reasons) {
-        io.err << "  commit " << c.index + 1 << ": " << c.summary << " [" << c.why << "]\n";
+        io.err << "  commit " << c.index + 1 << (c.hash.empty() ? "" : " " + c.hash.substr(0, 10)) << ": " << c.summary
+               << " [" << c.why << "]\n";
+    }
+    if (n.reasons_total > n.reasons.size()) {
+        io.err << "  ... and " << n.reasons_total - n.reasons.size() << " more " << to_string(n.bump) << " commits\n";
     }
     return 0;
 }

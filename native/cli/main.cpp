@@ -1,8 +1,10 @@
 // relplan: the command-line front-end. Every subcommand is a function in cli/cmd_*.cpp.
 #include "commands.hpp"
+#include "common/file_io.hpp"
 
 #include <cstdio>
 #include <iostream>
+#include <new>
 #include <string_view>
 
 namespace {
@@ -41,7 +43,9 @@ void print_help(std::ostream& out) {
         for (std::size_t i = c.name.size(); i < 14; ++i) out << ' ';
         out << c.summary << '\n';
     }
-    out << "\noptions:\n  --help        this text\n  --version     print the version\n";
+    out << "\noptions:\n  --help        this text\n  --version     print the version\n"
+           "  --max-input=SIZE  (with any command) read inputs up to SIZE (e.g. 512M) instead of the\n"
+           "                default cap; plans stay limited to 64 MiB\n";
 }
 
 }  // namespace
@@ -61,10 +65,32 @@ int main(int argc, char** argv) {
         std::cout << "relplan " RELPLAN_VERSION "\n";
         return 0;
     }
-    relplan::cli::Args args(argv + 2, argv + argc);
+    relplan::cli::Args args;
+    for (int i = 2; i < argc; ++i) {
+        const std::string_view a = argv[i];
+        if (a.rfind("--max-input=", 0) != 0) {
+            args.emplace_back(a);
+            continue;
+        }
+        const auto bytes = relplan::native::parse_size(a.substr(12));
+        if (!bytes) {
+            std::cerr << "relplan: --max-input expects a size such as 128M or 2G\n";
+            return 2;
+        }
+        relplan::native::set_max_input(*bytes);
+    }
     relplan::cli::Io io{std::cin, std::cout, std::cerr};
-    for (const auto& c : commands)
-        if (c.name == first) return c.run(args, io);
+    // The core reports every error as a value; running out of memory on a huge input is the one
+    // failure left, and it must end in a message, not an abort.
+    try {
+        for (const auto& c : commands)
+            if (c.name == first) return c.run(args, io);
+    } catch (const std::bad_alloc&) {
+        std::cout.flush();
+        std::cerr << "relplan: out of memory while working on this input; try a smaller input or allow "
+                     "the process more memory\n";
+        return 1;
+    }
     std::cerr << "relplan: unknown command '" << first << "' (see relplan --help)\n";
     return 2;
 }

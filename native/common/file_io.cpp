@@ -1,5 +1,6 @@
 #include "file_io.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <cstdio>
@@ -7,6 +8,7 @@
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
+#include <istream>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -81,6 +83,14 @@ void lock_and_sweep(int dir_fd, const std::string& dir, const std::string& base)
     }
 }
 
+std::atomic<std::uint64_t> max_input_override{0};
+
+std::string too_large(const std::string& what, std::uint64_t max_bytes) {
+    return what + " is larger than the " + std::to_string(max_bytes >> 20) +
+           " MiB input limit; refusing to load it (raise the limit with --max-input=SIZE, e.g. --max-input=" +
+           std::to_string((max_bytes >> 20) * 2) + "M)";
+}
+
 std::atomic<std::uint64_t> temporary_counter{0};
 
 std::string temporary_name(const std::string& path) {
@@ -110,8 +120,40 @@ Result<std::string> read_file(const std::string& path, std::uint64_t max_bytes, 
         }
         if (n == 0) break;
         if (data.size() + static_cast<std::size_t>(n) > max_bytes)
-            return make_error(path + ": file is larger than " + std::to_string(max_bytes >> 20) +
-                              " MiB; refusing to load it");
+            return make_error(too_large(path, max_bytes));
+        data.append(buf, static_cast<std::size_t>(n));
+    }
+    return data;
+}
+
+void set_max_input(std::uint64_t bytes) { max_input_override = bytes; }
+
+std::optional<std::uint64_t> parse_size(std::string_view text) {
+    std::uint64_t unit = 1;
+    if (!text.empty()) {
+        const char last = text.back();
+        if (last == 'k' || last == 'K') unit = 1ull << 10;
+        if (last == 'm' || last == 'M') unit = 1ull << 20;
+        if (last == 'g' || last == 'G') unit = 1ull << 30;
+        if (unit != 1) text.remove_suffix(1);
+    }
+    if (!all_digits(text) || text.size() > 12) return std::nullopt;
+    const std::uint64_t n = std::stoull(std::string(text)) * unit;
+    if (n == 0) return std::nullopt;
+    return n;
+}
+
+Result<std::string> read_input(const std::string& path, std::istream& in, std::uint64_t max_bytes) {
+    max_bytes = std::max<std::uint64_t>(max_bytes, max_input_override);
+    if (path != "-") return read_file(path, max_bytes);
+    std::string data;
+    char buf[1 << 16];
+    std::streambuf* sb = in.rdbuf();
+    while (sb) {
+        const std::streamsize n = sb->sgetn(buf, sizeof buf);
+        if (n <= 0) break;
+        if (data.size() + static_cast<std::uint64_t>(n) > max_bytes)
+            return make_error(too_large("standard input", max_bytes));
         data.append(buf, static_cast<std::size_t>(n));
     }
     return data;

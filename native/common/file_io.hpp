@@ -12,7 +12,9 @@
 #include "base/result.hpp"
 
 #include <cstdint>
+#include <iosfwd>
 #include <string>
+#include <optional>
 #include <string_view>
 #include <variant>
 
@@ -22,6 +24,15 @@ namespace relplan::native {
 // it); the CLI allows them so process substitution works. Folders are always refused.
 Result<std::string> read_file(const std::string& path, std::uint64_t max_bytes = 256ull << 20,
                               bool regular_only = false);
+// What the CLI reads: a file, or standard input for "-". At most `max_bytes`, or the size set with
+// set_max_input (the global --max-input option) when that is larger; the cap is checked as each block
+// arrives, so an oversized input is refused before it is held in memory. The error names the limit
+// and --max-input.
+Result<std::string> read_input(const std::string& path, std::istream& in, std::uint64_t max_bytes);
+void set_max_input(std::uint64_t bytes);
+// "64M", "1G", "500k" or bytes; nullopt when malformed or zero.
+std::optional<std::uint64_t> parse_size(std::string_view text);
+
 Result<std::monostate> write_file_atomic(const std::string& path, std::string_view bytes,
                                          bool keep_backup = false);
 // Rewrites an existing file the way `sed -i --follow-symlinks` does: a symlink is followed and its

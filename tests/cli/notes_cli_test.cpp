@@ -122,3 +122,22 @@ TEST_CASE("notes output from a hostile plan carries no markup") {
     CHECK(r.out.find("<a href=\"javascript") == std::string::npos);
     CHECK(r.out.find("<a href=\"JaVaScRiPt") == std::string::npos);
 }
+
+TEST_CASE("notes of a breaking release name the consumers to notify, for the technical audience only") {
+    const std::string plan = R"({
+  "format": {"name": "relplan", "version": 1},
+  "project": {"name": "Acme SDK"},
+  "consumers": [{"name": "shop-web", "range": "^1.4.0", "owner": "Shop team", "contact": "shop@acme.test"}],
+  "releases": [{"id": "sdk-2", "version": "2.0.0", "type": "major", "status": "planning", "release_date": "2026-04-14",
+                "changes": [{"id": "c1", "category": "breaking-change", "description": "Drop the v1 client",
+                             "audience": "customer"}]}]
+})";
+    const Run technical = run({"-", "--release", "2.0.0"}, plan);
+    CHECK(technical.code == 0);
+    CHECK(technical.out.find("- **shop-web** declares `^1.4.0`: move to `^2.0.0`\n") != std::string::npos);
+    CHECK(technical.out.find("### Who to notify\n\n- **shop-web**: Shop team (shop@acme.test)") != std::string::npos);
+    const Run customer = run({"-", "--release", "2.0.0", "--audience", "customer"}, plan);
+    CHECK(customer.code == 0);
+    CHECK(customer.out.find("Drop the v1 client") != std::string::npos);
+    CHECK(customer.out.find("shop") == std::string::npos);
+}

@@ -144,7 +144,7 @@ TEST_CASE("next-version reads NUL-separated messages", "[cli][next-version]") {
     const Run none = run(cmd_next_version, {"--current", "1.4.2"}, std::string("docs: x\n") + '\0' + "chore: y\n" + '\0');
     CHECK(none.code == 0);
     CHECK(none.out.empty());
-    CHECK(none.err == "no release: none of the 2 commits is a feat, fix, perf or breaking change\n");
+    CHECK(none.err == "no release: none of the 2 commits is a feat, fix, perf, revert or breaking change\n");
 
     CHECK(run(cmd_next_version, {}).code == 2);
     const Run bad = run(cmd_next_version, {"--current", "1.x"});

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # relplan releases itself: the project's own plan (docs/relplan.plan.json) is valid and canonical,
-# CHANGELOG.md is exactly what `relplan changelog` makes of it, `relplan --version` (from
+# CHANGELOG.md is exactly what `relplan changelog` makes of it (with the support table the README's
+# "Support" section repeats), the plan's support dates and consumers show in the support report, the
+# calendar and the engineering notes, `relplan --version` (from
 # project(relplan VERSION ...) in CMakeLists.txt, the one source of the version) is the plan's newest
 # released version, and the check and notes engines work on it.
 #
@@ -66,6 +68,32 @@ for format in html txt; do
      grep -q "relplan 0.1.0" "$out/notes-0.1.0.$format"; then ok "notes --release 0.1.0 --format $format --audience end-user"
   else fail "notes --release 0.1.0 --format $format: $(cat "$out/notes.err")"; fi
 done
+
+# (f) the support windows: CHANGELOG.md's table is the README's, and the report, calendar and notes agree
+table_of() { sed -n "/$2/,/$3/p" "$1" | grep '^|'; }
+changelog_table=$(table_of "$root/CHANGELOG.md" '^## Supported versions' '^## \[')
+readme_table=$(table_of "$root/README.md" '<!-- support-table -->' '<!-- \/support-table -->')
+if [ -n "$changelog_table" ] && grep -q '^| 0.1.x | 2026-11-26 |' <<<"$changelog_table" &&
+   [ "$changelog_table" = "$readme_table" ]; then ok "CHANGELOG.md and README.md show the same support table"
+else fail "support table: CHANGELOG.md has"; echo "$changelog_table"; echo "README.md has"; echo "$readme_table"; fi
+"$relplan" support "$plan" --format json --today 2026-11-26 >"$out/support.json" 2>"$out/support.err"
+if node -e '
+    const report = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    const lines = report.lines || report;
+    const one = lines.find(l => l.line === "0.1.x");
+    if (!one || one.eol !== "2027-01-28") throw new Error("0.1.x end of life is not 2027-01-28: " + JSON.stringify(one));
+  ' "$out/support.json"; then ok "support: 0.1.x reaches end of life when 0.3.0 ships"
+else fail "support --format json: $(head -c 300 "$out/support.json") $(cat "$out/support.err")"; fi
+"$relplan" ics "$plan" --utc --dtstamp 2026-11-26T00:00:00Z >"$out/relplan.ics" 2>"$out/ics.err"
+eol_start=$(tr -d '\r' <"$out/relplan.ics" | awk '/^UID:support-eol-0.1.x@relplan.relplan$/ {f=1} f && /^DTSTART/ {print; exit}')
+if [ "$eol_start" = "DTSTART;VALUE=DATE:20270128" ]; then ok "ics: 0.1.x end of life in the calendar, UID from the plan id"
+else fail "ics has no end-of-life event for 0.1.x: $(cat "$out/ics.err")"; fi
+"$relplan" notes "$plan" --release 0.2.0 >"$out/notes-0.2.0.md" 2>"$out/notes.err"
+"$relplan" notes "$plan" --release 0.2.0 --audience customer >"$out/notes-0.2.0-customer.md" 2>>"$out/notes.err"
+if grep -q '^### Who to notify' "$out/notes-0.2.0.md" && grep -q 'relplan release pipeline' "$out/notes-0.2.0.md" &&
+   ! grep -q 'relplan release pipeline' "$out/notes-0.2.0-customer.md"; then
+  ok "notes --release 0.2.0: the cut-off consumer in technical notes only"
+else fail "notes --release 0.2.0 do not name the consumer ^0.1.0 cuts off (or customer notes do): $(cat "$out/notes.err")"; fi
 
 echo "dogfood e2e: $fails failed"
 [ $fails = 0 ]

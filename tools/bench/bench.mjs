@@ -1,7 +1,8 @@
 // make bench: each workload for relplan and its peer in the same run; medians over several runs and
 // the ratio. Prints one table; `--markdown FILE` also writes it for BENCHMARKS.md.
 //   node tools/bench/bench.mjs BUILD_DIR [--runs N] [--markdown FILE] [--only NAME,...]
-// Workloads: semver (here), page (here), plan (plan.mjs), notes (notes.mjs), calendar (calendar.mjs).
+// Workloads: semver (here), page (here), plan (plan.mjs), notes (notes.mjs), calendar (calendar.mjs),
+// team (team.mjs).
 // Generated inputs and the plan_bench executables (built by tools/bench.sh) live in BUILD_DIR/bench.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,6 +14,7 @@ import { startPage, npm } from '../../tests/e2e/browser.mjs';
 import { planWorkloads } from './plan.mjs';
 import { notesWorkloads } from './notes.mjs';
 import { calendarWorkloads } from './calendar.mjs';
+import { teamWorkloads } from './team.mjs';
 
 const args = process.argv.slice(2);
 const build = path.resolve(args[0] || 'build');
@@ -147,6 +149,7 @@ const v=fs.readFileSync(0,'utf8').split('\\n').filter(Boolean);console.log(semve
   if (want('plan')) await planWorkloads(ctx);
   if (want('notes')) await notesWorkloads(ctx);
   if (want('calendar')) await calendarWorkloads(ctx);
+  if (want('team')) await teamWorkloads(ctx);
 } finally {
   fs.rmSync(work, { recursive: true, force: true });
 }

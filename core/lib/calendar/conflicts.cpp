@@ -60,6 +60,16 @@ std::optional<int> compare_versions(const Release& a, const Release& b) {
     return compare(*va, *vb);
 }
 
+// 15999 -> "15,999": counts in findings are read by people.
+std::string grouped(std::size_t n) {
+    std::string digits = std::to_string(n), out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return out;
+}
+
 std::string period_text(const Period& p) {
     return fmt::format("'{}' ({}..{})", p.name, format_date(p.start), format_date(p.end));
 }
@@ -117,6 +127,13 @@ private:
         return out;
     }
 
+    // Overlaps are found per key (a component, or an environment) on windows sorted by start, so the
+    // work is n log n whatever the overlap. A small cluster of chained windows is reported pair by
+    // pair; in a larger one each live release gets one finding with its overlap count and a few
+    // names, so a plan where everything overlaps yields n findings, not n^2.
+    static constexpr std::size_t pair_cluster_max = 6;
+    static constexpr std::size_t named_max = 5;
+
     void windows() {
         for (const Release* r : active_) {
             if (!r->change_window || r->change_window->end > r->change_window->start) continue;
@@ -127,40 +144,102 @@ private:
                             w.end == w.start ? "when" : "before",
                             calendar::offset_time_text(w.start, w.start_offset_minutes)));
         }
-        // Sweep over windows sorted by start, so large plans cost n log n plus the overlaps, then
-        // report the pairs in plan order.
-        auto valid = with_valid_window();
-        std::stable_sort(valid.begin(), valid.end(), [](const Release* a, const Release* b) {
-            return a->change_window->start < b->change_window->start;
-        });
-        std::vector<std::pair<const Release*, const Release*>> pairs;
-        for (std::size_t i = 0; i < valid.size(); ++i)
-            for (std::size_t j = i + 1; j < valid.size() && valid[j]->change_window->start < valid[i]->change_window->end; ++j)
-                pairs.emplace_back(position(*valid[i]) < position(*valid[j]) ? valid[i] : valid[j],
-                                   position(*valid[i]) < position(*valid[j]) ? valid[j] : valid[i]);
-        std::sort(pairs.begin(), pairs.end(), [&](const auto& x, const auto& y) {
-            return std::make_pair(position(*x.first), position(*x.second)) <
-                   std::make_pair(position(*y.first), position(*y.second));
-        });
-        for (const auto& [pa, pb] : pairs) {
-            const Release& a = *pa;
-            const Release& b = *pb;
-            if (!live(a) && !live(b)) continue;
-            const std::string component = calendar::common_component(a.components, b.components);
-            const bool same_env = !a.environment.empty() && a.environment == b.environment;
-            if (component.empty() && !same_env) continue;
-            const ChangeWindow& wa = *a.change_window;
-            const ChangeWindow& wb = *b.change_window;
-            const sys_seconds lo = std::max(wa.start, wb.start);
-            const sys_seconds hi = std::min(wa.end, wb.end);
-            if (hi <= lo) continue;
-            const std::string what = !component.empty()
-                                         ? fmt::format("both deploy component {}", component)
-                                         : fmt::format("both deploy to {}", a.environment);
-            add("window-overlap", Severity::error, {a.id, b.id},
-                fmt::format("the change windows of releases {} ({}) and {} ({}) overlap by {} ({})",
-                            a.id, calendar::window_text(wa), b.id, calendar::window_text(wb),
-                            calendar::duration_text(hi - lo), what));
+        std::map<std::string, std::vector<const Release*>> by_key;  // "c:" component, "e:" environment
+        for (const Release* r : with_valid_window()) {
+            for (const std::string& c : r->components)
+                if (!c.empty()) by_key["c:" + c].push_back(r);
+            if (!r->environment.empty()) by_key["e:" + r->environment].push_back(r);
+        }
+        std::set<std::pair<std::size_t, std::size_t>> pairs;  // plan positions, reported once
+        std::vector<std::pair<std::pair<std::size_t, std::size_t>, Finding>> found;
+        for (auto& [key, list] : by_key) {
+            std::stable_sort(list.begin(), list.end(), [](const Release* a, const Release* b) {
+                return a->change_window->start < b->change_window->start;
+            });
+            std::size_t first = 0;
+            sys_seconds reach = list.empty() ? sys_seconds{} : list[0]->change_window->end;
+            for (std::size_t i = 1; i <= list.size(); ++i) {
+                if (i < list.size() && list[i]->change_window->start < reach) {
+                    reach = std::max(reach, list[i]->change_window->end);
+                    continue;
+                }
+                if (i - first > pair_cluster_max)
+                    crowded(key, list, first, i, found);
+                else
+                    for (std::size_t a = first; a < i; ++a)
+                        for (std::size_t b = a + 1; b < i; ++b) overlap_pair(*list[a], *list[b], pairs, found);
+                first = i;
+                if (i < list.size()) reach = list[i]->change_window->end;
+            }
+        }
+        std::stable_sort(found.begin(), found.end(),
+                         [](const auto& x, const auto& y) { return x.first < y.first; });
+        for (auto& [pos, f] : found) out_.push_back(std::move(f));
+    }
+
+    void overlap_pair(const Release& x, const Release& y, std::set<std::pair<std::size_t, std::size_t>>& pairs,
+                      std::vector<std::pair<std::pair<std::size_t, std::size_t>, Finding>>& found) {
+        const Release& a = position(x) < position(y) ? x : y;
+        const Release& b = position(x) < position(y) ? y : x;
+        if (!live(a) && !live(b)) return;
+        const ChangeWindow& wa = *a.change_window;
+        const ChangeWindow& wb = *b.change_window;
+        const sys_seconds lo = std::max(wa.start, wb.start);
+        const sys_seconds hi = std::min(wa.end, wb.end);
+        if (hi <= lo || !pairs.insert({position(a), position(b)}).second) return;
+        const std::string component = calendar::common_component(a.components, b.components);
+        const std::string what = !component.empty() ? fmt::format("both deploy component {}", component)
+                                                    : fmt::format("both deploy to {}", a.environment);
+        found.push_back({{position(a), position(b)},
+                         Finding{Severity::error, "window-overlap", {a.id, b.id},
+                                 fmt::format("the change windows of releases {} ({}) and {} ({}) overlap by {} ({})",
+                                             a.id, calendar::window_text(wa), b.id, calendar::window_text(wb),
+                                             calendar::duration_text(hi - lo), what)}});
+    }
+
+    // One finding per live release of the cluster list[first, last): how many windows on the same
+    // key overlap its own (counted by binary search over sorted starts and ends) and up to
+    // named_max of them, taken from the windows that start next to it.
+    void crowded(const std::string& key, const std::vector<const Release*>& list, std::size_t first,
+                 std::size_t last, std::vector<std::pair<std::pair<std::size_t, std::size_t>, Finding>>& found) {
+        std::vector<sys_seconds> starts, ends;
+        for (std::size_t i = first; i < last; ++i) {
+            starts.push_back(list[i]->change_window->start);
+            ends.push_back(list[i]->change_window->end);
+        }
+        std::sort(ends.begin(), ends.end());
+        const std::string where = key[0] == 'c' ? fmt::format("component {}", key.substr(2))
+                                                : fmt::format("environment {}", key.substr(2));
+        for (std::size_t i = first; i < last; ++i) {
+            const Release& r = *list[i];
+            if (!live(r)) continue;
+            const ChangeWindow& w = *r.change_window;
+            const auto started = std::lower_bound(starts.begin(), starts.end(), w.end) - starts.begin();
+            const auto ended = std::upper_bound(ends.begin(), ends.end(), w.start) - ends.begin();
+            const std::size_t count = std::size_t(started - ended) - 1;
+            if (count == 0) continue;
+            std::vector<const Release*> named;
+            for (std::size_t j = i + 1; j < last && named.size() < named_max && list[j]->change_window->start < w.end; ++j)
+                named.push_back(list[j]);
+            for (std::size_t j = i, scanned = 0; j > first && named.size() < named_max && scanned < 4 * named_max;
+                 --j, ++scanned)
+                if (list[j - 1]->change_window->end > w.start) named.push_back(list[j - 1]);
+            named.push_back(&r);
+            std::sort(named.begin(), named.end(),
+                      [&](const Release* a, const Release* b) { return position(*a) < position(*b); });
+            std::vector<std::string> ids;
+            std::string names;
+            for (const Release* n : named) {
+                ids.push_back(n->id);
+                if (n != &r) names += (names.empty() ? "" : ", ") + n->id;
+            }
+            const std::size_t unnamed = count - (named.size() - 1);
+            if (unnamed > 0) names += fmt::format("{}{} more", names.empty() ? "" : " and ", grouped(unnamed));
+            found.push_back({{position(r), 0},
+                             Finding{Severity::error, "window-overlap", std::move(ids),
+                                     fmt::format("the change window of release {} ({}) overlaps {} other {} on {}: {}",
+                                                 r.id, calendar::window_text(w), grouped(count),
+                                                 count == 1 ? "release" : "releases", where, names)}});
         }
     }
 
@@ -190,7 +269,7 @@ private:
     // Weekend (weekend == true) or holiday checks of the release date and the window's first day.
     void days_off(const Release& r, bool weekend) {
         if (!live(r) || urgent(r)) return;
-        const BusinessCalendar cal(plan_.holidays, r.components);
+        const BusinessCalendar& cal = calendar_for(r.components);
         auto reason = [&](const Date& d) -> std::string {
             if (weekend) return is_weekend(d) ? fmt::format("a {}", weekday_name(d)) : std::string();
             const std::string_view name = cal.holiday_name(d);
@@ -337,6 +416,13 @@ private:
                         z.error().message));
     }
 
+    // Holidays are indexed once per distinct component set, not once per release.
+    const BusinessCalendar& calendar_for(const std::vector<std::string>& components) {
+        auto it = calendars_.find(components);
+        if (it == calendars_.end()) it = calendars_.emplace(components, BusinessCalendar(plan_.holidays, components)).first;
+        return it->second;
+    }
+
     std::size_t position(const Release& r) const {
         return std::size_t(&r - plan_.releases.data());
     }
@@ -349,6 +435,7 @@ private:
     const ConflictOptions& options_;
     std::vector<const Release*> active_;
     std::vector<Finding> out_;
+    std::map<std::vector<std::string>, BusinessCalendar> calendars_;
 };
 
 }  // namespace

@@ -4,9 +4,18 @@
 // milestone (planning start, stakeholder notice due, feature freeze, code freeze -- the release's own
 // dates where set, else computed by milestones.hpp; milestones on the release day itself are left
 // out), per change window (timed) and per blackout (all-day, inclusive range; one that reaches
-// 9999-12-31 gets DURATION instead of DTEND, which would need a five-digit year). UIDs come from
-// the project name, the kind and the release id (or the blackout's name and start), so re-importing
-// an updated export into a calendar app updates its events instead of duplicating them. Output is
+// 9999-12-31 gets DURATION instead of DTEND, which would need a five-digit year), and -- when the
+// plan has a support policy or per-line support dates -- per release line one all-day event where
+// active support ends and one at its end of life (lifecycle/support.hpp; a line whose active support
+// lasts until its end of life gets the end-of-life event only). Released releases get only the
+// milestones the plan stores: a computed freeze for a shipped release would be invented history.
+// UIDs are "<kind>-<id>@<domain>.relplan" with the release id (the blackout's start and name, the
+// line name) and a domain from project.id, which stays when the project is renamed; a plan without
+// an id uses its project name ("plan" when unnamed), the derivation of plans written before ids
+// existed, so their subscribers keep their events. Re-importing an updated export into a calendar
+// app updates its events instead of duplicating them. Clashing UIDs get "-2", "-3"... in plan
+// order. The work is O(n log n) in releases (milestone calendars are built once per component
+// set; UIDs are kept in a hash set). Output is
 // CRLF-terminated, TEXT values are escaped (backslash, semicolon, comma, newline) after control
 // characters are removed, and lines are folded at 75 octets without splitting a UTF-8 sequence.
 // Change windows are written in UTC, or with TZID of the window's zone plus a VTIMEZONE built from
@@ -55,6 +64,7 @@ struct IcsExportOptions {
     IcsTimes times = IcsTimes::utc;
     const TzDatabase* zones = nullptr;  // needed for IcsTimes::zoned; without it UTC is used
     std::chrono::sys_seconds dtstamp{};  // DTSTAMP of every event (RFC 5545 requires one)
+    bool support_phases = true;          // end of active support and end of life per release line
 };
 
 struct IcsExport {

@@ -3,14 +3,15 @@
 #include "calendar/business_days.hpp"
 #include "calendar/milestones.hpp"
 #include "base/text.hpp"
-
 #include "base/utf8.hpp"
+#include "lifecycle/support.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <map>
-#include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace relplan {
 
@@ -31,24 +32,41 @@ std::string ics_escape_text(std::string_view text) {
     return out;
 }
 
-std::string ics_fold_line(std::string_view line) {
+namespace {
+
+// Appends `line` folded (see ics_fold_line) to `out`; the export writes every line through here.
+void append_folded(std::string& out, std::string_view line) {
     constexpr std::size_t kMaxOctets = 75;
-    std::string out;
-    out.reserve(line.size() + line.size() / 70 * 3 + 2);
+    if (line.size() <= kMaxOctets) {  // most lines: nothing to fold
+        out.append(line);
+        out += "\r\n";
+        return;
+    }
     std::size_t i = 0;
-    std::size_t room = kMaxOctets;  // octets left on the current physical line
+    std::size_t start = 0;               // first octet of the current physical line's content
+    std::size_t room = kMaxOctets;       // octets left on the current physical line
     while (i < line.size()) {
         std::size_t n = utf8::sequence_length(line, i);
         if (n == 0) n = 1;  // a stray byte travels alone; it cannot be split anyway
         if (n > room) {
+            out.append(line.substr(start, i - start));
             out += "\r\n ";
+            start = i;
             room = kMaxOctets - 1;
         }
-        out.append(line.substr(i, n));
         room -= n;
         i += n;
     }
+    out.append(line.substr(start));
     out += "\r\n";
+}
+
+}  // namespace
+
+std::string ics_fold_line(std::string_view line) {
+    std::string out;
+    out.reserve(line.size() + line.size() / 70 * 3 + 2);
+    append_folded(out, line);
     return out;
 }
 
@@ -125,7 +143,10 @@ struct Event {
 class Calendar {
 public:
     Calendar(const Plan& plan, const IcsExportOptions& options) : plan_(plan), options_(options) {
-        project_ = uid_part(plan.project.name.empty() ? std::string("plan") : plan.project.name);
+        // The id survives renaming; without one the name keeps the UIDs of earlier exports.
+        const std::string& domain = !plan.project.id.empty() ? plan.project.id : plan.project.name;
+        project_ = uid_part(domain.empty() ? std::string("plan") : domain);
+        stamp_ = "DTSTAMP:" + ics_utc(options.dtstamp);
     }
 
     void add_release(const Release& r) {
@@ -148,10 +169,16 @@ public:
         e.lines.push_back(r.status == ReleaseStatus::cancelled ? "STATUS:CANCELLED"
                           : r.status == ReleaseStatus::planning ? "STATUS:TENTATIVE"
                                                                 : "STATUS:CONFIRMED");
-        events_.push_back(std::move(e));
+        emit(e);
 
-        auto computed = compute_milestones(plan_, r);
-        if (!computed) warnings_.push_back(fmt::format("{}: {}", who, computed.error().message));
+        // A shipped release keeps the milestones it recorded; computing more would invent history.
+        const bool shipped = r.status == ReleaseStatus::released || r.status == ReleaseStatus::rolled_back;
+        std::optional<MilestoneSchedule> computed;
+        if (!shipped) {
+            auto c = compute_milestones(day, milestone_offsets(plan_.settings, r.type), business_calendar(r));
+            if (c) computed = std::move(*c);
+            else warnings_.push_back(fmt::format("{}: {}", who, c.error().message));
+        }
         const std::pair<MilestoneKind, std::optional<Date>> kinds[] = {
             {MilestoneKind::planning_start, r.planning_start},
             {MilestoneKind::notice_deadline, std::nullopt},
@@ -174,9 +201,8 @@ public:
                                            capitalized(milestone_label(kind)), r.id, label,
                                            format_date(day));
             if (!note.empty()) desc += "\n" + capitalized(note);
-            events_.push_back(all_day(std::string(to_string(kind)), r.id, *date, *date,
-                                      capitalized(milestone_label(kind)) + ": " + label, desc,
-                                      "Milestone"));
+            emit(all_day(std::string(to_string(kind)), r.id, *date, *date,
+                         capitalized(milestone_label(kind)) + ": " + label, desc, "Milestone"));
         }
         if (r.change_window) add_window(r, label);
     }
@@ -198,14 +224,42 @@ public:
         }
         std::string desc = "No deployments";
         desc += p.components.empty() ? " (all components)" : " for " + join(p.components, ", ");
-        events_.push_back(all_day("blackout", format_date(p.start) + "-" + p.name, p.start, p.end,
-                                  p.name.empty() ? std::string("Blackout") : "Blackout: " + p.name,
-                                  desc, "Blackout"));
+        emit(all_day("blackout", format_date(p.start) + "-" + p.name, p.start, p.end,
+                     p.name.empty() ? std::string("Blackout") : "Blackout: " + p.name, desc, "Blackout"));
     }
 
-    std::string finish() const {
-        std::string out;
-        auto put = [&](std::string_view line) { out += ics_fold_line(line); };
+    // The end of active support and the end of life of each line (dates are exclusive ends: the
+    // event sits on the first day of the next phase).
+    void add_support(const SupportReport& report) {
+        const auto in_range = [this](const Date& date, const std::string& what) {
+            auto ok = check_date(date, what);
+            if (!ok) warnings_.push_back(ok.error().message + "; not exported");
+            return bool(ok);
+        };
+        for (const LineSchedule& s : report.lines) {
+            const bool active_ends = s.active_until && (!s.eol || *s.active_until < *s.eol);
+            if (active_ends && in_range(*s.active_until, s.line + " end of active support")) {
+                std::string desc = fmt::format("Active support of {} ends: from {} it takes fixes only", s.line,
+                                               format_date(*s.active_until));
+                if (s.eol) desc += fmt::format(" (maintenance until its end of life on {})", format_date(*s.eol));
+                emit(all_day("support-active-end", s.line, *s.active_until, *s.active_until,
+                             "Active support ends: " + s.line + (s.lts ? " (LTS)" : ""), desc + ".", "Support"));
+            }
+            if (s.eol && in_range(*s.eol, s.line + " end of life")) {
+                std::string desc = fmt::format("{} reaches end of life: no releases from {} on", s.line,
+                                               format_date(*s.eol));
+                if (!s.latest.empty()) desc += fmt::format("; the latest release is {}", s.latest);
+                emit(all_day("support-eol", s.line, *s.eol, *s.eol,
+                             "End of life: " + s.line + (s.lts ? " (LTS)" : ""), desc + ".", "Support"));
+            }
+        }
+    }
+
+    // The calendar: header and time zones (known only once every event is written) before the
+    // events, which were folded into body_ as they came.
+    std::string finish() {
+        std::string head;
+        auto put = [&](std::string_view line) { append_folded(head, line); };
         put("BEGIN:VCALENDAR");
         put("VERSION:2.0");
         put("PRODID:-//relplan//relplan release planner//EN");
@@ -213,26 +267,42 @@ public:
         put("METHOD:PUBLISH");
         if (!plan_.project.name.empty()) put("X-WR-CALNAME:" + text_value(plan_.project.name));
         for (const auto& [name, span] : zones_) put_vtimezone(put, name, span.first, span.second);
-        const std::string stamp = "DTSTAMP:" + ics_utc(options_.dtstamp);
-        for (const Event& e : events_) {
-            put("BEGIN:VEVENT");
-            put("UID:" + text_value(e.uid));
-            put(stamp);
-            for (const auto& l : e.lines) put(l);
-            put("END:VEVENT");
-        }
-        put("END:VCALENDAR");
-        return out;
+        body_.insert(0, head);  // in place when the body's spare capacity allows: no second copy
+        append_folded(body_, "END:VCALENDAR");
+        return std::move(body_);
     }
 
     std::vector<std::string> take_warnings() { return std::move(warnings_); }
 
 private:
+    // Each clash continues from the last suffix its base handed out, so n copies of one id cost
+    // O(n) lookups, not O(n^2).
     std::string unique_uid(const std::string& kind, std::string_view id) {
         std::string base = kind + "-" + uid_part(id) + "@" + project_ + ".relplan";
-        std::string uid = base;
-        for (int n = 2; !uids_.insert(uid).second; ++n) uid = fmt::format("{}-{}", base, n);
+        if (uids_.insert(base).second) return base;
+        int& n = next_suffix_[base];
+        if (n < 2) n = 1;
+        std::string uid;
+        do uid = fmt::format("{}-{}", base, ++n);
+        while (!uids_.insert(uid).second);
         return uid;
+    }
+
+    // Holidays that apply to a release depend only on its components: one calendar per set.
+    const BusinessCalendar& business_calendar(const Release& r) {
+        std::string key;
+        for (const std::string& c : r.components) key += c + '\n';
+        auto it = calendars_.find(key);
+        if (it == calendars_.end()) it = calendars_.emplace(key, BusinessCalendar(plan_.holidays, r.components)).first;
+        return it->second;
+    }
+
+    void emit(const Event& e) {
+        append_folded(body_, "BEGIN:VEVENT");
+        append_folded(body_, "UID:" + text_value(e.uid));
+        append_folded(body_, stamp_);
+        for (const auto& l : e.lines) append_folded(body_, l);
+        append_folded(body_, "END:VEVENT");
     }
 
     Event all_day(const std::string& kind, std::string_view id, const Date& first, const Date& last,
@@ -285,7 +355,7 @@ private:
         e.lines.push_back("DESCRIPTION:" + text_value(desc));
         e.lines.push_back("CATEGORIES:Change window");
         e.lines.push_back("TRANSP:OPAQUE");
-        events_.push_back(std::move(e));
+        emit(e);
     }
 
     std::string timed(std::string_view prop, sys_seconds t, const std::optional<TimeZone>& zone) {
@@ -339,8 +409,11 @@ private:
     const Plan& plan_;
     const IcsExportOptions& options_;
     std::string project_;
-    std::vector<Event> events_;
-    std::set<std::string> uids_;
+    std::string stamp_;  // the DTSTAMP line, the same for every event
+    std::string body_;   // the events so far, folded
+    std::unordered_set<std::string> uids_;
+    std::unordered_map<std::string, int> next_suffix_;
+    std::unordered_map<std::string, BusinessCalendar> calendars_;
     std::map<std::string, std::pair<sys_seconds, sys_seconds>> zones_;
     std::map<std::string, TimeZone> zone_objects_;
     std::vector<std::string> warnings_;
@@ -352,6 +425,7 @@ IcsExport export_ics(const Plan& plan, const IcsExportOptions& options) {
     Calendar cal(plan, options);
     for (const Release& r : plan.releases) cal.add_release(r);
     for (std::size_t i = 0; i < plan.blackouts.size(); ++i) cal.add_blackout(plan.blackouts[i], i);
+    if (options.support_phases && has_support_policy(plan)) cal.add_support(support_report(plan, Date{floor<days>(options.dtstamp)}));
     IcsExport out;
     out.text = cal.finish();
     out.warnings = cal.take_warnings();

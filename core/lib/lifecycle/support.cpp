@@ -353,4 +353,25 @@ void merge_dependency_support(std::vector<DependencySupport>& known, const std::
     }
 }
 
+bool has_support_policy(const Plan& plan) {
+    return plan.settings.support.has_value() || !plan.settings.support_lines.empty();
+}
+
+std::string support_table_markdown(const SupportReport& report) {
+    if (report.lines.empty()) return {};
+    const auto date = [](const std::optional<Date>& d, const char* none) {
+        return d ? format_iso_date(*d) : std::string(none);
+    };
+    std::string out = "| Line | First release | Active support ends | End of life | Latest release |\n"
+                      "| --- | --- | --- | --- | --- |\n";
+    for (std::size_t n = report.lines.size(); n-- > 0;) {
+        const LineSchedule& s = report.lines[n];
+        std::string latest = s.latest.empty() ? "none yet" : s.latest;
+        if (s.latest_planned != s.latest) latest += " (" + s.latest_planned + " planned)";
+        out += "| " + s.line + (s.lts ? " (LTS)" : "") + " | " + date(s.release_date, "not planned") + " | " +
+               date(s.active_until, "not planned") + " | " + date(s.eol, "not planned") + " | " + latest + " |\n";
+    }
+    return out;
+}
+
 }  // namespace relplan

@@ -58,6 +58,15 @@ struct SupportReport {
 
 SupportReport support_report(const Plan& plan, Date today);
 
+// Whether the plan says how its lines are supported (a policy or dates for some line); without
+// that, exports leave support dates out rather than present the successor rule as a promise.
+bool has_support_policy(const Plan& plan);
+
+// The support windows as a Markdown table, newest line first: line (LTS marked), first release, end
+// of active support, end of life, latest release. Dates only -- no phase, which depends on the day
+// it is read -- so the table changes only when the plan does. Empty without lines.
+std::string support_table_markdown(const SupportReport& report);
+
 // The endoflife.date JSON shape, newest cycle first: [{cycle, releaseDate, support, eol, latest,
 // latestReleaseDate, lts}], dates as YYYY-MM-DD, `false` where a date is not planned.
 std::string endoflife_json(const SupportReport& report);

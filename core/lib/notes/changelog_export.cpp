@@ -1,4 +1,5 @@
 #include "notes/changelog_export.hpp"
+#include "lifecycle/support.hpp"
 
 #include "plan/plan_time.hpp"
 #include "version/version_check.hpp"
@@ -136,6 +137,12 @@ std::string changelog_document(const Plan& plan, const ChangelogOptions& options
         out += ",\nand this project adheres to [Calendar Versioning](https://calver.org/).\n";
     } else {
         out += ".\n";
+    }
+
+    // The support windows are the whole project's: a one-component changelog leaves them out.
+    if (options.component.empty() && has_support_policy(plan)) {
+        const std::string table = support_table_markdown(support_report(plan, options.today));
+        if (!table.empty()) out += "\n## Supported versions\n\n" + table;
     }
 
     const auto repository = sanitize_url(plan.project.repository);

@@ -25,7 +25,9 @@ struct ChangelogOptions {
 // One release as a "## [version] - date" section (no link reference definition).
 std::string changelog_section(const Release& release, const ChangelogOptions& options);
 
-// The whole plan: title and preamble, [Unreleased] (changes of every release not yet released, i.e.
+// The whole plan: title and preamble, a "Supported versions" table when the plan has a support
+// policy and no component filter is set (lifecycle/support.hpp; before the first release heading, where
+// import does not look), [Unreleased] (changes of every release not yet released, i.e.
 // planning, approved or frozen), then released and rolled-back releases newest first (rolled-back
 // and yanked ones marked [YANKED]; cancelled ones left out), then link reference definitions from
 // each release's link or, when the project has a repository URL, compare links between "v" tags.

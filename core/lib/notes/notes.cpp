@@ -1,5 +1,6 @@
 #include "notes/notes.hpp"
 #include "base/text.hpp"
+#include "lifecycle/notify.hpp"
 
 #include <fmt/format.h>
 
@@ -118,6 +119,8 @@ public:
         }
         for (NotesSection s : default_order)
             if (std::find(order_.begin(), order_.end(), s) == order_.end()) order_.push_back(s);
+        // Consumers, their owners and contacts are the engineering team's business only.
+        if (audience_ == Audience::technical) notify_ = release_notice(plan, release);
     }
 
     md::Document notes() {
@@ -176,6 +179,7 @@ private:
     std::array<std::vector<const Change*>, 7> changes_;
     std::vector<NotesSection> order_;
     std::vector<std::pair<NotesSection, std::string>> titles_;
+    std::vector<ConsumerImpact> notify_;
 
     const std::vector<const Change*>& visible(ChangeCategory c) const { return changes_[category_index(c)]; }
 
@@ -335,28 +339,7 @@ private:
                 highlights(out);
                 break;
             }
-            case NotesSection::upgrade_instructions: {
-                std::vector<Block> steps;
-                for (const std::string& step : release_.upgrade_instructions) {
-                    std::vector<Block> blocks = markdown_blocks(step, 2);
-                    if (!blocks.empty()) steps.push_back(item_of(std::move(blocks)));
-                }
-                const bool breaking = !visible(ChangeCategory::breaking_change).empty();
-                if (steps.empty() && !breaking) break;
-                out.push_back(md::heading(2, {md::text(section_title(s))}));
-                if (steps.empty()) {
-                    out.push_back(md::paragraph({md::text(
-                        "This release has breaking changes: read \xE2\x80\x9C" +
-                        section_title(NotesSection::breaking_change) + "\xE2\x80\x9D before you upgrade.")}));
-                } else {
-                    Block list = list_of(BlockKind::ordered_list, std::move(steps));
-                    list.tight = std::all_of(list.children.begin(), list.children.end(), [](const Block& item) {
-                        return item.children.size() == 1;
-                    });
-                    out.push_back(std::move(list));
-                }
-                break;
-            }
+            case NotesSection::upgrade_instructions: upgrade(out); break;
             case NotesSection::known_issues: {
                 std::vector<Block> items;
                 for (const KnownIssue& issue : release_.known_issues) {
@@ -397,6 +380,60 @@ private:
             }
             default: break;
         }
+    }
+
+    // ---- upgrade instructions and the consumers they concern ----
+
+    void upgrade(std::vector<Block>& out) const {
+        std::vector<Block> steps;
+        for (const std::string& step : release_.upgrade_instructions) {
+            std::vector<Block> blocks = markdown_blocks(step, 2);
+            if (!blocks.empty()) steps.push_back(item_of(std::move(blocks)));
+        }
+        const bool breaking = !visible(ChangeCategory::breaking_change).empty();
+        if (steps.empty() && !breaking && notify_.empty()) return;
+        out.push_back(md::heading(2, {md::text(section_title(NotesSection::upgrade_instructions))}));
+        if (!steps.empty()) {
+            Block list = list_of(BlockKind::ordered_list, std::move(steps));
+            list.tight = std::all_of(list.children.begin(), list.children.end(), [](const Block& item) {
+                return item.children.size() == 1;
+            });
+            out.push_back(std::move(list));
+        } else if (breaking) {
+            out.push_back(md::paragraph({md::text(
+                "This release has breaking changes: read \xE2\x80\x9C" +
+                section_title(NotesSection::breaking_change) + "\xE2\x80\x9D before you upgrade.")}));
+        }
+        affected_consumers(out);
+    }
+
+    // Consumers cut off by their declared range, with the range to move to, then who to notify.
+    void affected_consumers(std::vector<Block>& out) const {
+        if (notify_.empty()) return;
+        std::vector<Block> cut;
+        for (const ConsumerImpact& c : notify_) {
+            if (c.kind != ImpactKind::cut_off) continue;
+            cut.push_back(item_of({md::paragraph({md::strong({md::text(c.consumer)}), md::text(" declares "),
+                                                  md::code(c.range), md::text(": move to "),
+                                                  md::code(c.suggested_range)})}));
+        }
+        if (!cut.empty()) {
+            out.push_back(md::paragraph({md::text("Consumers whose declared range does not take " + notify_.front().version +
+                                                  " (they stay on older versions until they change it):")}));
+            out.push_back(list_of(BlockKind::bullet_list, std::move(cut)));
+        }
+        std::vector<Block> who;
+        for (const ConsumerImpact& c : notify_) {
+            std::string reach = trimmed(c.owner);
+            const std::string contact = trimmed(c.contact);
+            if (!contact.empty()) reach += reach.empty() ? contact : " (" + contact + ")";
+            if (reach.empty()) reach = "no owner or contact in the plan";
+            const std::string why = c.kind == ImpactKind::cut_off ? "cut off by " : "kept from this pre-release by ";
+            who.push_back(item_of({md::paragraph({md::strong({md::text(c.consumer)}), md::text(": " + reach + " \xE2\x80\x94 " + why),
+                                                  md::code(c.range)})}));
+        }
+        out.push_back(md::heading(3, {md::text("Who to notify")}));
+        out.push_back(list_of(BlockKind::bullet_list, std::move(who)));
     }
 
     // ---- Keep a Changelog ----

@@ -4,7 +4,9 @@
 // hand-written summary (Markdown, headings shifted below the notes' own); highlights (up to 5 changes:
 // breaking first, then new features, then improvements); the change sections Breaking Changes, New
 // Features, Improvements, Bug Fixes, Performance, Security (CVE and GHSA ids first), Deprecations;
-// Upgrade Instructions (the release's steps, or a pointer to the breaking changes); Known Issues;
+// Upgrade Instructions (the release's steps, or a pointer to the breaking changes; in technical notes
+// also the plan's consumers whose declared range does not take this version, with the range to move
+// to, and "Who to notify" with their owner and contact -- lifecycle/notify.hpp); Known Issues;
 // Contributors. Empty sections are left out. The plan's settings.notes_sections reorder and retitle
 // sections (listed ones first, in their order; highlights stay right after the summary).
 //

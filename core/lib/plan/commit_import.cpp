@@ -67,7 +67,8 @@ std::string note_prefix(std::size_t index) { return "commit " + std::to_string(i
 CommitChanges changes_from_commits(std::string_view log) {
     CommitChanges out;
     std::size_t index = 0;
-    for (const std::string_view raw : split_commit_log(log)) {
+    for (const std::string_view piece : split_commit_log(log)) {
+        const std::string_view raw = read_commit_record(piece).message;
         if (trim(raw).empty()) continue;
         ++index;
         const auto note = [&](std::string message) {
@@ -106,7 +107,8 @@ CommitChanges changes_from_commits(std::string_view log) {
             for (const CommitFooter& footer : commit->footers) {
                 const std::string token = lower(footer.token);
                 if (token == "breaking change" || token == "breaking-change") {
-                    change.impact = footer.value;
+                    // Every breaking footer is kept: a commit may list several.
+                    change.impact += (change.impact.empty() ? "" : "\n\n") + footer.value;
                 } else if (change.ref_id.empty() && (token == "closes" || token == "fixes" || token == "refs" ||
                                                      token == "resolves" || token == "ref")) {
                     std::string ref(trim(footer.value.substr(0, footer.value.find_first_of(", \n"))));
@@ -166,6 +168,8 @@ Result<CommitImport> import_commits(const Plan& base, std::string_view release, 
                           "; commits can only be added to a release that is still planned");
     }
 
+    // Only ids and keys that exist before the import are kept in sets: new ids count up and cannot
+    // collide with each other, so memory beyond the changes stays bounded by the plan, not the log.
     std::set<std::string> ids;
     for (const Release& r : plan.releases) {
         for (const Change& c : r.changes) ids.insert(c.id);
@@ -173,22 +177,22 @@ Result<CommitImport> import_commits(const Plan& base, std::string_view release, 
     Release& target = *it;
     std::size_t next = target.changes.size() + 1;
     std::size_t skipped = 0;
-    // A change already in the release (same category, scope and description) is not added again.
-    // Keys in a set keep a 100,000-commit import linear-logarithmic instead of quadratic.
+    // A change already in the release (same category, scope and description) is not added again;
+    // two commits of this log with the same subject stay two changes.
     const auto key = [](const Change& c) {
         return std::to_string(static_cast<int>(c.category)) + '\x1f' + c.scope + '\x1f' + c.description;
     };
     std::set<std::string> known_keys;
     for (const Change& c : target.changes) known_keys.insert(key(c));
+    target.changes.reserve(target.changes.size() + parsed.changes.size());
     for (Change& change : parsed.changes) {
-        if (!known_keys.insert(key(change)).second) {
+        if (!known_keys.empty() && known_keys.count(key(change)) != 0) {
             ++skipped;
             continue;
         }
         do {
             change.id = target.id + ":" + std::to_string(next++);
         } while (ids.count(change.id) != 0);
-        ids.insert(change.id);
         target.changes.push_back(std::move(change));
     }
     if (skipped > 0) {

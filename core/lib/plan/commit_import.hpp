@@ -1,10 +1,11 @@
 // Conventional Commit messages -> the changes of one planned release.
 //
-// Input is what `git log -z --format=%B` prints: commit messages separated by NUL bytes. Each message
+// Input is what `git log -z --format=%B` prints: commit messages separated by NUL bytes (a leading
+// hash line, as `git log -z --format='%H %P%n%B'` prints, is skipped). Each message
 // becomes a change: the header's type gives the category (feat -> new-feature, fix -> bug-fix,
 // perf -> performance, security -> security, deprecate -> deprecation, revert -> improvement;
 // docs, chore, refactor, test, build, ci and style -> improvement for an internal audience), a "!"
-// or a BREAKING CHANGE footer makes it a breaking-change with the footer text as its impact, the
+// or a BREAKING CHANGE footer makes it a breaking-change with the footers' texts as its impact, the
 // scope becomes the change's scope, "(#123)" at the end of the header or a Closes/Fixes/Refs footer
 // gives ref_id. Merge, fixup! and squash! commits are skipped; messages that are not Conventional
 // Commits are kept as improvements; both with a note. Invalid UTF-8 is replaced by U+FFFD (noted).
@@ -12,8 +13,9 @@
 // import_commits returns a new plan: `base` with the changes appended to the release whose version
 // (or else id) is `release`; when there is none, a planning release with that version is added (the
 // version must then be valid SemVer, and its type follows the commits: breaking -> major, feature ->
-// minor, else patch). Changes already in the release (same category, scope and description) are not
-// added twice. New change ids are "<release id>:<n>", unique in the plan.
+// minor, else patch). Changes already in the release before the import (same category, scope and
+// description) are not added twice; commits of the log are never merged with each other. New change
+// ids are "<release id>:<n>", unique in the plan.
 #pragma once
 
 #include "plan/plan.hpp"

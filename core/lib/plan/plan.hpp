@@ -95,6 +95,8 @@ struct Project {
     std::string description;
     std::string repository;  // URL; the changelog export builds compare links from it
     std::string package;     // the package name consumers depend on (npm name), for impact analysis
+    // Set once and never changed: exports that must stay stable (ICS UIDs) derive from it, not the name.
+    std::string id;
     Extra extra;
     bool operator==(const Project&) const = default;
 };

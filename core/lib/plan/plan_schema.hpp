@@ -82,6 +82,8 @@ struct Def<Project> {
     static constexpr std::string_view name = "project";
     static constexpr std::string_view doc = "The product the plan is for.";
     static constexpr auto rows = std::make_tuple(
+        row("id", &Project::id, optional_member,
+            "Stable id of the plan, set once and kept when the project is renamed; calendar UIDs derive from it."),
         row("name", &Project::name, required | non_empty),
         row("description", &Project::description),
         row("repository", &Project::repository, optional_member,

@@ -90,9 +90,21 @@ void note_changes(ReleaseDiff& d, const Release& a, const Release& b) {
     }
 }
 
-Json releases_of(const Json& plan) {
-    auto it = plan.find("releases");
-    return it == plan.end() ? Json::array() : *it;
+// The canonical JSON form of one release (through a plan holding only it, so the writer's rules apply).
+Json release_json(const Release& r) {
+    Plan holder;
+    holder.releases.push_back(r);
+    Json j = Json::parse(to_json(holder), nullptr, false);
+    return j["releases"][0];
+}
+
+// The canonical JSON form of everything but the releases.
+Json shell_json(const Plan& p) {
+    Plan shell = p;  // copying the releases costs less than writing and parsing them
+    shell.releases.clear();
+    Json j = Json::parse(to_json(shell), nullptr, false);
+    j.erase("releases");
+    return j;
 }
 
 std::string finding_key(const Finding& f) { return f.code + "\n" + f.message; }
@@ -114,10 +126,7 @@ void conflict_changes(PlanDiff& d, const Plan& before, const Plan& after, const 
 
 PlanDiff diff_plans(const Plan& before, const Plan& after, const ConflictOptions& options) {
     PlanDiff d;
-    Json ja = Json::parse(to_json(before), nullptr, false);
-    Json jb = Json::parse(to_json(after), nullptr, false);
-    if (ja == jb) return d;
-    const Json ra = releases_of(ja), rb = releases_of(jb);
+    if (before == after) return d;
     std::unordered_map<std::string, std::size_t> old_index;
     for (std::size_t i = 0; i < before.releases.size(); ++i) old_index.emplace(before.releases[i].id, i);
     std::set<std::string> kept;
@@ -135,7 +144,7 @@ PlanDiff diff_plans(const Plan& before, const Plan& after, const ConflictOptions
         kept.insert(b.id);
         const Release& a = before.releases[it->second];
         if (a == b) continue;
-        Json oa = ra[it->second], ob = rb[i];
+        Json oa = release_json(a), ob = release_json(b);
         oa.erase("changes");
         ob.erase("changes");
         walk("", "", &oa, &ob, r.fields);
@@ -151,8 +160,7 @@ PlanDiff diff_plans(const Plan& before, const Plan& after, const ConflictOptions
         r.label = label(a);
         d.releases.push_back(std::move(r));
     }
-    ja.erase("releases");
-    jb.erase("releases");
+    const Json ja = shell_json(before), jb = shell_json(after);
     walk("", "", &ja, &jb, d.plan_fields);
     conflict_changes(d, before, after, options);
     return d;

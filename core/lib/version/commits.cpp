@@ -53,11 +53,15 @@ std::vector<Line> split_lines(std::string_view message) {
     return lines;
 }
 
-// A footer line starts with "Token: " or "Token #", or "BREAKING CHANGE: ". Returns the token
-// length and the separator length, or {0, 0}.
+// A footer line starts with "Token: " or "Token #", or "BREAKING CHANGE:" / "BREAKING-CHANGE:" (whose
+// text may start on the next line). Returns the token length and the separator length, or {0, 0}.
 std::pair<std::size_t, std::size_t> footer_start(std::string_view line) {
-    static constexpr std::string_view kBreaking = "BREAKING CHANGE: ";
-    if (line.substr(0, kBreaking.size()) == kBreaking) return {kBreaking.size() - 2, 2};
+    for (const std::string_view breaking : {std::string_view("BREAKING CHANGE:"), std::string_view("BREAKING-CHANGE:")}) {
+        if (line.substr(0, breaking.size()) == breaking) {
+            const bool space = line.size() > breaking.size() && line[breaking.size()] == ' ';
+            return {breaking.size() - 1, space ? 2 : 1};
+        }
+    }
     std::size_t n = 0;
     while (n < line.size() && (is_alnum(line[n]) || line[n] == '-')) ++n;
     if (n == 0) return {0, 0};
@@ -65,6 +69,8 @@ std::pair<std::size_t, std::size_t> footer_start(std::string_view line) {
     if (rest.substr(0, 2) == ": " || rest.substr(0, 2) == " #") return {n, 2};
     return {0, 0};
 }
+
+bool is_breaking_token(std::string_view token) { return token == "BREAKING CHANGE" || token == "BREAKING-CHANGE"; }
 
 std::string_view trim_trailing(std::string_view s) {
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
@@ -136,7 +142,8 @@ Result<ConventionalCommit> parse_conventional_commit(std::string_view message) {
     std::size_t footers_at = lines.size();
     for (std::size_t k = i; k < lines.size(); ++k) {
         const bool paragraph_start = k == i || is_blank(lines[k - 1].text);
-        if (paragraph_start && footer_start(lines[k].text).first > 0) {
+        const std::size_t token_len = footer_start(lines[k].text).first;
+        if (token_len > 0 && (paragraph_start || is_breaking_token(lines[k].text.substr(0, token_len)))) {
             footers_at = k;
             break;
         }
@@ -154,10 +161,10 @@ Result<ConventionalCommit> parse_conventional_commit(std::string_view message) {
             f.token = std::string(lines[k].text.substr(0, token_len));
             f.value = std::string(lines[k].text.substr(token_len + sep_len));
             const bool colon = lines[k].text[token_len] == ':';
-            if (colon && (f.token == "BREAKING CHANGE" || f.token == "BREAKING-CHANGE")) c.breaking = true;
+            if (colon && is_breaking_token(f.token)) c.breaking = true;
             c.footers.push_back(std::move(f));
-        } else {
-            c.footers.back().value += '\n';
+        } else if (!c.footers.back().value.empty() || !is_blank(lines[k].text)) {
+            if (!c.footers.back().value.empty()) c.footers.back().value += '\n';
             c.footers.back().value += lines[k].text;
         }
     }
@@ -184,6 +191,110 @@ std::vector<std::string_view> split_commit_log(std::string_view log) {
         out.push_back(log.substr(start, nul - start));
         start = nul + 1;
     }
+}
+
+namespace {
+
+bool is_hex_word(std::string_view w) {
+    return w.size() >= 7 && w.size() <= 40 &&
+           std::all_of(w.begin(), w.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
+bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+
+// Subjects git and GitHub give merge commits.
+bool is_merge_subject(std::string_view subject) {
+    return starts_with(subject, "Merge pull request #") || starts_with(subject, "Merge branch '") ||
+           starts_with(subject, "Merge branch \"") || starts_with(subject, "Merge remote-tracking branch ") ||
+           starts_with(subject, "Merge tag '");
+}
+
+// The header between the outermost quotes of `Revert "feat: x"`, or the description of `revert: x`.
+std::optional<std::string> reverted_header(std::string_view message) {
+    const std::string_view subject = trim_trailing(commit_summary(message));
+    static constexpr std::string_view kGit = "Revert \"";
+    // GitHub's squash merges append " (#123)" after the closing quote.
+    const std::size_t close = subject.rfind('"');
+    if (starts_with(subject, kGit) && close != std::string_view::npos && close >= kGit.size()) {
+        return std::string(subject.substr(kGit.size(), close - kGit.size()));
+    }
+    std::size_t p = 0;
+    while (p < subject.size() && is_alnum(subject[p])) ++p;
+    std::string type;
+    for (std::size_t i = 0; i < p; ++i) type += lower(subject[i]);
+    if (type != "revert") return std::nullopt;
+    if (p < subject.size() && subject[p] == '(') p = subject.find(')', p) == std::string_view::npos ? p : subject.find(')', p) + 1;
+    if (p < subject.size() && subject[p] == '!') ++p;
+    if (subject.substr(p, 2) != ": ") return std::nullopt;
+    std::string_view header = subject.substr(p + 2);
+    while (!header.empty() && header.front() == ' ') header.remove_prefix(1);
+    if (header.size() >= 2 && header.front() == '"' && header.back() == '"') header = header.substr(1, header.size() - 2);
+    return std::string(header);
+}
+
+}  // namespace
+
+CommitRecord read_commit_record(std::string_view piece) {
+    CommitRecord r;
+    r.message = piece;
+    const std::size_t eol = piece.find('\n');
+    const std::string_view first = piece.substr(0, eol);
+    std::size_t words = 0;
+    bool all_hex = !first.empty();
+    for (std::size_t at = 0; all_hex && at <= first.size();) {
+        std::size_t end = first.find(' ', at);
+        if (end == std::string_view::npos) end = first.size();
+        all_hex = is_hex_word(first.substr(at, end - at));
+        if (words == 0) r.hash = first.substr(at, end - at);
+        ++words;
+        at = end + 1;
+    }
+    if (all_hex) {
+        r.message = eol == std::string_view::npos ? std::string_view{} : piece.substr(eol + 1);
+    } else {
+        r.hash = {};
+    }
+    std::string_view rest = r.message;
+    while (!rest.empty() && (rest.front() == '\n' || rest.front() == '\r')) rest.remove_prefix(1);
+    r.merge = is_merge_subject(commit_summary(rest));
+    return r;
+}
+
+std::optional<RevertOf> revert_of(std::string_view message) {
+    auto header = reverted_header(message);
+    if (!header) return std::nullopt;
+    RevertOf r;
+    r.header = std::move(*header);
+    static constexpr std::string_view kReverts = "This reverts commit ";
+    const std::size_t at = message.find(kReverts);
+    if (at != std::string_view::npos) {
+        std::size_t end = at + kReverts.size();
+        while (end < message.size() && ((message[end] >= '0' && message[end] <= '9') || (message[end] >= 'a' && message[end] <= 'f'))) ++end;
+        const std::string_view hash = message.substr(at + kReverts.size(), end - at - kReverts.size());
+        if (is_hex_word(hash)) r.hash = std::string(hash);
+    }
+    return r;
+}
+
+std::optional<std::string> commit_log_warning(std::string_view log) {
+    if (log.find('\0') != std::string_view::npos) return std::nullopt;
+    std::size_t headers = 0;
+    for (std::size_t start = 0; start < log.size() && headers < 2;) {
+        std::size_t end = log.find('\n', start);
+        if (end == std::string_view::npos) end = log.size();
+        const std::string_view line = log.substr(start, end - start);
+        if (!line.empty() && line.front() != ' ') {
+            const auto c = parse_conventional_commit(line);
+            // Footer tokens (Refs:, Reviewed-by:) parse as headers too; only release types count.
+            static constexpr std::string_view kTypes[] = {"feat", "fix", "perf", "revert", "docs", "chore", "refactor",
+                                                          "test", "build", "ci", "style"};
+            if (c.ok() && std::find(std::begin(kTypes), std::end(kTypes), c->type) != std::end(kTypes)) ++headers;
+        }
+        start = end + 1;
+    }
+    if (headers < 2) return std::nullopt;
+    return std::string("the input has no NUL separators but several conventional commit headers, so it is read as one "
+                       "commit; give the log as `git log -z --format=%B` (or -z --format='%H %P%n%B')");
 }
 
 }  // namespace relplan

@@ -10,7 +10,10 @@
 //     Token #value                       then ": " or " #"; a value runs on (over several lines
 //                                        and blank lines) until the next line that starts a footer
 //
-// The footers start at the first paragraph after the header whose first line is a footer line.
+// The footers start at the first paragraph after the header whose first line is a footer line, or
+// at a line that opens with "BREAKING CHANGE:" / "BREAKING-CHANGE:" anywhere in the body (as the
+// conventional-changelog parser reads it); such a footer's text may start on the next line.
+// Every footer is kept, several breaking ones included.
 // Types are case-insensitive (stored lower-cased); "BREAKING CHANGE" / "BREAKING-CHANGE" footers
 // count only in upper case, with ": ". `breaking` is set by either "!" or such a footer.
 // Line endings may be \n or \r\n; trailing blank lines are ignored. When the message is not
@@ -19,11 +22,24 @@
 //
 // split_commit_log splits the output of `git log -z --format=%B A..B` (messages separated by NUL)
 // into messages, dropping the empty piece after the final NUL.
+//
+// read_commit_record reads one piece of `git log -z --format='%H %P%n%B' A..B`: a first line of
+// hexadecimal hashes (the commit, then its parents; 7 to 40 digits each, as %h %p also print) before
+// the message. A piece without that line is all message. A merge commit is one with the subject git
+// or GitHub gives merges ("Merge pull request #1 from ...", "Merge branch 'x'"): a merge whose message
+// was written as a conventional header counts like any commit, as it does for commit-analyzer.
+//
+// revert_of recognises a revert: the subject `Revert "<header>"` (git revert) or the type `revert:`
+// (`revert: <header>`), with the reverted hash from a "This reverts commit <hash>" line when present.
+//
+// commit_log_warning returns a warning when a log without NULs holds several lines that look like
+// conventional headers (the user most likely forgot `git log -z`).
 #pragma once
 
 #include "base/result.hpp"
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,5 +70,22 @@ Result<ConventionalCommit> parse_conventional_commit(std::string_view message);
 std::string_view commit_summary(std::string_view message);
 
 std::vector<std::string_view> split_commit_log(std::string_view log);
+
+struct CommitRecord {
+    std::string_view hash;     // empty when the piece has no hash line
+    bool merge = false;        // a "Merge ..." subject of git or GitHub
+    std::string_view message;  // the commit message
+};
+
+CommitRecord read_commit_record(std::string_view piece);
+
+struct RevertOf {
+    std::string header;  // the reverted commit's header, e.g. "feat: add x"
+    std::string hash;    // the reverted commit's hash, empty when the message does not name it
+};
+
+std::optional<RevertOf> revert_of(std::string_view message);
+
+std::optional<std::string> commit_log_warning(std::string_view log);
 
 }  // namespace relplan

@@ -498,3 +498,71 @@ TEST_CASE("notes for a large release are complete and deterministic") {
     customer.audience = Audience::customer;
     CHECK(*render_notes(plan, plan.releases[0], customer) == *render_notes(plan, plan.releases[0], customer));
 }
+
+namespace {
+
+Change customer_change(const char* id, ChangeCategory category, const char* description) {
+    Change c;
+    c.id = id;
+    c.category = category;
+    c.description = description;
+    c.audience = Audience::customer;
+    return c;
+}
+
+// A breaking 2.0.0 with three consumers: one cut off by its caret, one already on 2.x pre-releases,
+// one that takes every version.
+Plan consumer_plan() {
+    Plan p;
+    p.project.name = "Acme SDK";
+    p.consumers = {Consumer{"web-app", "^1.4.0", "Web team", "web@acme.test", {}},
+                   Consumer{"mobile-app", "~1.4.2", "", "", {}},
+                   Consumer{"cli", "*", "Tools", "#tools", {}}};
+    Release r;
+    r.id = "sdk-2.0";
+    r.version = "2.0.0";
+    r.type = ReleaseType::major;
+    r.release_date = year{2026} / 4 / 14;
+    r.changes = {customer_change("c1", ChangeCategory::breaking_change, "Drop the v1 client")};
+    p.releases.push_back(r);
+    Release patch = r;
+    patch.id = "sdk-1.4.3";
+    patch.version = "1.4.3";
+    patch.type = ReleaseType::patch;
+    patch.changes = {customer_change("c2", ChangeCategory::bug_fix, "Fix retries")};
+    p.releases.push_back(patch);
+    return p;
+}
+
+}  // namespace
+
+TEST_CASE("breaking releases name the consumers they cut off and who to notify, in technical notes only") {
+    const Plan plan = consumer_plan();
+    const std::string md = notes(plan, "2.0.0", Audience::technical, NotesFormat::markdown);
+    const std::string upgrade = md.substr(md.find("## Upgrade Instructions"));
+    CHECK(upgrade.find("Consumers whose declared range does not take 2.0.0") != std::string::npos);
+    CHECK(upgrade.find("- **web-app** declares `^1.4.0`: move to `^2.0.0`\n") != std::string::npos);
+    CHECK(upgrade.find("- **mobile-app** declares `~1.4.2`: move to `^2.0.0`\n") != std::string::npos);
+    CHECK(upgrade.find("**cli**") == std::string::npos);  // "*" takes 2.0.0: nothing to do
+    CHECK(upgrade.find("### Who to notify\n") != std::string::npos);
+    CHECK(upgrade.find("- **web-app**: Web team (web@acme.test) \xE2\x80\x94 cut off by `^1.4.0`\n") != std::string::npos);
+    CHECK(upgrade.find("- **mobile-app**: no owner or contact in the plan \xE2\x80\x94 cut off by `~1.4.2`\n") !=
+          std::string::npos);
+    // Public audiences never see consumers, owners or contacts.
+    for (Audience a : {Audience::customer, Audience::end_user}) {
+        for (NotesFormat f : notes_formats) {
+            const std::string out = notes(plan, "2.0.0", a, f);
+            CHECK(out.find("web-app") == std::string::npos);
+            CHECK(out.find("web@acme.test") == std::string::npos);
+            CHECK(out.find("Who to notify") == std::string::npos);
+        }
+    }
+    // The plain-text and HTML forms carry the same lists.
+    const std::string text = notes(plan, "2.0.0", Audience::technical, NotesFormat::text);
+    CHECK(text.find("Who to notify") != std::string::npos);
+    CHECK(text.find("web@acme.test") != std::string::npos);
+    const std::string html = notes(plan, "2.0.0", Audience::technical, NotesFormat::html);
+    CHECK(html.find("<h3>Who to notify</h3>") != std::string::npos);
+    // A patch every consumer receives has no upgrade section at all.
+    CHECK(notes(plan, "1.4.3", Audience::technical, NotesFormat::markdown).find("Upgrade Instructions") == std::string::npos);
+}

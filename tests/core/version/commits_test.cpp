@@ -157,3 +157,54 @@ TEST_CASE("commit parsing survives garbage", "[commits][errors]") {
         }
     }
 }
+
+TEST_CASE("footers: BREAKING CHANGE text on the next line, the hyphen synonym, several breaking footers",
+          "[commits]") {
+    auto c = parse_conventional_commit(
+        "feat(api)!: drop v1 endpoints\n\nThe v1 API was deprecated a year ago.\n\nBREAKING CHANGE:\n  /v1/users and /v1/teams are gone;\n  use /v2.\nBREAKING-CHANGE: the `token` query parameter is no longer read\nReviewed-by: Ana\nRefs: #412\n");
+    REQUIRE(c.ok());
+    CHECK(c->body == "The v1 API was deprecated a year ago.");
+    REQUIRE(c->footers.size() == 4);
+    CHECK(c->footers[0].token == "BREAKING CHANGE");
+    CHECK(c->footers[0].value == "  /v1/users and /v1/teams are gone;\n  use /v2.");
+    CHECK(c->footers[1].token == "BREAKING-CHANGE");
+    CHECK(c->footers[1].value == "the `token` query parameter is no longer read");
+    CHECK(c->footers[3].value == "#412");
+
+    // conventional-changelog reads a BREAKING CHANGE line inside the body too.
+    auto d = parse_conventional_commit("fix: parse dates strictly\n\nDates like 2023-13-45 were accepted.\nBREAKING CHANGE: invalid dates are now errors\n");
+    REQUIRE(d.ok());
+    CHECK(d->breaking);
+    CHECK(d->body == "Dates like 2023-13-45 were accepted.");
+    REQUIRE(d->footers.size() == 1);
+    CHECK(d->footers[0].value == "invalid dates are now errors");
+}
+
+TEST_CASE("git log records with hashes, merges and reverts", "[commits]") {
+    const auto r = read_commit_record("3f3b286fb8 9a7283d66a\nchore(deps): update dependency ava to v5.1.1\n");
+    CHECK(r.hash == "3f3b286fb8");
+    CHECK_FALSE(r.merge);
+    CHECK(commit_summary(r.message) == "chore(deps): update dependency ava to v5.1.1");
+    CHECK(read_commit_record("a1b2c3d4e5 1111111 2222222\nMerge pull request #12 from ana/fix-dates\n\nfix: dates").merge);
+    CHECK(read_commit_record("Merge branch 'main' into next").merge);
+    const auto plain = read_commit_record("deadbeef is not a hash line\n");
+    CHECK(plain.hash.empty());
+
+    auto git = revert_of("Revert \"chore(deps): update dependency ava to v5.1.1\" (#2682)\n\nThis reverts commit 3f3b286fb80215b2ad65378340208eb4c8eb6aea.\n");
+    REQUIRE(git);
+    CHECK(git->header == "chore(deps): update dependency ava to v5.1.1");
+    CHECK(git->hash == "3f3b286fb80215b2ad65378340208eb4c8eb6aea");
+    auto typed = revert_of("revert: feat(cli): add --json\n");
+    REQUIRE(typed);
+    CHECK(typed->header == "feat(cli): add --json");
+    CHECK(typed->hash.empty());
+    CHECK_FALSE(revert_of("fix: revert to `exec`ing git commands"));
+}
+
+TEST_CASE("a log without NULs holding several headers gets a warning naming -z", "[commits]") {
+    const auto w = commit_log_warning("feat: add export\nfix: crash on empty plan\ndocs: typo\n");
+    REQUIRE(w);
+    CHECK(w->find("-z") != std::string::npos);
+    CHECK_FALSE(commit_log_warning("feat: add export\n\nLong body.\n\nRefs: #12\nReviewed-by: Ana\n"));
+    CHECK_FALSE(commit_log_warning(std::string_view("feat: a\0fix: b\0", 16)));
+}
