@@ -55,3 +55,50 @@ export function distinctColors(pngBuffer) {
     seen.add((img.data[i] << 16) | (img.data[i + 1] << 8) | img.data[i + 2]);
   return seen.size;
 }
+
+// Driving the app through its test hooks: frames, facts and anchors of the last drawn frame, waits
+// that poll for a state (generous limits, no wall-clock assertions), and real mouse clicks on anchors.
+export function appDriver(page) {
+  const frames = (n) => page.evaluate((count) => new Promise((resolve) => {
+    let k = 0;
+    const tick = () => (++k >= count ? resolve() : requestAnimationFrame(tick));
+    requestAnimationFrame(tick);
+  }), n);
+  const facts = () => page.evaluate(() => window.relplan.testHooks.facts());
+  const anchors = () => page.evaluate(() => window.relplan.testHooks.anchors());
+  const exportPlan = async () => JSON.parse(await page.evaluate(() => window.relplan.exportPlan()));
+  async function waitFacts(pred, ms = 10000) {
+    const end = Date.now() + ms;
+    let f = await facts();
+    while (!pred(f) && Date.now() < end) {
+      await frames(2);
+      f = await facts();
+    }
+    return f;
+  }
+  async function waitAnchor(name, ms = 5000) {
+    const end = Date.now() + ms;
+    let a;
+    while (!(a = (await anchors())[name]) && Date.now() < end) await frames(2);
+    return a;
+  }
+  async function hover(name) {
+    const a = await waitAnchor(name);
+    if (!a) throw new Error(`no widget anchored "${name}" on screen`);
+    await page.mouse.move(a.x + Math.min(a.w / 2, 12), a.y + a.h / 2);
+    await frames(4);
+  }
+  async function click(name) {
+    await hover(name);
+    await page.mouse.down();
+    await frames(2);
+    await page.mouse.up();
+    await frames(3);
+  }
+  async function ready() {
+    await page.waitForFunction(() => window.relplan && window.relplan.ready, null, { timeout: 30000 });
+    await page.evaluate(() => window.relplan.ready);
+    await frames(3);
+  }
+  return { frames, facts, anchors, exportPlan, waitFacts, waitAnchor, hover, click, ready };
+}

@@ -7,7 +7,7 @@
 //   node tests/e2e/page_team.mjs PAGE_DIR ARTIFACT_DIR EXAMPLE_PLAN
 import fs from 'node:fs';
 import path from 'node:path';
-import { startPage, checker } from './browser.mjs';
+import { startPage, checker, appDriver } from './browser.mjs';
 
 const [pageDir, artifacts, examplePath] = process.argv.slice(2);
 fs.mkdirSync(artifacts, { recursive: true });
@@ -18,49 +18,12 @@ const page = await context.newPage();
 page.on('pageerror', (e) => errors.push(String(e)));
 page.on('dialog', (d) => d.accept());
 
-const frames = (n) => page.evaluate((count) => new Promise((resolve) => {
-  let k = 0;
-  const tick = () => (++k >= count ? resolve() : requestAnimationFrame(tick));
-  requestAnimationFrame(tick);
-}), n);
-const facts = () => page.evaluate(() => window.relplan.testHooks.facts());
-const anchors = () => page.evaluate(() => window.relplan.testHooks.anchors());
-const exportPlan = async () => JSON.parse(await page.evaluate(() => window.relplan.exportPlan()));
-async function waitFacts(pred, ms = 10000) {
-  const end = Date.now() + ms;
-  let f = await facts();
-  while (!pred(f) && Date.now() < end) {
-    await frames(2);
-    f = await facts();
-  }
-  return f;
-}
-async function waitAnchor(name, ms = 5000) {
-  const end = Date.now() + ms;
-  let a;
-  while (!(a = (await anchors())[name]) && Date.now() < end) await frames(2);
-  return a;
-}
-async function hover(name) {
-  const a = await waitAnchor(name);
-  if (!a) throw new Error(`no widget anchored "${name}" on screen`);
-  await page.mouse.move(a.x + Math.min(a.w / 2, 12), a.y + a.h / 2);
-  await frames(4);
-}
-async function click(name) {
-  await hover(name);
-  await page.mouse.down();
-  await frames(2);
-  await page.mouse.up();
-  await frames(3);
-}
+const { frames, exportPlan, waitFacts, waitAnchor, hover, click, ready } = appDriver(page);
 
 let exitCode = 1;
 try {
   await page.goto(url);
-  await page.waitForFunction(() => window.relplan && window.relplan.ready, null, { timeout: 30000 });
-  await page.evaluate(() => window.relplan.ready);
-  await frames(3);
+  await ready();
 
   const mine = JSON.parse(fs.readFileSync(examplePath, 'utf8'));
   mine.project.id = 'acme-cloud-plan';
