@@ -18,7 +18,7 @@ using Args = std::vector<std::string>;
 
 int cmd_semver(const Args& args, Io io);        // semver valid|compare|diff|sort|bump|satisfies|max-satisfying
 int cmd_calver(const Args& args, Io io);        // calver next
-int cmd_next_version(const Args& args, Io io);  // next-version --current V [--preid ID]
+int cmd_next_version(const Args& args, Io io);  // next-version --current V [--pre ID] [--policy TOOL] [--release-rule R]...
 int cmd_plan(const Args& args, Io io);          // plan validate|fmt
 int cmd_import(const Args& args, Io io);        // import changelog|commits
 int cmd_check(const Args& args, Io io);         // check FILE

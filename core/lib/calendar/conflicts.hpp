@@ -8,7 +8,9 @@
 //
 //   window-invalid   error    a change window ends when or before it starts
 //   window-overlap   error    change windows of releases sharing a component or an environment
-//                             overlap in time
+//                             overlap in time: found by a sweep per component and environment;
+//                             a cluster of up to 6 windows is reported pair by pair, a larger one
+//                             with one finding per release naming the count and at most 5 others
 //   blackout         error    a release date or change window falls in a blackout that applies to
 //                             the release's components
 //   weekend          warning  a release date or change window start on Saturday or Sunday (not for
