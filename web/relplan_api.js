@@ -334,6 +334,9 @@
     }
     return dbPromise;
   }
+  // Opening the database takes hundreds of milliseconds in a fresh profile: start it now, while the
+  // WebAssembly module compiles, rather than when the working copy is first read.
+  db().catch(function () {});
   function dbRequest(mode, fn) {
     return db().then(function (d) {
       return new Promise(function (resolve) {
