@@ -85,18 +85,7 @@ Result<Plan> resolve_conflict(const Plan& plan, std::size_t index, ConflictSide 
         else if (text) parent->push_back(std::move(value));
         else if (i < parent->size()) {
             parent->erase(parent->begin() + static_cast<std::ptrdiff_t>(i));
-            std::vector<MergeConflict> rest = without.conflicts;
-            shift_pointers(rest, chosen.pointer.substr(0, chosen.pointer.rfind('/')), i);
-            Json list = Json::array();
-            for (const MergeConflict& c : rest) {
-                Json e = {{"pointer", c.pointer}};
-                if (c.base) e["base"] = *c.base;
-                if (c.ours) e["ours"] = *c.ours;
-                if (c.theirs) e["theirs"] = *c.theirs;
-                list.push_back(std::move(e));
-            }
-            if (list.empty()) doc.erase("conflicts");
-            else doc["conflicts"] = std::move(list);
+            shift_pointers(without.conflicts, chosen.pointer.substr(0, chosen.pointer.rfind('/')), i);
         }
     } else {
         return make_error("the conflict's place " + chosen.pointer + " is no longer in the plan");
@@ -109,6 +98,7 @@ Result<Plan> resolve_conflict(const Plan& plan, std::size_t index, ConflictSide 
         const std::string why = other == load.errors.end() ? std::string("it does not decode") : other->pointer + ": " + other->message;
         return make_error("that choice would make the plan invalid (" + why + ")");
     }
+    load.plan->conflicts = std::move(without.conflicts);  // the list as shifted above
     return std::move(*load.plan);
 }
 
