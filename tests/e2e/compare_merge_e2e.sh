@@ -9,6 +9,7 @@ set -u
 build=$1 artifacts=$2
 here=$(cd "$(dirname "$0")" && pwd)
 example=$here/../../assets/examples/acme.plan.json
+. "$here/desktop_script.sh"
 export NODE_PATH=${NODE_PATH:-/usr/share/nodejs}
 page_rc=0
 node "$here/page_team.mjs" "$build/web/page" "$artifacts" "$example" || page_rc=1
@@ -31,19 +32,8 @@ link=$(node -e '
   process.stdout.write("https://example.org/relplan/#plan=" + zlib.deflateRawSync(JSON.stringify(theirs)).toString("base64url"));
 ' "$example" "$out")
 sed "s|@LINK@|$link|" "$here/desktop_team.txt" > "$out/script.txt"
-config=$(mktemp -d)
-trap 'rm -rf "$config"' EXIT
 log=$out/desktop.log
-RELPLAN_CONFIG_DIR=$config xvfb-run -a -s "-screen 0 1440x900x24" \
-  timeout 300 "$build/native/relplan-desktop" --plan "$out/mine.plan.json" --script "$out/script.txt" \
-  --out "$out" --theme light --size 1440x900 > "$log" 2>&1
-rc=$?
-cat "$log"
-case $rc in
-  0|1) ;;
-  124) echo "FAIL relplan-desktop --script desktop_team.txt did not finish within 300 s" | tee -a "$log" ;;
-  *) echo "FAIL relplan-desktop --script desktop_team.txt exited with status $rc" | tee -a "$log" ;;
-esac
+run_desktop_script "$build/native/relplan-desktop" "$out/mine.plan.json" "$out/script.txt" "$out"
 if [ -s "$out/merged.plan.json" ] && node -e '
   const p = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
   process.exit(p.releases[0].name === "Web console October (their name)" && p.releases.some((r) => r.id === "web-3.13.0") && !p.conflicts ? 0 : 1);

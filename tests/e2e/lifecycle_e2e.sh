@@ -8,6 +8,7 @@ set -u
 build=$1 artifacts=$2
 here=$(cd "$(dirname "$0")" && pwd)
 data=$here/../data/lifecycle
+. "$here/desktop_script.sh"
 export NODE_PATH=${NODE_PATH:-/usr/share/nodejs}
 page_rc=0
 node "$here/page_lifecycle.mjs" "$build/web/page" "$artifacts" "$data" || page_rc=1
@@ -17,20 +18,9 @@ out=$artifacts/lifecycle/desktop
 rm -rf "$out"
 mkdir -p "$out/eslint"
 cp "$data/eslint-8.57.0.package.json" "$out/eslint/package.json"
-config=$(mktemp -d)
-trap 'rm -rf "$config"' EXIT
 log=$out/desktop.log
-RELPLAN_CONFIG_DIR=$config xvfb-run -a -s "-screen 0 1440x900x24" \
-  timeout 300 "$build/native/relplan-desktop" --plan "$data/debug.plan.json" --script "$here/desktop_lifecycle.txt" \
-  --out "$out" --theme light --size 1440x900 > "$log" 2>&1
-rc=$?
-cat "$log"
-case $rc in
-  0|1) ;;
-  124) echo "FAIL relplan-desktop --script desktop_lifecycle.txt did not finish within 300 s"; rc=1 ;;
-  *) echo "FAIL relplan-desktop --script desktop_lifecycle.txt exited with status $rc" ;;
-esac
+run_desktop_script "$build/native/relplan-desktop" "$data/debug.plan.json" "$here/desktop_lifecycle.txt" "$out"
 failed=$(grep -c '^FAIL' "$log")
 [ -f "$out/lifecycle-02-support.png" ] || { echo "FAIL the desktop run left no support chart screenshot"; failed=$((failed+1)); }
 echo "lifecycle (desktop): $(grep -c '^ok ' "$log") passed, $failed failed"
-[ $page_rc = 0 ] && [ "$failed" = 0 ] && [ $rc = 0 ]
+[ $page_rc = 0 ] && [ "$failed" = 0 ]
