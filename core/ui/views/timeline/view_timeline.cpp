@@ -6,6 +6,7 @@
 // lane's releases are found by binary search on the visible days, bars narrower than a pixel or two
 // are merged into runs, and the background grid is one quad drawn by shaders/timeline_grid.glsl.
 #include "gfx/timeline_shader.hpp"
+#include "views/timeline/timeline_axis.hpp"
 #include "views/views.hpp"
 #include "widgets/widgets.hpp"
 
@@ -25,23 +26,12 @@
 
 namespace relplan::ui {
 
-// A move waiting for the user's Apply / Cancel: the what-if result for it, or why there is none.
-struct MovePreview {
-    bool open_requested = false;
-    std::string release_id;
-    std::string title;
-    std::optional<WhatIf> what_if;
-    std::string error;
-};
-
 namespace {
+
+using namespace timeline;
 
 constexpr double min_px_per_day = 0.04;  // about forty years across a wide window
 constexpr double max_px_per_day = 240.0;
-constexpr const char* weekday_short[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-constexpr const char* month_short[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-constexpr const char* month_long[] = {"January", "February", "March",     "April",   "May",      "June",
-                                      "July",    "August",   "September", "October", "November", "December"};
 
 struct Preset {
     const char* label;
@@ -49,29 +39,10 @@ struct Preset {
 };
 constexpr Preset presets[] = {{"Days", 60.0}, {"Weeks", 12.0}, {"Months", 3.0}, {"Quarters", 1.0}, {"Years", 0.3}};
 
-int weekday_index(std::int32_t day) { return static_cast<int>(((day + 3) % 7 + 7) % 7); }
-
-ImU32 u32(const ImVec4& c, float alpha_scale = 1.0f) {
-    return ImGui::GetColorU32(ImVec4(c.x, c.y, c.z, c.w * alpha_scale));
-}
 
 ImVec4 mix(const ImVec4& a, const ImVec4& b, float t) {
     return ImVec4(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t, a.z + (b.z - a.z) * t, a.w + (b.w - a.w) * t);
 }
-
-// Screen mapping of the time axis for this frame.
-struct Axis {
-    double start = 0.0;  // day at x0
-    double ppd = 1.0;    // display units per day (ui scale applied)
-    float x0 = 0.0f;
-    float width = 0.0f;
-    float x(double day) const { return static_cast<float>(x0 + (day - start) * ppd); }
-    double day_at(float px) const { return start + (px - x0) / ppd; }
-    std::int32_t first_day() const { return static_cast<std::int32_t>(std::floor(start)); }
-    std::int32_t last_day() const { return static_cast<std::int32_t>(std::floor(start + width / ppd)); }
-    // x clamped a little outside the visible span (keeps float maths sane for far-away bars)
-    float cx(double day) const { return std::clamp(x(day), x0 - 64.0f, x0 + width + 64.0f); }
-};
 
 double visible_days(const TimelineViewState& t, float width, float scale) { return width / (t.px_per_day * scale); }
 
@@ -120,142 +91,6 @@ void pan_to(TimelineViewState& t, double start) {
         t.anchored = false;
     }
     t.target_start = start;
-}
-
-// ---- the date scale --------------------------------------------------------------------------------
-
-enum class Unit { day, week, month, quarter, year };
-
-struct Tier {
-    Unit unit = Unit::month;
-    int step = 1;
-    bool long_form = false;
-};
-
-std::int32_t unit_start(const Tier& t, std::int32_t day) {
-    const Date d = date_of_day(day);
-    const int y = static_cast<int>(d.year());
-    const unsigned m = static_cast<unsigned>(d.month());
-    switch (t.unit) {
-    case Unit::day: return day;
-    case Unit::week: return day - weekday_index(day);
-    case Unit::month: return day_number(Date{d.year(), d.month(), std::chrono::day{1}});
-    case Unit::quarter: return day_number(Date{d.year(), std::chrono::month{(m - 1) / 3 * 3 + 1}, std::chrono::day{1}});
-    case Unit::year: {
-        const int y0 = y - ((y % t.step) + t.step) % t.step;
-        return day_number(Date{std::chrono::year{y0}, std::chrono::January, std::chrono::day{1}});
-    }
-    }
-    return day;
-}
-
-std::int32_t unit_next(const Tier& t, std::int32_t start) {
-    const Date d = date_of_day(start);
-    switch (t.unit) {
-    case Unit::day: return start + 1;
-    case Unit::week: return start + 7;
-    case Unit::month: return day_number(d + std::chrono::months{1});
-    case Unit::quarter: return day_number(d + std::chrono::months{3});
-    case Unit::year: return day_number(d + std::chrono::years{t.step});
-    }
-    return start + 1;
-}
-
-std::string unit_label(const Tier& t, std::int32_t start) {
-    const Date d = date_of_day(start);
-    const unsigned m = static_cast<unsigned>(d.month());
-    char buf[48];
-    switch (t.unit) {
-    case Unit::day:
-        if (t.long_form) std::snprintf(buf, sizeof buf, "%s %u", weekday_short[weekday_index(start)], static_cast<unsigned>(d.day()));
-        else std::snprintf(buf, sizeof buf, "%u", static_cast<unsigned>(d.day()));
-        break;
-    case Unit::week:
-        if (t.long_form) std::snprintf(buf, sizeof buf, "%s %u", month_short[m - 1], static_cast<unsigned>(d.day()));
-        else std::snprintf(buf, sizeof buf, "%u", static_cast<unsigned>(d.day()));
-        break;
-    case Unit::month:
-        if (t.long_form) std::snprintf(buf, sizeof buf, "%s %d", month_long[m - 1], static_cast<int>(d.year()));
-        else std::snprintf(buf, sizeof buf, "%s", month_short[m - 1]);
-        break;
-    case Unit::quarter: std::snprintf(buf, sizeof buf, "Q%u", (m - 1) / 3 + 1); break;
-    case Unit::year: std::snprintf(buf, sizeof buf, "%d", static_cast<int>(d.year())); break;
-    }
-    return buf;
-}
-
-// The two tiers of the scale for a zoom level (px per day at ui scale 1).
-std::pair<std::optional<Tier>, Tier> tiers_for(double p) {
-    const Tier month_top{Unit::month, 1, true};
-    const Tier year_top{Unit::year, 1, false};
-    if (p >= 44.0) return {month_top, {Unit::day, 1, true}};
-    if (p >= 18.0) return {month_top, {Unit::day, 1, false}};
-    if (p >= 8.0) return {month_top, {Unit::week, 1, true}};
-    if (p >= 2.6) return {month_top, {Unit::week, 1, false}};
-    if (p >= 0.9) return {year_top, {Unit::month, 1, false}};
-    if (p >= 0.3) return {year_top, {Unit::quarter, 1, false}};
-    for (int step : {1, 2, 5, 10, 20, 50})
-        if (step * 365.25 * p >= 44.0) return {std::nullopt, {Unit::year, step, false}};
-    return {std::nullopt, {Unit::year, 100, false}};
-}
-
-void draw_scale(App::State& s, const Axis& ax, ImVec2 top_left, float tier_h, std::int32_t today, std::optional<double> hover_day) {
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float scale = s.config.ui_scale;
-    const ImVec2 bottom_right(ax.x0 + ax.width, top_left.y + 2.0f * tier_h);
-    dl->AddRectFilled(ImVec2(top_left.x, top_left.y), bottom_right, ImGui::GetColorU32(ImGuiCol_TableHeaderBg));
-    dl->PushClipRect(ImVec2(ax.x0, top_left.y), bottom_right, true);
-    const auto [top, bottom] = tiers_for(s.timeline.px_per_day);
-    const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
-    const ImU32 dim = ImGui::GetColorU32(ImGuiCol_TextDisabled);
-    const ImU32 line = u32(calendar_colors(s.dark).grid, 1.6f);
-    const float pad = 4.0f * scale;
-    const std::int32_t first = ax.first_day(), last = ax.last_day();
-    const float fh = ImGui::GetFontSize();
-    // Bottom tier: a tick and a label per unit.
-    for (std::int32_t u = unit_start(bottom, first); u <= last; u = unit_next(bottom, u)) {
-        const float x = ax.x(u);
-        const float next = ax.x(unit_next(bottom, u));
-        dl->AddLine(ImVec2(x, top_left.y + tier_h + (top ? tier_h * 0.45f : 0.0f)), ImVec2(x, bottom_right.y), line);
-        std::string label = unit_label(bottom, u);
-        const float w = ImGui::CalcTextSize(label.c_str()).x;
-        const bool weekend = bottom.unit == Unit::day && weekday_index(u) >= 5;
-        const float lx = next - x >= w + 2.0f * pad ? x + pad : x + (next - x - w) * 0.5f;
-        const ImU32 col = u == today && bottom.unit == Unit::day ? u32(calendar_colors(s.dark).today) : weekend ? dim : text;
-        dl->AddText(ImVec2(lx, top_left.y + tier_h + (tier_h - fh) * 0.5f), col, label.c_str());
-    }
-    // Top tier: labels stick to the left edge while their unit is on screen.
-    if (top) {
-        for (std::int32_t u = unit_start(*top, first); u <= last; u = unit_next(*top, u)) {
-            const float x = ax.x(u);
-            const float next = ax.x(unit_next(*top, u));
-            dl->AddLine(ImVec2(x, top_left.y), ImVec2(x, bottom_right.y), line);
-            std::string label = unit_label(*top, u);
-            const float w = ImGui::CalcTextSize(label.c_str()).x;
-            float lx = std::max(x + pad, ax.x0 + pad);
-            lx = std::min(lx, next - pad - w);
-            lx = std::max(lx, x + pad);
-            dl->AddText(ImVec2(lx, top_left.y + (tier_h - fh) * 0.5f), text, label.c_str());
-        }
-    }
-    dl->AddLine(ImVec2(ax.x0, bottom_right.y - 1.0f), ImVec2(bottom_right.x, bottom_right.y - 1.0f), line);
-    // Today: a marker on the scale; the day under the mouse: a small label.
-    const CalendarColors& colors = calendar_colors(s.dark);
-    const float tx = ax.x(viewer_now_days());
-    dl->AddTriangleFilled(ImVec2(tx - 5.0f * scale, bottom_right.y - 7.0f * scale), ImVec2(tx + 5.0f * scale, bottom_right.y - 7.0f * scale),
-                          ImVec2(tx, bottom_right.y), u32(colors.today));
-    if (hover_day) {
-        const std::int32_t d = static_cast<std::int32_t>(std::floor(*hover_day));
-        char buf[40];
-        std::snprintf(buf, sizeof buf, "%s %s", weekday_short[weekday_index(d)], date_text(date_of_day(d)).c_str());
-        const ImVec2 ts = ImGui::CalcTextSize(buf);
-        const float hx = std::clamp(ax.x(*hover_day) - ts.x * 0.5f, ax.x0 + 2.0f, ax.x0 + ax.width - ts.x - 2.0f);
-        const ImVec2 a(hx - pad, top_left.y + tier_h + (tier_h - ts.y) * 0.5f - 1.0f);
-        dl->AddRectFilled(a, ImVec2(hx + ts.x + pad, a.y + ts.y + 2.0f), ImGui::GetColorU32(ImGuiCol_PopupBg), 3.0f);
-        dl->AddRect(a, ImVec2(hx + ts.x + pad, a.y + ts.y + 2.0f), u32(colors.selection), 3.0f);
-        dl->AddText(ImVec2(hx, a.y + 1.0f), text, buf);
-    }
-    dl->PopClipRect();
 }
 
 // ---- rows --------------------------------------------------------------------------------------
@@ -317,8 +152,7 @@ std::vector<Band> visible_bands(const Plan& plan, const ScheduleIndex& idx, cons
 void draw_plain_background(ImDrawList* dl, const Axis& ax, ImVec2 a, ImVec2 b, const GridColors& gc,
                            const std::vector<Band>& bands) {
     dl->AddRectFilled(a, b, u32(gc.background));
-    const Tier month{Unit::month, 1, false};
-    for (std::int32_t u = unit_start(month, ax.first_day()); u <= ax.last_day(); u = unit_next(month, u))
+    for (std::int32_t u = month_start(ax.first_day()); u <= ax.last_day(); u = next_month(u))
         dl->AddLine(ImVec2(ax.x(u), a.y), ImVec2(ax.x(u), b.y), u32(gc.month_line));
     for (const Band& band : bands)
         dl->AddRectFilled(ImVec2(ax.cx(band.first), a.y + std::max(band.y0, 0.0f)),
@@ -543,115 +377,6 @@ void context_menu(App::State& s, const ScheduleIndex& idx) {
 }
 
 }  // namespace
-
-void request_move(App::State& s, std::int32_t release, std::int32_t to_day) {
-    const Plan& plan = s.doc.plan;
-    if (release < 0 || release >= static_cast<std::int32_t>(plan.releases.size())) return;
-    auto m = std::make_shared<MovePreview>();
-    const Release& r = plan.releases[release];
-    m->open_requested = true;
-    m->release_id = r.id;
-    m->title = release_title(r);
-    const Date to = date_of_day(to_day);
-    if (!to.ok() || to < min_supported_date || to > max_supported_date) {
-        m->error = "The release cannot move outside 1900-01-01 … 9999-12-31.";
-    } else {
-        WhatIfOptions options;
-        options.today = today();
-        const Result<TzDatabase>& zones = embedded_tzdb();
-        if (zones) options.zones = &*zones;
-        Result<WhatIf> w = what_if_move(plan, r.id, to, options);
-        if (w) m->what_if = std::move(*w);
-        else m->error = w.error().message;
-    }
-    s.move_preview = std::move(m);
-}
-
-void draw_move_preview(App::State& s) {
-    const char* title = "Move release";
-    if (s.move_preview && s.move_preview->open_requested) {
-        s.move_preview->open_requested = false;
-        ImGui::OpenPopup(title);
-    }
-    if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
-    if (!s.move_preview) {
-        ImGui::CloseCurrentPopup();
-        ImGui::EndPopup();
-        return;
-    }
-    MovePreview& m = *s.move_preview;
-    const float scale = s.config.ui_scale;
-    auto close = [&] {
-        ImGui::CloseCurrentPopup();
-        s.move_preview.reset();
-    };
-    if (!m.what_if) {
-        ImGui::Text("%s cannot move:", m.title.c_str());
-        ImGui::TextColored(conflict_color(ConflictLevel::error), "%s", m.error.c_str());
-        if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) close();
-        ImGui::EndPopup();
-        return;
-    }
-    const WhatIf& w = *m.what_if;
-    ImGui::Text("Move %s to %s?", m.title.c_str(), date_text(w.after.release_date).c_str());
-    ImGui::TextDisabled("Nothing changes until you apply it; Apply is one undo step.");
-    ImGui::Spacing();
-    if (ImGui::BeginTable("##changes", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit)) {
-        ImGui::TableSetupColumn("What");
-        ImGui::TableSetupColumn("Before");
-        ImGui::TableSetupColumn("After");
-        ImGui::TableHeadersRow();
-        for (const FieldChange& c : w.changes) {
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            std::string field = c.field;
-            std::replace(field.begin(), field.end(), '_', ' ');
-            ImGui::TextUnformatted(field.c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextDisabled("%s", c.before.empty() ? "(unset)" : c.before.c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(c.after.empty() ? "(unset)" : c.after.c_str());
-        }
-        ImGui::EndTable();
-    }
-    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 40.0f);
-    for (const std::string& n : w.notes) ImGui::BulletText("%s", n.c_str());
-    ImGui::Spacing();
-    if (w.conflicts_added.empty() && w.conflicts_removed.empty()) ImGui::TextDisabled("No conflict appears or goes away.");
-    const int shown_max = 12;
-    for (std::size_t i = 0; i < w.conflicts_added.size() && i < shown_max; ++i) {
-        const Finding& f = w.conflicts_added[i];
-        const ConflictLevel lv = f.severity == Severity::error ? ConflictLevel::error : ConflictLevel::warning;
-        ImGui::TextColored(conflict_color(lv), "+ new %s %s:", std::string(to_string(f.severity)).c_str(), f.code.c_str());
-        ImGui::SameLine();
-        ImGui::TextWrapped("%s", f.message.c_str());
-    }
-    if (w.conflicts_added.size() > shown_max) ImGui::TextDisabled("… and %d more new", static_cast<int>(w.conflicts_added.size() - shown_max));
-    for (std::size_t i = 0; i < w.conflicts_removed.size() && i < shown_max; ++i) {
-        const Finding& f = w.conflicts_removed[i];
-        ImGui::TextColored(calendar_colors(s.dark).holiday, "− resolved %s:", f.code.c_str());
-        ImGui::SameLine();
-        ImGui::TextWrapped("%s", f.message.c_str());
-    }
-    if (w.conflicts_removed.size() > shown_max) ImGui::TextDisabled("… and %d more resolved", static_cast<int>(w.conflicts_removed.size() - shown_max));
-    ImGui::PopTextWrapPos();
-    ImGui::Separator();
-    if (ImGui::Button("Apply", ImVec2(90.0f * scale, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) {
-        Result<std::monostate> applied = apply_what_if(s.doc.plan, w);
-        if (applied) {
-            s.doc.touch();
-            s.doc.commit();
-            s.selected_release = m.release_id;
-            s.flash("Moved " + m.title + " to " + date_text(w.after.release_date), ImGui::GetTime());
-        } else {
-            s.messages.push_back({"Could not move " + m.title, {applied.error().message}});
-        }
-        close();
-    }
-    ImGui::SameLine();
-    if (ImGui::Button("Cancel", ImVec2(90.0f * scale, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) close();
-    ImGui::EndPopup();
-}
 
 void draw_timeline(App::State& s) {
     const ScheduleIndex& idx = schedule_for(s);
