@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # make bench: benchmarks (never a pass/fail test). Prints the table; writes build/bench.md for BENCHMARKS.md.
 #   RUNS=N       runs per figure (default 5; long ones stop earlier, see tools/bench/bench.mjs)
-#   ONLY=a,b     only these workloads: semver, page, plan, notes, calendar, team
+#   ONLY=a,b     only these workloads: semver, page, plan, notes, calendar, team; or ONLY=scale
 # Needs `make native web` (the Makefile's bench target does both) and the npm peers in build/npm.
 # Everything it makes goes to build/bench: generated inputs, the plan_bench executables, screenshots.
 set -eu
@@ -41,7 +41,14 @@ if [ -f "${nat[0]}" ] && stale build/bench/team_bench tools/bench/team_bench.cpp
     tools/bench/team_bench.cpp "${nat[@]}" -lfmt -o build/bench/team_bench
 fi
 
-# A partial run (ONLY=...) writes its table beside the full one instead of over it.
+# A partial run (ONLY=...) writes its table beside the full one instead of over it. ONLY=scale runs only
+# the scaling table (tools/bench/scale.sh: time and peak memory at 1k/10k/100k releases), which a full
+# run writes to build/bench/scale.md after the main table.
 only=() md=build/bench.md
 [ -n "${ONLY:-}" ] && only=(--only "$ONLY") md=build/bench-partial.md
-node tools/bench/bench.mjs build --runs "${RUNS:-5}" --markdown "$md" "${only[@]}"
+if [ "${ONLY:-}" != scale ]; then
+  node tools/bench/bench.mjs build --runs "${RUNS:-5}" --markdown "$md" "${only[@]}"
+fi
+if [ -z "${ONLY:-}" ] || [ "$ONLY" = scale ]; then
+  tools/bench/scale.sh build/native/relplan build/bench/scale.md "$RELPLAN_NPM"
+fi

@@ -47,10 +47,11 @@ case "${1:-all}" in
     summary ;;
 esac
 
-suite "native: core unit tests, CLI, desktop smoke (ctest)" ctest --preset native
-suite "wasm: core unit tests under node (ctest)" ctest --preset web
+suite "native: core and UI unit tests, CLI, size report, desktop smoke (ctest)" ctest --preset native
+suite "wasm: core and UI unit tests under node (ctest)" ctest --preset web
 suite "page: headless Chromium" node tests/e2e/page_test.mjs build/web/page "$artifacts"
 suite "page: tabs, history, share links, text input, fallback fonts" node tests/e2e/page_host_test.mjs build/web/page "$artifacts"
+suite "page: a second tab on one plan (copy or read-only), leaving with unsaved work" node tests/e2e/page_second_tab.mjs build/web/page "$artifacts"
 if [ -x build/native/semver_driver ]; then
   suite "semver: differential against npm semver" node tests/differential/semver_diff.mjs build/native/semver_driver
 fi

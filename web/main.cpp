@@ -195,6 +195,11 @@ EMSCRIPTEN_KEEPALIVE void relplan_show_message(const char* title, const char* de
     relplan::web::host().app->show_message(title ? title : "", {detail ? detail : ""});
 }
 
+// Another tab holds the lock of the plan this tab just opened (relplan_api.js, Web Locks).
+EMSCRIPTEN_KEEPALIVE void relplan_offer_second_tab(const char* plan_name) {
+    relplan::web::host().app->offer_second_tab(plan_name ? plan_name : "");
+}
+
 EMSCRIPTEN_KEEPALIVE int relplan_has_unsaved() { return relplan::web::host().app->has_unsaved_changes() ? 1 : 0; }
 
 // window.relplan.testHooks: 0 = anchors (framebuffer pixels), 1 = facts; both as of the last frame.

@@ -300,7 +300,7 @@
   // is the IndexedDB record "tab:<id>". While the tab is open it holds the Web Lock "relplan-tab:<id>",
   // so a copy whose lock nobody holds was left by a closed tab: the next tab that opens without a copy
   // of its own restores the newest such copy and takes it over. A tab also holds "relplan-plan:<name>"
-  // for the plan it has open; a second tab opening the same plan is told.
+  // for the plan it has open; a second tab opening the same plan is offered a copy or a read-only view.
   var tabId = (function () {
     try {
       var id = sessionStorage.getItem('relplan.tab');
@@ -361,10 +361,8 @@
     if (!name) return;
     var lockName = 'relplan-plan:' + name;
     locks.request(lockName, { ifAvailable: true }, function (lock) {
-      if (!lock) {
-        appMessage('This plan is open in another tab too',
-          'This tab works on its own copy of "' + JSON.parse('"' + name + '"') + '": edits here never ' +
-          'overwrite the other tab\'s work. Download it under another name to keep both, or close one tab.');
+      if (!lock) {  // the app offers to edit a copy or to view the plan read-only
+        withHeapString(JSON.parse('"' + name + '"'), function (p) { _relplan_offer_second_tab(p); });
         return null;
       }
       var release;

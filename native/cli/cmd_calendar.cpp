@@ -1,5 +1,6 @@
 // relplan check | ics | schedule | windows: the release calendar from the command line.
 #include "commands.hpp"
+#include "cli_options.hpp"
 
 #include "common/file_io.hpp"
 
@@ -8,6 +9,7 @@
 #include "calendar/conflicts.hpp"
 #include "calendar/ical.hpp"
 #include "plan/plan_json.hpp"
+#include "base/json_doc.hpp"
 #include "base/text.hpp"
 #include "base/tz.hpp"
 #include "calendar/windows.hpp"
@@ -24,13 +26,10 @@ namespace {
 
 using namespace std::chrono;
 
-constexpr int exit_ok = 0;
-constexpr int exit_failed = 1;
-constexpr int exit_usage = 2;
-
 constexpr std::string_view check_usage =
-    "usage: relplan check FILE [--today YYYY-MM-DD]\n"
-    "  scheduling conflicts of a plan as a JSON array of {severity, code, releases, message};\n"
+    "usage: relplan check FILE [--today YYYY-MM-DD] [-q]\n"
+    "  scheduling conflicts of a plan as a JSON array of {severity, code, releases, message}\n"
+    "  (the output is JSON already: --json changes nothing);\n"
     "  exits 1 when a finding is an error or the plan has validation errors, 0 otherwise.\n"
     "  codes: window-invalid window-overlap blackout weekend holiday notice-period milestone-order\n"
     "         version-order freeze-exception unknown-zone date-range\n"
@@ -38,12 +37,14 @@ constexpr std::string_view check_usage =
     "                (default: today, UTC)\n";
 
 constexpr std::string_view ics_usage =
-    "usage: relplan ics FILE [--utc] [--no-support] [--dtstamp YYYY-MM-DDTHH:MM:SSZ]\n"
+    "usage: relplan ics FILE [--utc] [--no-support] [--dtstamp YYYY-MM-DDTHH:MM:SSZ] [--json] [-q]\n"
     "  the plan as an iCalendar (RFC 5545) file: releases, milestones, change windows, blackouts,\n"
     "  and the end of active support and end of life of each release line (plans with a support policy).\n"
     "  --utc         write change windows in UTC instead of their zone (TZID + VTIMEZONE)\n"
     "  --no-support  leave the release lines' support dates out\n"
-    "  --dtstamp     the DTSTAMP of every event (default: now)\n";
+    "  --dtstamp     the DTSTAMP of every event (default: now)\n"
+    "  --json        {warnings, text}: the warnings and the iCalendar text in one object\n"
+    "  exit 1 when the plan cannot be read or has errors, 2 on a usage error\n";
 
 constexpr std::string_view schedule_head =
     "usage: relplan schedule FILE --cadence SPEC --from DATE --count N [options]\n"
@@ -55,11 +56,13 @@ constexpr std::string_view schedule_head =
     "                        next minor after the highest version of the components)\n"
     "  --first-version V     SemVer version of the first release\n"
     "  --id-prefix P         release ids are P-VERSION (default: the first component, or release)\n"
-    "  --in-place            write the plan file atomically instead of printing it\n";
+    "  --in-place            write the plan file atomically instead of printing it\n"
+    "  the output is plan JSON (--json changes nothing); -q: only the exit code\n";
 
 constexpr std::string_view windows_usage =
-    "usage: relplan windows FILE --release ID [options]\n"
-    "  the best change windows for a release, each with its score broken down factor by factor.\n"
+    "usage: relplan windows FILE --release V [options]\n"
+    "  the best change windows for the release with version V (tag form v1.2.3 too) or id V, each\n"
+    "  with its score broken down factor by factor.\n"
     "  --from DATE, --until DATE  days searched (default: a week either side of the release date,\n"
     "                        else the next 30 days); at most 366 days\n"
     "  --zone ZONE           IANA zone of the windows (default: the release's window zone, else UTC)\n"
@@ -71,77 +74,10 @@ constexpr std::string_view windows_usage =
     "  --allow-weekends      do not penalise Saturdays and Sundays\n"
     "  --outside-business-hours / --business-hours-ok   (default: outside for major releases)\n"
     "  --today DATE          for the notice period when nothing is announced (default: today)\n"
-    "  --json                JSON instead of text\n"
-    "  exits 1 when no window fits\n";
-
-bool wants_help(const Args& args) {
-    for (const std::string& a : args)
-        if (a == "--help" || a == "-h") return true;
-    return false;
-}
-
-int usage(Io io, std::string_view text, const std::string& problem) {
-    io.err << "relplan: " << clean_text(problem) << "\n" << text;
-    return exit_usage;
-}
-
-int fail(Io io, const std::string& message) {
-    io.err << "relplan: " << clean_text(message) << "\n";
-    return exit_failed;
-}
+    "  --json                JSON instead of text (docs/cli.md)\n"
+    "  exits 1 when no window fits or the plan has errors (the windows are still printed)\n";
 
 Date today_utc() { return Date{floor<days>(system_clock::now())}; }
-
-// Options are "--name VALUE" pairs and flags; positional arguments are collected in order.
-class Options {
-public:
-    Options(const Args& args, std::vector<std::string_view> with_value, std::vector<std::string_view> flags)
-        : with_value_(std::move(with_value)), flags_(std::move(flags)) {
-        for (std::size_t i = 0; i < args.size(); ++i) {
-            const std::string& a = args[i];
-            if (a.size() > 1 && a[0] == '-') {
-                if (std::find(flags_.begin(), flags_.end(), a) != flags_.end()) {
-                    values_.emplace_back(a, "");
-                } else if (std::find(with_value_.begin(), with_value_.end(), a) != with_value_.end()) {
-                    if (i + 1 >= args.size()) {
-                        problem_ = a + " needs a value";
-                        return;
-                    }
-                    values_.emplace_back(a, args[++i]);
-                } else {
-                    problem_ = "unknown option " + a;
-                    return;
-                }
-            } else {
-                positional_.push_back(a);
-            }
-        }
-    }
-    const std::string& problem() const { return problem_; }
-    const std::vector<std::string>& positional() const { return positional_; }
-    bool has(std::string_view name) const {
-        return std::any_of(values_.begin(), values_.end(), [&](const auto& v) { return v.first == name; });
-    }
-    std::optional<std::string> value(std::string_view name) const {
-        std::optional<std::string> out;
-        for (const auto& [k, v] : values_)
-            if (k == name) out = v;  // the last one wins
-        return out;
-    }
-    std::vector<std::string> all(std::string_view name) const {
-        std::vector<std::string> out;
-        for (const auto& [k, v] : values_)
-            if (k == name) out.push_back(v);
-        return out;
-    }
-
-private:
-    std::vector<std::string_view> with_value_;
-    std::vector<std::string_view> flags_;
-    std::vector<std::pair<std::string, std::string>> values_;
-    std::vector<std::string> positional_;
-    std::string problem_;
-};
 
 Result<std::string> read_input(const std::string& path, Io io) {
     return native::read_input(path, io.in, max_plan_bytes);
@@ -181,7 +117,7 @@ std::optional<Date> date_option(const Options& o, std::string_view name, Io io, 
     if (!v) return std::nullopt;
     auto d = parse_date(*v, name);
     if (!d) {
-        rc = usage(io, text, d.error().message);
+        rc = usage_error(io, text, d.error().message);
         return std::nullopt;
     }
     return *d;
@@ -225,13 +161,13 @@ std::optional<sys_seconds> parse_utc_stamp(std::string_view s) {
 }  // namespace
 
 int cmd_check(const Args& args, Io io) {
-    if (wants_help(args)) {
+    const Options o(args, {"--today"}, {"--json"});
+    if (o.help()) {
         io.out << check_usage;
         return exit_ok;
     }
-    Options o(args, {"--today"}, {});
-    if (!o.problem().empty()) return usage(io, check_usage, o.problem());
-    if (o.positional().size() != 1) return usage(io, check_usage, "check takes one FILE");
+    if (!o.problem().empty()) return usage_error(io, check_usage, o.problem());
+    if (o.positional().size() != 1) return usage_error(io, check_usage, "check takes one FILE");
     int rc = exit_ok;
     const auto today = date_option(o, "--today", io, check_usage, rc);
     if (rc != exit_ok) return rc;
@@ -247,18 +183,18 @@ int cmd_check(const Args& args, Io io) {
 }
 
 int cmd_ics(const Args& args, Io io) {
-    if (wants_help(args)) {
+    const Options o(args, {"--dtstamp"}, {"--utc", "--no-support", "--json"});
+    if (o.help()) {
         io.out << ics_usage;
         return exit_ok;
     }
-    Options o(args, {"--dtstamp"}, {"--utc", "--no-support"});
-    if (!o.problem().empty()) return usage(io, ics_usage, o.problem());
-    if (o.positional().size() != 1) return usage(io, ics_usage, "ics takes one FILE");
+    if (!o.problem().empty()) return usage_error(io, ics_usage, o.problem());
+    if (o.positional().size() != 1) return usage_error(io, ics_usage, "ics takes one FILE");
     IcsExportOptions eo;
     eo.dtstamp = floor<seconds>(system_clock::now());
     if (auto stamp = o.value("--dtstamp")) {
         auto t = parse_utc_stamp(*stamp);
-        if (!t) return usage(io, ics_usage, "--dtstamp: '" + *stamp + "' is not a UTC time like 2026-03-08T07:30:00Z");
+        if (!t) return usage_error(io, ics_usage, "--dtstamp: '" + *stamp + "' is not a UTC time like 2026-03-08T07:30:00Z");
         eo.dtstamp = *t;
     }
     eo.times = o.has("--utc") ? IcsTimes::utc : IcsTimes::zoned;
@@ -267,31 +203,46 @@ int cmd_ics(const Args& args, Io io) {
     const auto plan = load(o.positional()[0], io, valid);
     if (!plan) return exit_failed;
     if (eo.times == IcsTimes::zoned) eo.zones = zone_database(io);
+    if (!o.has("--json")) {
+        // Written as it is made: the calendar is several times the size of the plan.
+        for (const std::string& w : write_ics(*plan, eo, [&](std::string_view piece) { io.out << piece; })) {
+            io.err << "relplan: warning: " << clean_text(w) << "\n";
+        }
+        return valid ? exit_ok : exit_failed;
+    }
     const IcsExport out = export_ics(*plan, eo);
-    for (const std::string& w : out.warnings) io.err << "relplan: warning: " << clean_text(w) << "\n";
-    io.out << out.text;
+    json::Writer w;
+    w.begin_object();
+    w.key("warnings");
+    w.begin_array();
+    for (const std::string& warning : out.warnings) w.string(clean_text(warning));
+    w.end_array();
+    w.key("text");
+    w.string(out.text);
+    w.end_object();
+    io.out << w.take() << "\n";
     return valid ? exit_ok : exit_failed;
 }
 
 int cmd_schedule(const Args& args, Io io) {
     const std::string help = std::string(schedule_head) + "\n" + std::string(cadence_grammar);
-    if (wants_help(args)) {
+    const Options o(args,
+                    {"--cadence", "--from", "--count", "--until", "--type", "--component", "--calver",
+                     "--first-version", "--id-prefix"},
+                    {"--in-place", "-i", "--json"});
+    if (o.help()) {
         io.out << help;
         return exit_ok;
     }
-    Options o(args,
-              {"--cadence", "--from", "--count", "--until", "--type", "--component", "--calver", "--first-version",
-               "--id-prefix"},
-              {"--in-place", "-i"});
-    if (!o.problem().empty()) return usage(io, help, o.problem());
-    if (o.positional().size() != 1) return usage(io, help, "schedule takes one FILE");
+    if (!o.problem().empty()) return usage_error(io, help, o.problem());
+    if (o.positional().size() != 1) return usage_error(io, help, "schedule takes one FILE");
     const std::string path = o.positional()[0];
     const bool in_place = o.has("--in-place") || o.has("-i");
-    if (in_place && path == "-") return usage(io, help, "--in-place needs a file, not standard input");
+    if (in_place && path == "-") return usage_error(io, help, "--in-place needs a file, not standard input");
     for (const char* required : {"--cadence", "--from", "--count"})
-        if (!o.has(required)) return usage(io, help, std::string("schedule needs ") + required);
+        if (!o.has(required)) return usage_error(io, help, std::string("schedule needs ") + required);
     auto cadence = parse_cadence(*o.value("--cadence"));
-    if (!cadence) return usage(io, help, cadence.error().message);
+    if (!cadence) return usage_error(io, help, cadence.error().message);
     int rc = exit_ok;
     const auto from = date_option(o, "--from", io, help, rc);
     if (rc != exit_ok) return rc;
@@ -301,12 +252,12 @@ int cmd_schedule(const Args& args, Io io) {
     std::int64_t count = 0;
     if (count_text.empty() || count_text.size() > 6 ||
         count_text.find_first_not_of("0123456789") != std::string::npos)
-        return usage(io, help, "--count: '" + count_text + "' is not a number");
+        return usage_error(io, help, "--count: '" + count_text + "' is not a number");
     count = std::stoll(count_text);
     TrainOptions train;
     if (auto t = o.value("--type")) {
         auto type = from_string<ReleaseType>(*t);
-        if (!type) return usage(io, help, "--type: '" + *t + "' is not major, minor, patch, hotfix or security");
+        if (!type) return usage_error(io, help, "--type: '" + *t + "' is not major, minor, patch, hotfix or security");
         train.type = *type;
     }
     train.components = o.all("--component");
@@ -339,17 +290,17 @@ int cmd_schedule(const Args& args, Io io) {
 }
 
 int cmd_windows(const Args& args, Io io) {
-    if (wants_help(args)) {
+    const Options o(args,
+                    {"--release", "--from", "--until", "--zone", "--duration", "--min-duration", "--max-duration",
+                     "--step", "--count", "--today"},
+                    {"--allow-weekends", "--outside-business-hours", "--business-hours-ok", "--json"});
+    if (o.help()) {
         io.out << windows_usage;
         return exit_ok;
     }
-    Options o(args,
-              {"--release", "--from", "--until", "--zone", "--duration", "--min-duration", "--max-duration", "--step",
-               "--count", "--today"},
-              {"--allow-weekends", "--outside-business-hours", "--business-hours-ok", "--json"});
-    if (!o.problem().empty()) return usage(io, windows_usage, o.problem());
-    if (o.positional().size() != 1) return usage(io, windows_usage, "windows takes one FILE");
-    if (!o.has("--release")) return usage(io, windows_usage, "windows needs --release ID");
+    if (!o.problem().empty()) return usage_error(io, windows_usage, o.problem());
+    if (o.positional().size() != 1) return usage_error(io, windows_usage, "windows takes one FILE");
+    if (!o.has("--release")) return usage_error(io, windows_usage, "windows needs --release ID");
     int rc = exit_ok;
     const auto from = date_option(o, "--from", io, windows_usage, rc);
     if (rc != exit_ok) return rc;
@@ -368,18 +319,18 @@ int cmd_windows(const Args& args, Io io) {
     for (const auto& [name, target] : durations) {
         if (auto v = o.value(name)) {
             auto d = parse_duration(*v);
-            if (!d) return usage(io, windows_usage, std::string(name) + ": '" + *v + "' is not a duration like 2h, 90m or 1h30m");
+            if (!d) return usage_error(io, windows_usage, std::string(name) + ": '" + *v + "' is not a duration like 2h, 90m or 1h30m");
             *target = *d;
         }
     }
     if (auto v = o.value("--step")) {
         auto d = parse_duration(*v);
-        if (!d) return usage(io, windows_usage, "--step: '" + *v + "' is not a duration like 1h or 30m");
+        if (!d) return usage_error(io, windows_usage, "--step: '" + *v + "' is not a duration like 1h or 30m");
         req.step = *d;
     }
     if (auto v = o.value("--count")) {
         if (v->empty() || v->size() > 3 || v->find_first_not_of("0123456789") != std::string::npos)
-            return usage(io, windows_usage, "--count: '" + *v + "' is not a number");
+            return usage_error(io, windows_usage, "--count: '" + *v + "' is not a number");
         req.count = std::stoll(*v);
     }
 
@@ -388,9 +339,9 @@ int cmd_windows(const Args& args, Io io) {
     if (!plan) return exit_failed;
     const TzDatabase* zones = zone_database(io);
     if (!zones) return fail(io, "the window finder needs the zone database");
-    const std::string id = *o.value("--release");
-    const Release* release = find_release(*plan, id);
-    if (!release) return fail(io, "no release with id '" + id + "'");
+    const Release* release = find_release_argument(*plan, *o.value("--release"));
+    if (!release) return fail(io, "no release with version or id '" + *o.value("--release") + "'");
+    const std::string id = release->id;
     const Date anchor = release->release_date && check_date(*release->release_date, "date") ? *release->release_date
                                                                                            : *req.today;
     const bool dated = release->release_date.has_value();
@@ -399,7 +350,7 @@ int cmd_windows(const Args& args, Io io) {
     auto search = find_windows(*plan, id, req, *zones);
     if (!search) return fail(io, search.error().message);
     io.out << (o.has("--json") ? window_search_to_json(*search) : format_window_search(*search));
-    return search->candidates.empty() ? exit_failed : exit_ok;
+    return search->candidates.empty() || !valid ? exit_failed : exit_ok;
 }
 
 }  // namespace relplan::cli

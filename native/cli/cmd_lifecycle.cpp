@@ -1,5 +1,6 @@
 // relplan impact | support: who a release reaches, and how long each release line is supported.
 #include "commands.hpp"
+#include "cli_options.hpp"
 
 #include "common/file_io.hpp"
 
@@ -22,12 +23,8 @@
 namespace relplan::cli {
 namespace {
 
-constexpr int exit_ok = 0;
-constexpr int exit_failed = 1;
-constexpr int exit_usage = 2;
-
 constexpr std::string_view impact_usage =
-    "usage: relplan impact PLAN [--release V] [--package NAME] [--consumers FILE]... [--json]\n"
+    "usage: relplan impact PLAN [--release V] [--package NAME] [--consumers FILE]... [--json] [-q]\n"
     "  who receives each planned release automatically and who is cut off by their version range\n"
     "  (node-semver's answers), with the range cut-off consumers should move to.\n"
     "  --release V      only this release (version, tag form v1.2.3, or id); default: every release\n"
@@ -40,68 +37,16 @@ constexpr std::string_view impact_usage =
     "  exits 1 when a consumer is cut off by a release, 0 otherwise\n";
 
 constexpr std::string_view support_usage =
-    "usage: relplan support PLAN [--format text|json|endoflife] [--today YYYY-MM-DD]\n"
+    "usage: relplan support PLAN [--format text|json|endoflife] [--json] [--today YYYY-MM-DD] [-q]\n"
     "                            [--import-eol FILE --product NAME [--cycle C]...]\n"
     "  each release line's support phases (active, maintenance, end of life) and warnings.\n"
     "  --format         text (default); json: {lines, warnings}; endoflife: endoflife.date's shape\n"
+    "  --json           the same as --format json\n"
     "  --today DATE     the day phases are computed for (default: today, UTC)\n"
     "  --import-eol F   read endoflife.date JSON for product NAME (--product) as dependency cycles,\n"
     "                   checked against the planned releases; --cycle keeps only the cycles you\n"
     "                   run on (repeatable; default: all)\n"
     "  exits 1 when there are warnings, 0 otherwise\n";
-
-int usage(Io io, std::string_view text, const std::string& problem) {
-    io.err << "relplan: " << clean_text(problem) << "\n" << text;
-    return exit_usage;
-}
-
-int fail(Io io, const std::string& message) {
-    io.err << "relplan: " << clean_text(message) << "\n";
-    return exit_failed;
-}
-
-struct Parsed {
-    std::vector<std::string> positional;
-    std::vector<std::pair<std::string, std::string>> options;
-    std::string problem;
-
-    std::optional<std::string> value(std::string_view name) const {
-        std::optional<std::string> out;
-        for (const auto& [k, v] : options)
-            if (k == name) out = v;
-        return out;
-    }
-    std::vector<std::string> all(std::string_view name) const {
-        std::vector<std::string> out;
-        for (const auto& [k, v] : options)
-            if (k == name) out.push_back(v);
-        return out;
-    }
-    bool has(std::string_view name) const { return value(name).has_value(); }
-};
-
-Parsed parse_args(const Args& args, std::initializer_list<std::string_view> with_value,
-                  std::initializer_list<std::string_view> flags) {
-    Parsed p;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        if (a.size() < 2 || a[0] != '-') {
-            p.positional.push_back(a);
-        } else if (std::find(flags.begin(), flags.end(), a) != flags.end()) {
-            p.options.emplace_back(a, "");
-        } else if (std::find(with_value.begin(), with_value.end(), a) != with_value.end()) {
-            if (i + 1 >= args.size()) {
-                p.problem = a + " needs a value";
-                return p;
-            }
-            p.options.emplace_back(a, args[++i]);
-        } else {
-            p.problem = "unknown option " + a;
-            return p;
-        }
-    }
-    return p;
-}
 
 std::optional<Plan> load(const std::string& path, Io io) {
     auto text = native::read_file(path, max_plan_bytes);
@@ -119,8 +64,7 @@ std::optional<Plan> load(const std::string& path, Io io) {
 }
 
 bool matches_release(const Release& r, std::string_view wanted) {
-    if (r.id == wanted || r.version == wanted) return true;
-    return (wanted.size() > 1 && (wanted[0] == 'v' || wanted[0] == 'V') && r.version == wanted.substr(1));
+    return r.id == wanted || r.version == wanted || r.version == version_argument(wanted);
 }
 
 void write_impact_json(json::Writer& w, const ConsumerImpact& row, const Release& r) {
@@ -164,14 +108,14 @@ std::string impact_line(const ConsumerImpact& row) {
 }  // namespace
 
 int cmd_impact(const Args& args, Io io) {
-    Parsed o = parse_args(args, {"--release", "--package", "--consumers"}, {"--json", "--help", "-h"});
-    if (o.has("--help") || o.has("-h")) {
+    const Options o(args, {"--release", "--package", "--consumers"}, {"--json"});
+    if (o.help()) {
         io.out << impact_usage;
         return exit_ok;
     }
-    if (!o.problem.empty()) return usage(io, impact_usage, o.problem);
-    if (o.positional.size() != 1) return usage(io, impact_usage, "impact needs exactly one PLAN file");
-    auto plan = load(o.positional[0], io);
+    if (!o.problem().empty()) return usage_error(io, impact_usage, o.problem());
+    if (o.positional().size() != 1) return usage_error(io, impact_usage, "impact needs exactly one PLAN file");
+    auto plan = load(o.positional()[0], io);
     if (!plan) return exit_failed;
     std::string package = o.value("--package").value_or(plan->project.package);
     std::vector<Consumer> consumers = plan->consumers;
@@ -285,25 +229,26 @@ void write_support_text(const SupportReport& report, Io io) {
 }  // namespace
 
 int cmd_support(const Args& args, Io io) {
-    Parsed o = parse_args(args, {"--format", "--today", "--import-eol", "--product", "--cycle"}, {"--help", "-h"});
-    if (o.has("--help") || o.has("-h")) {
+    const Options o(args, {"--format", "--today", "--import-eol", "--product", "--cycle"}, {"--json"});
+    if (o.help()) {
         io.out << support_usage;
         return exit_ok;
     }
-    if (!o.problem.empty()) return usage(io, support_usage, o.problem);
-    if (o.positional.size() != 1) return usage(io, support_usage, "support needs exactly one PLAN file");
-    std::string format = o.value("--format").value_or("text");
+    if (!o.problem().empty()) return usage_error(io, support_usage, o.problem());
+    if (o.positional().size() != 1) return usage_error(io, support_usage, "support needs exactly one PLAN file");
+    std::string format = o.value("--format").value_or(o.has("--json") ? "json" : "text");
     if (format != "text" && format != "json" && format != "endoflife")
-        return usage(io, support_usage, "--format must be text, json or endoflife");
+        return usage_error(io, support_usage, "--format must be text, json or endoflife");
+    if (o.has("--json") && format != "json") return usage_error(io, support_usage, "--json is --format json");
     Date today{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
     if (auto t = o.value("--today")) {
         auto d = parse_plan_date(*t);
-        if (!d || !d->ok()) return usage(io, support_usage, "--today must be a YYYY-MM-DD date, not '" + *t + "'");
+        if (!d || !d->ok()) return usage_error(io, support_usage, "--today must be a YYYY-MM-DD date, not '" + *t + "'");
         today = *d;
     }
     if (o.has("--import-eol") != o.has("--product"))
-        return usage(io, support_usage, "--import-eol and --product go together");
-    auto plan = load(o.positional[0], io);
+        return usage_error(io, support_usage, "--import-eol and --product go together");
+    auto plan = load(o.positional()[0], io);
     if (!plan) return exit_failed;
     if (auto file = o.value("--import-eol")) {
         auto text = native::read_file(*file, max_plan_bytes);

@@ -1,12 +1,16 @@
 // relplan plan validate|fmt, relplan import changelog|commits, relplan changelog.
 #include "commands.hpp"
+#include "cli_options.hpp"
 
 #include "common/file_io.hpp"
+
+#include "base/json_doc.hpp"
 
 #include "calendar/business_days.hpp"
 #include "notes/changelog_export.hpp"
 #include "notes/changelog_import.hpp"
 #include "plan/commit_import.hpp"
+#include "plan/plan_lint.hpp"
 #include "version/commits.hpp"
 #include "plan/plan_json.hpp"
 #include "plan/plan_schema.hpp"
@@ -20,33 +24,36 @@
 namespace relplan::cli {
 namespace {
 
-constexpr int exit_ok = 0;
-constexpr int exit_failed = 1;
-constexpr int exit_usage = 2;
-
 constexpr std::string_view plan_usage =
-    "usage: relplan plan validate FILE...\n"
+    "usage: relplan plan validate FILE... [--json]\n"
     "       relplan plan fmt FILE [--in-place]\n"
     "       relplan plan schema\n"
-    "  validate  check plan files; prints FILE:LINE:COLUMN: /pointer: message for every problem and\n"
-    "            exits 1 when there is one\n"
+    "  validate  check plan files; prints FILE:LINE:COLUMN: /pointer: message for every problem (the\n"
+    "            first 100 and a count of the rest; --json lists all) and exits 1 when there is one\n"
     "  fmt       print the canonical form of a plan (--in-place: rewrite the file atomically)\n"
     "  schema    print the JSON Schema of plan files (assets/plan.schema.json)\n"
-    "  FILE may be - for standard input (not with --in-place)\n";
+    "  FILE may be - for standard input (not with --in-place)\n"
+    "  --json    validate: {files: [{file, valid, releases, changes, errors, notes}]}, each problem\n"
+    "            {pointer, line, column, message}; fmt and schema print JSON already\n";
 
 constexpr std::string_view import_usage =
-    "usage: relplan import changelog FILE\n"
+    "usage: relplan import changelog FILE [--explain]\n"
     "       relplan import commits --release V [--plan FILE] [--date YYYY-MM-DD]\n"
-    "  changelog  a Keep a Changelog or conventional-changelog file as plan JSON on stdout\n"
+    "  changelog  a changelog (Keep a Changelog, conventional-changelog, release-please, git-cliff, GitHub\n"
+    "             release notes, hand-written lists) as plan JSON on stdout; --explain: on stderr, the\n"
+    "             dialect, what each section became and what was dropped and why\n"
     "  commits    NUL-separated commit messages on stdin (git log -z --format=%B) become the changes\n"
     "             of release V (added as a planning release when the plan has none); plan JSON on stdout\n"
-    "             --date: the imported changes' added_on (default: today, UTC)\n";
+    "             --date: the imported changes' added_on (default: today, UTC); V may be a tag (v1.2.0)\n"
+    "  the output is plan JSON (--json changes nothing); exit 1 on invalid input, 2 on a usage error\n";
 
 constexpr std::string_view changelog_usage =
-    "usage: relplan changelog FILE [--component ID] [--today YYYY-MM-DD]\n"
+    "usage: relplan changelog FILE [--component ID] [--today YYYY-MM-DD] [--json]\n"
     "  the plan as a Keep a Changelog file: [Unreleased] first, then releases newest first.\n"
     "  --component ID  only releases that include this component\n"
-    "  --today DATE    the date embargoes are checked against (default: today, UTC)\n";
+    "  --today DATE    the date embargoes are checked against (default: today, UTC)\n"
+    "  --json          {file_name, text}: the file's name and its text in one object\n"
+    "  exit 1 when the plan cannot be read or has errors (the changelog is still printed)\n";
 
 bool wants_help(const Args& args) {
     for (const std::string& a : args) {
@@ -75,6 +82,16 @@ Result<std::string> read_input(const std::string& path, Io io, std::uint64_t max
 
 std::string display_name(const std::string& path) { return path == "-" ? "<stdin>" : path; }
 
+// The first 100 errors, then how many more: thousands of lines help nobody, and --json has them all.
+void print_errors(std::ostream& os, const std::vector<Diagnostic>& errors, const std::string& name) {
+    constexpr std::size_t shown = 100;
+    for (std::size_t i = 0; i < errors.size() && i < shown; ++i) print(os, errors[i], name);
+    if (errors.size() > shown) {
+        os << clean_text(name) << ": ... and " << errors.size() - shown
+           << " more errors (relplan plan validate --json lists every one)\n";
+    }
+}
+
 // Loads a plan file, printing every note and error. nullopt when there is no plan to work with.
 std::optional<Plan> load(const std::string& path, Io io, bool& had_errors) {
     const auto text = read_input(path, io, max_plan_bytes);
@@ -84,9 +101,10 @@ std::optional<Plan> load(const std::string& path, Io io, bool& had_errors) {
         return std::nullopt;
     }
     PlanLoad loaded = load_plan(*text);
+    if (loaded.plan) for (Diagnostic& d : lint_plan(*loaded.plan, *text)) loaded.errors.push_back(std::move(d));
     const std::string name = display_name(path);
     for (const Diagnostic& n : loaded.notes) print(io.err, n, name, "note");
-    for (const Diagnostic& e : loaded.errors) print(io.err, e, name);
+    print_errors(io.err, loaded.errors, name);
     had_errors = !loaded.errors.empty();
     return std::move(loaded.plan);
 }
@@ -134,7 +152,7 @@ int plan_fmt(const Args& args, Io io) {
     PlanLoad loaded = load_plan(*original);
     const std::string name = display_name(path);
     for (const Diagnostic& n : loaded.notes) print(io.err, n, name, "note");
-    for (const Diagnostic& e : loaded.errors) print(io.err, e, name);
+    print_errors(io.err, loaded.errors, name);
     if (!loaded.plan) {
         io.err << "relplan: " << clean_text(name) << " was not formatted\n";
         return exit_failed;
@@ -153,10 +171,12 @@ int plan_fmt(const Args& args, Io io) {
     return exit_ok;
 }
 
-int import_changelog_cmd(const Args& args, Io io) {
-    if (args.size() != 1 || (args[0].size() > 1 && args[0][0] == '-')) {
-        return usage(io, import_usage, "import changelog takes one FILE");
-    }
+int import_changelog_cmd(const Args& all_args, Io io) {
+    Args args = all_args;
+    const bool explain = take_flag(args, "--explain");
+    for (const std::string& a : args)
+        if (a.size() > 1 && a[0] == '-') return usage(io, import_usage, "unknown option " + a);
+    if (args.size() != 1) return usage(io, import_usage, "import changelog takes one FILE");
     const std::string& path = args[0];
     const std::string name = display_name(path);
     const auto text = read_input(path, io, max_changelog_bytes);
@@ -173,6 +193,7 @@ int import_changelog_cmd(const Args& args, Io io) {
     }
     for (const Diagnostic& n : imported->notes) print(io.err, n, name, "note");
     for (const Diagnostic& w : validate_plan(imported->plan)) print(io.err, w, name, "warning");
+    if (explain) io.err << explain_changelog_import(*imported);
     io.out << to_json(imported->plan);
     return exit_ok;
 }
@@ -215,27 +236,81 @@ int import_commits_cmd(const Args& args, Io io) {
         if (!plan) return exit_failed;
         base = std::move(*plan);
     }
+    // A tag (v1.2.0) names the release with that version unless a release has the tag as its id.
+    if (!import_target(base, release)) release = version_argument(release);
     const auto log = read_input("-", io, max_commit_log_bytes);
     if (!log) {
         io.err << "relplan: " << clean_text(log.error().message) << "\n";
         return exit_failed;
     }
     if (const auto warning = commit_log_warning(*log)) io.err << "relplan: warning: " << *warning << "\n";
-    auto imported = import_commits(base, release, *log);
+    CommitImportOptions options;
+    options.added_on = added_on;
+    // The streaming import: the imported changes are written as they are read, never all held.
+    const auto imported = import_commits_json(std::move(base), release, *log, options);
     if (!imported) {
         io.err << "relplan: " << clean_text(imported.error().message) << "\n";
         return exit_failed;
     }
-    // import_commits appends: the release's changes past those it had in `base` are the imported ones.
-    const auto before = import_target(base, release);
-    if (const auto after = import_target(imported->plan, release)) {
-        std::vector<Change>& changes = imported->plan.releases[*after].changes;
-        const std::size_t had = before ? base.releases[*before].changes.size() : 0;
-        for (std::size_t i = had; i < changes.size(); ++i) changes[i].added_on = added_on;
-    }
     for (const Diagnostic& n : imported->notes) print(io.err, n, "<stdin>", "note");
-    io.out << to_json(imported->plan);
+    for (const std::string& piece : imported->json) io.out << piece;
     return exit_ok;
+}
+
+void diagnostics_json(json::Writer& w, std::string_view key, const std::vector<Diagnostic>& list) {
+    w.key(key);
+    w.begin_array();
+    for (const Diagnostic& d : list) {
+        w.begin_object();
+        w.key("pointer");
+        w.string(d.pointer);
+        w.key("line");
+        w.number(d.line);
+        w.key("column");
+        w.number(d.column);
+        w.key("message");
+        w.string(d.message);
+        w.end_object();
+    }
+    w.end_array();
+}
+
+// plan validate --json: one object for all files; exit 1 when one of them is not valid.
+int plan_validate_json(const Args& files, Io io) {
+    if (files.empty()) return usage(io, plan_usage, "plan validate needs a FILE");
+    int rc = exit_ok;
+    json::Writer w;
+    w.begin_object();
+    w.key("files");
+    w.begin_array();
+    for (const std::string& path : files) {
+        const auto text = read_input(path, io, max_plan_bytes);
+        PlanLoad loaded;
+        if (text) loaded = load_plan(*text);
+        else loaded.errors.push_back(Diagnostic{"", text.error().message, 0, 0});
+        if (loaded.plan) for (Diagnostic& d : lint_plan(*loaded.plan, *text)) loaded.errors.push_back(std::move(d));
+        const bool valid = loaded.plan && loaded.errors.empty();
+        if (!valid) rc = exit_failed;
+        std::size_t changes = 0;
+        if (loaded.plan)
+            for (const Release& r : loaded.plan->releases) changes += r.changes.size();
+        w.begin_object();
+        w.key("file");
+        w.string(display_name(path));
+        w.key("valid");
+        w.boolean(valid);
+        w.key("releases");
+        w.number(loaded.plan ? static_cast<std::int64_t>(loaded.plan->releases.size()) : 0);
+        w.key("changes");
+        w.number(static_cast<std::int64_t>(changes));
+        diagnostics_json(w, "errors", loaded.errors);
+        diagnostics_json(w, "notes", loaded.notes);
+        w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+    io.out << w.take() << "\n";
+    return rc;
 }
 
 }  // namespace
@@ -246,10 +321,16 @@ int cmd_plan(const Args& args, Io io) {
         io.out << plan_usage;
         return exit_ok;
     }
-    const Args rest(args.begin() + 1, args.end());
-    if (args[0] == "validate") return plan_validate(rest, io);
+    Args rest(args.begin() + 1, args.end());
+    const bool as_json = take_flag(rest, "--json");  // fmt and schema print JSON anyway
+    if (args[0] == "validate") {
+        for (const std::string& a : rest)
+            if (a.size() > 1 && a[0] == '-') return usage(io, plan_usage, "unknown option " + a);
+        return as_json ? plan_validate_json(rest, io) : plan_validate(rest, io);
+    }
     if (args[0] == "fmt") return plan_fmt(rest, io);
-    if (args[0] == "schema" && rest.empty()) {
+    if (args[0] == "schema" && !rest.empty()) return usage(io, plan_usage, "plan schema takes no argument: " + rest[0]);
+    if (args[0] == "schema") {
         io.out << plan_json_schema();
         return exit_ok;
     }
@@ -262,17 +343,20 @@ int cmd_import(const Args& args, Io io) {
         io.out << import_usage;
         return exit_ok;
     }
-    const Args rest(args.begin() + 1, args.end());
+    Args rest(args.begin() + 1, args.end());
+    take_flag(rest, "--json");  // the output is plan JSON
     if (args[0] == "changelog") return import_changelog_cmd(rest, io);
     if (args[0] == "commits") return import_commits_cmd(rest, io);
     return usage(io, import_usage, "unknown import subcommand " + args[0]);
 }
 
-int cmd_changelog(const Args& args, Io io) {
-    if (wants_help(args)) {
+int cmd_changelog(const Args& all_args, Io io) {
+    if (wants_help(all_args)) {
         io.out << changelog_usage;
         return exit_ok;
     }
+    Args args = all_args;
+    const bool as_json = take_flag(args, "--json");
     std::string path;
     ChangelogOptions options;
     options.today = Date{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
@@ -294,8 +378,22 @@ int cmd_changelog(const Args& args, Io io) {
     bool had_errors = false;
     const auto plan = load(path, io, had_errors);
     if (!plan) return exit_failed;
-    io.out << changelog_document(*plan, options);
-    return exit_ok;
+    const std::string text = changelog_document(*plan, options);
+    // A plan with errors still gets its changelog, but the exit code says it is not good.
+    const int rc = had_errors ? exit_failed : exit_ok;
+    if (!as_json) {
+        io.out << text;
+        return rc;
+    }
+    json::Writer w;
+    w.begin_object();
+    w.key("file_name");
+    w.string("CHANGELOG.md");
+    w.key("text");
+    w.string(text);
+    w.end_object();
+    io.out << w.take() << "\n";
+    return rc;
 }
 
 }  // namespace relplan::cli

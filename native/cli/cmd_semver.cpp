@@ -1,15 +1,19 @@
 // `relplan semver ...`, `relplan calver next` and `relplan next-version`: thin shells over the
-// core's version engine. Exit codes: 0 success; 1 a "no"/"none"/invalid-input answer as each
-// command's help says; 2 usage errors (and invalid input for satisfies / max-satisfying, whose 1
-// means "no").
+// core's version engine. Exit codes: 0 success; 1 a "no"/"none" answer or invalid input, as each
+// command's help says; 2 usage errors. --json prints each answer as an object (docs/cli.md).
 #include "commands.hpp"
+#include "cli_options.hpp"
 #include "common/file_io.hpp"
+
+#include "base/json_doc.hpp"
+#include "base/text.hpp"
 
 #include "version/calver.hpp"
 #include "version/commits.hpp"
 #include "version/next_version.hpp"
 #include "version/range.hpp"
 #include "version/semver.hpp"
+#include "version/semver_sort.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -38,12 +42,17 @@ constexpr std::string_view kSemverHelp =
     "  bump V TYPE [--preid ID] [--preid-base 0|1|none]\n"
     "                          TYPE is major, minor, patch, premajor, preminor, prepatch, prerelease,\n"
     "                          release or pre; print the bumped version; exit 1 if impossible\n"
-    "  satisfies V RANGE       print true (exit 0) or false (exit 1); exit 2 if V or RANGE is invalid\n"
+    "  satisfies V RANGE       print true (exit 0) or false (exit 1); exit 1 also if V or RANGE is\n"
+    "                          invalid (with a message on stderr and nothing on stdout)\n"
     "  max-satisfying RANGE    read versions on stdin, print the highest that satisfies RANGE;\n"
-    "                          exit 1 if none, 2 if RANGE is invalid\n"
+    "                          exit 1 if none or if RANGE is invalid\n"
     "\n"
     "  --loose                 accept \"=v1.2.3\", \"1.2.3beta\", leading zeros\n"
-    "  --include-prerelease    let ranges match any pre-release\n";
+    "  --include-prerelease    let ranges match any pre-release\n"
+    "  --json                  the answer as an object: {version}, {result}, {diff}, {versions},\n"
+    "                          {satisfies}; null for \"none\" (docs/cli.md)\n"
+    "  -q, --quiet             print nothing; the exit code is the answer\n"
+    "  exit 2 on a usage error (unknown option, missing argument)\n";
 
 constexpr std::string_view kCalverHelp =
     "usage: relplan calver next SCHEME [--current V] [--date YYYY-MM-DD] [--modifier TAG]\n"
@@ -51,10 +60,13 @@ constexpr std::string_view kCalverHelp =
     "Print the next calendar version of SCHEME (e.g. YY.0M.MICRO, YYYY.MM.DD, YYYY.0W.MICRO-MODIFIER)\n"
     "for a release on --date (default: today, UTC). Tokens: YYYY YY 0Y MM 0M WW 0W DD 0D MAJOR MINOR\n"
     "MICRO MODIFIER, separated by '.', '-' or '_'. In the period of --current the lowest counter\n"
-    "(MICRO, MINOR or MAJOR) goes up; in a new period it resets to 0. Exit 1 on invalid input.\n";
+    "(MICRO, MINOR or MAJOR) goes up; in a new period it resets to 0. --current may carry a tag's\n"
+    "'v' (v2024.06.1). --json prints {\"version\": ...}. Exit 1 on an invalid scheme or --current,\n"
+    "2 on a usage error (including a --date that is not a date).\n";
 
 constexpr std::string_view kNextVersionHelp =
     "usage: relplan next-version --current V [--pre ID] [--policy P] [--release-rule TYPE[(SCOPE)]=BUMP]...\n"
+    "                            [--line L] [--split-squash]\n"
     "\n"
     "Read commit messages from stdin separated by NUL bytes, as `git log -z --format=%B A..B`\n"
     "prints them (or `git log -z --format='%H %P%n%B' A..B`, which adds hashes and parents), and print\n"
@@ -62,8 +74,15 @@ constexpr std::string_view kNextVersionHelp =
     "reverts -> patch. A revert and the commit it reverts cancel out when both are in the range (by\n"
     "hash when given, else by header); merge commits are skipped. With --pre (or --preid) the result\n"
     "is a pre-release (1.3.0-rc.1 + fix -> 1.3.0-rc.2). Prints nothing when no commit warrants a\n"
-    "release; the deciding commits go to stderr. Exit 1 on invalid input, 2 on a usage error.\n"
+    "release; the deciding commits go to stderr. V may be a tag (v1.2.3). --json prints {current,\n"
+    "version, bump, commits, merges_skipped, cancelled, reasons_total, release_as, reasons} instead\n"
+    "(version null: no release). Exit 0 with or without a release, 1 on invalid input, 2 on a usage\n"
+    "error.\n"
     "\n"
+    "  --line L              the release line the release is made on (1.x, 1.4.x): a version outside\n"
+    "                        it is an error naming the commit that asked for it (exit 1)\n"
+    "  --split-squash        read squash merges listing several conventional commits as those commits\n"
+    "                        (release-please: BEGIN_COMMIT_OVERRIDE, BEGIN_NESTED_COMMIT, headers in the body)\n"
     "  --keep-reverted       count a revert and the commit it reverts even when both are in the range\n"
     "                        (what semantic-release and release-please do in practice)\n"
     "  --release-rule R      e.g. build(deps)=patch, docs(readme)=patch, chore=none (repeatable;\n"
@@ -77,72 +96,34 @@ constexpr std::string_view kNextVersionHelp =
 
 constexpr std::uint64_t kMaxInput = std::uint64_t{1} << 30;
 
-struct Parsed {
-    std::vector<std::string> positional;
-    std::vector<std::pair<std::string, std::string>> values;
-    std::vector<std::string> switches;
-    bool help = false;
+using Parsed = Options;
 
-    std::optional<std::string> value(std::string_view name) const {
-        for (const auto& [k, v] : values) {
-            if (k == name) return v;
-        }
+// The options of one command; a usage problem is reported here (nullopt).
+std::optional<Options> parse_args(const Args& args, std::initializer_list<std::string_view> value_flags,
+                                  std::initializer_list<std::string_view> switch_flags, std::ostream& err) {
+    Options o(args, value_flags, switch_flags);
+    if (!o.problem().empty()) {
+        err << "relplan: " << clean_text(o.problem()) << "\n";
         return std::nullopt;
     }
-    bool has(std::string_view name) const {
-        return std::find(switches.begin(), switches.end(), name) != switches.end();
-    }
-};
+    return o;
+}
 
-// Splits flags from positional arguments; "--" ends the flags.
-std::optional<Parsed> parse_args(const Args& args, const std::vector<std::string_view>& value_flags,
-                                 const std::vector<std::string_view>& switch_flags, std::ostream& err) {
-    Parsed p;
-    bool flags_done = false;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        if (flags_done || a.size() < 2 || a[0] != '-' || a[1] != '-') {
-            if (!flags_done && (a == "-h")) {
-                p.help = true;
-                continue;
-            }
-            p.positional.push_back(a);
-            continue;
-        }
-        if (a == "--") {
-            flags_done = true;
-            continue;
-        }
-        if (a == "--help") {
-            p.help = true;
-            continue;
-        }
-        const std::size_t eq = a.find('=');
-        const std::string name = a.substr(0, eq);
-        if (std::find(value_flags.begin(), value_flags.end(), name) != value_flags.end()) {
-            if (eq != std::string::npos) {
-                p.values.emplace_back(name, a.substr(eq + 1));
-            } else if (i + 1 < args.size()) {
-                p.values.emplace_back(name, args[++i]);
-            } else {
-                err << "relplan: " << name << " needs a value\n";
-                return std::nullopt;
-            }
-        } else if (eq == std::string::npos &&
-                   std::find(switch_flags.begin(), switch_flags.end(), name) != switch_flags.end()) {
-            p.switches.push_back(name);
-        } else {
-            err << "relplan: unknown option " << a << "\n";
-            return std::nullopt;
-        }
-    }
-    return p;
+// {"key": value} and a line feed: the --json form of a one-value answer.
+std::string json_answer(std::string_view key, const std::optional<std::string>& value) {
+    json::Writer w;
+    w.begin_object();
+    w.key(key);
+    if (value) w.string(*value);
+    else w.null();
+    w.end_object();
+    return w.take() + "\n";
 }
 
 std::optional<std::string> read_all(std::istream& in, std::ostream& err) {
     auto data = native::read_input("-", in, kMaxInput);
     if (!data) {
-        err << "relplan: " << data.error().message << "\n";
+        err << "relplan: " << clean_text(data.error().message) << "\n";
         return std::nullopt;
     }
     return std::move(*data);
@@ -171,53 +152,58 @@ std::vector<Line> input_lines(std::string_view data) {
 }
 
 int usage(std::ostream& err, std::string_view message, std::string_view command) {
-    err << "relplan: " << message << " (see relplan " << command << " --help)\n";
+    err << "relplan: " << clean_text(message) << " (see relplan " << command << " --help)\n";
     return 2;
 }
 
 int semver_sort(const Parsed& p, const SemverOptions& o, Io io) {
     const auto data = read_all(io.in, io.err);
     if (!data) return 1;
-    struct Item {
-        Version version;
-        std::string_view text;
-    };
-    std::vector<Item> items;
-    for (const Line& line : input_lines(*data)) {
-        auto v = Version::parse(line.text, o);
-        if (!v.ok()) {
-            io.err << "relplan: line " << line.number << ": " << v.error().message << "\n";
-            return 1;
-        }
-        items.push_back(Item{std::move(*v), line.text});
-    }
-    if (p.has("--reverse")) {
-        std::stable_sort(items.begin(), items.end(),
-                         [](const Item& a, const Item& b) { return compare_build(b.version, a.version) < 0; });
-    } else {
-        std::stable_sort(items.begin(), items.end(),
-                         [](const Item& a, const Item& b) { return compare_build(a.version, b.version) < 0; });
-    }
+    // Written in pieces as the sorted lines come: the output is never held whole beside the input
+    // (except as JSON, which is one value).
     std::string out;
-    out.reserve(data->size() + items.size());
-    for (const Item& item : items) {
-        out += item.text;
+    const bool as_json = p.has("--json");
+    json::Writer w;
+    if (as_json) {
+        w.begin_object();
+        w.key("versions");
+        w.begin_array();
+    }
+    const auto sorted = sort_version_lines(*data, o, p.has("--reverse"), [&](std::string_view line) {
+        if (as_json) {
+            w.string(line);
+            return;
+        }
+        out += line;
         out += '\n';
+        if (out.size() >= (64 << 10)) {
+            io.out << out;
+            out.clear();
+        }
+    });
+    if (!sorted.ok()) {
+        io.err << "relplan: " << clean_text(sorted.error().message) << "\n";
+        return 1;
+    }
+    if (as_json) {
+        w.end_array();
+        w.end_object();
+        out = w.take() + "\n";
     }
     io.out << out;
     return 0;
 }
 
 int semver_bump(const Parsed& p, const SemverOptions& o, Io io) {
-    if (p.positional.size() != 3) return usage(io.err, "bump takes a version and a release type", "semver");
-    auto v = Version::parse(p.positional[1], o);
+    if (p.positional().size() != 3) return usage(io.err, "bump takes a version and a release type", "semver");
+    auto v = Version::parse(p.positional()[1], o);
     if (!v.ok()) {
-        io.err << "relplan: " << v.error().message << "\n";
+        io.err << "relplan: " << clean_text(v.error().message) << "\n";
         return 1;
     }
-    auto type = parse_inc_type(p.positional[2]);
+    auto type = parse_inc_type(p.positional()[2]);
     if (!type.ok()) {
-        io.err << "relplan: " << type.error().message << "\n";
+        io.err << "relplan: " << clean_text(type.error().message) << "\n";
         return 1;
     }
     const std::string preid = p.value("--preid").value_or("");
@@ -232,10 +218,10 @@ int semver_bump(const Parsed& p, const SemverOptions& o, Io io) {
     }
     auto r = inc(*v, *type, io_options);
     if (!r.ok()) {
-        io.err << "relplan: " << r.error().message << "\n";
+        io.err << "relplan: " << clean_text(r.error().message) << "\n";
         return 1;
     }
-    io.out << r->normalized() << "\n";
+    io.out << (p.has("--json") ? json_answer("version", r->normalized()) : r->normalized() + "\n");
     return 0;
 }
 
@@ -243,41 +229,47 @@ int semver_bump(const Parsed& p, const SemverOptions& o, Io io) {
 
 int cmd_semver(const Args& args, Io io) {
     const auto parsed = parse_args(args, {"--preid", "--preid-base"},
-                                   {"--reverse", "--loose", "--include-prerelease"}, io.err);
+                                   {"--reverse", "--loose", "--include-prerelease", "--json"}, io.err);
     if (!parsed) return 2;
     const Parsed& p = *parsed;
-    if (p.help) {
+    if (p.help()) {
         io.out << kSemverHelp;
         return 0;
     }
-    if (p.positional.empty()) return usage(io.err, "missing semver command", "semver");
+    if (p.positional().empty()) return usage(io.err, "missing semver command", "semver");
     const SemverOptions o{p.has("--loose"), p.has("--include-prerelease")};
-    const std::string& command = p.positional[0];
-    const auto nargs = p.positional.size() - 1;
+    const std::string& command = p.positional()[0];
+    const auto nargs = p.positional().size() - 1;
+    const bool as_json = p.has("--json");
     const auto fail_version = [&](const Error& e) {
-        io.err << "relplan: " << e.message << "\n";
+        io.err << "relplan: " << clean_text(e.message) << "\n";
         return 1;
     };
 
     if (command == "valid") {
         if (nargs != 1) return usage(io.err, "valid takes one version", "semver");
-        auto v = Version::parse(p.positional[1], o);
+        auto v = Version::parse(p.positional()[1], o);
         if (!v.ok()) return fail_version(v.error());
-        io.out << v->normalized() << "\n";
+        io.out << (as_json ? json_answer("version", v->normalized()) : v->normalized() + "\n");
         return 0;
     }
     if (command == "compare" || command == "diff") {
         if (nargs != 2) return usage(io.err, command + " takes two versions", "semver");
         // node-semver's diff always parses strictly.
         const SemverOptions po = command == "diff" ? SemverOptions{} : o;
-        auto a = Version::parse(p.positional[1], po);
+        auto a = Version::parse(p.positional()[1], po);
         if (!a.ok()) return fail_version(a.error());
-        auto b = Version::parse(p.positional[2], po);
+        auto b = Version::parse(p.positional()[2], po);
         if (!b.ok()) return fail_version(b.error());
-        if (command == "compare") {
+        if (command == "compare" && as_json) {
+            io.out << "{\n  \"result\": " << compare(*a, *b) << "\n}\n";
+        } else if (command == "compare") {
             io.out << compare(*a, *b) << "\n";
-        } else if (auto d = diff(*a, *b)) {
-            io.out << to_string(*d) << "\n";
+        } else {
+            const auto d = diff(*a, *b);
+            const std::optional<std::string> type = d ? std::optional<std::string>(to_string(*d)) : std::nullopt;
+            if (as_json) io.out << json_answer("diff", type);
+            else if (type) io.out << *type << "\n";
         }
         return 0;
     }
@@ -288,71 +280,61 @@ int cmd_semver(const Args& args, Io io) {
     if (command == "bump") return semver_bump(p, o, io);
     if (command == "satisfies") {
         if (nargs != 2) return usage(io.err, "satisfies takes a version and a range", "semver");
-        auto v = Version::parse(p.positional[1], o);
-        if (!v.ok()) {
-            io.err << "relplan: " << v.error().message << "\n";
-            return 2;
-        }
-        auto r = Range::parse(p.positional[2], o);
-        if (!r.ok()) {
-            io.err << "relplan: " << r.error().message << "\n";
-            return 2;
-        }
+        auto v = Version::parse(p.positional()[1], o);
+        if (!v.ok()) return fail_version(v.error());
+        auto r = Range::parse(p.positional()[2], o);
+        if (!r.ok()) return fail_version(r.error());
         const bool yes = r->test(*v);
-        io.out << (yes ? "true" : "false") << "\n";
+        if (as_json) io.out << "{\n  \"satisfies\": " << (yes ? "true" : "false") << "\n}\n";
+        else io.out << (yes ? "true" : "false") << "\n";
         return yes ? 0 : 1;
     }
     if (command == "max-satisfying") {
         if (nargs != 1) return usage(io.err, "max-satisfying takes a range and reads versions from stdin", "semver");
-        auto r = Range::parse(p.positional[1], o);
-        if (!r.ok()) {
-            io.err << "relplan: " << r.error().message << "\n";
-            return 2;
-        }
+        auto r = Range::parse(p.positional()[1], o);
+        if (!r.ok()) return fail_version(r.error());
         const auto data = read_all(io.in, io.err);
-        if (!data) return 2;
+        if (!data) return 1;
         std::vector<std::string_view> texts;
         for (const Line& line : input_lines(*data)) texts.push_back(line.text);
         const auto best = max_satisfying(texts, *r);
-        if (!best) return 1;
-        io.out << texts[*best] << "\n";
-        return 0;
+        const std::optional<std::string> found = best ? std::optional<std::string>(texts[*best]) : std::nullopt;
+        if (as_json) io.out << json_answer("version", found);
+        else if (found) io.out << *found << "\n";
+        return found ? 0 : 1;
     }
     return usage(io.err, "unknown semver command '" + command + "'", "semver");
 }
 
 int cmd_calver(const Args& args, Io io) {
-    const auto parsed = parse_args(args, {"--current", "--date", "--modifier"}, {}, io.err);
+    const auto parsed = parse_args(args, {"--current", "--date", "--modifier"}, {"--json"}, io.err);
     if (!parsed) return 2;
     const Parsed& p = *parsed;
-    if (p.help) {
+    if (p.help()) {
         io.out << kCalverHelp;
         return 0;
     }
-    if (p.positional.empty() || p.positional[0] != "next") {
-        return usage(io.err, p.positional.empty() ? "missing calver command" : "unknown calver command '" + p.positional[0] + "'",
+    if (p.positional().empty() || p.positional()[0] != "next") {
+        return usage(io.err, p.positional().empty() ? "missing calver command" : "unknown calver command '" + p.positional()[0] + "'",
                      "calver");
     }
-    if (p.positional.size() != 2) return usage(io.err, "calver next takes one SCHEME", "calver");
-    auto scheme = CalverScheme::parse(p.positional[1]);
+    if (p.positional().size() != 2) return usage(io.err, "calver next takes one SCHEME", "calver");
+    auto scheme = CalverScheme::parse(p.positional()[1]);
     if (!scheme.ok()) {
-        io.err << "relplan: " << scheme.error().message << "\n";
+        io.err << "relplan: " << clean_text(scheme.error().message) << "\n";
         return 1;
     }
     std::chrono::year_month_day date{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
     if (auto text = p.value("--date")) {
         auto d = parse_iso_date(*text);
-        if (!d.ok()) {
-            io.err << "relplan: --date: " << d.error().message << "\n";
-            return 1;
-        }
+        if (!d.ok()) return usage(io.err, "--date: " + d.error().message, "calver");
         date = *d;
     }
     CalverNextOptions options;
     if (auto current = p.value("--current")) {
-        auto v = parse_calver(*current, *scheme);
+        auto v = parse_calver(version_argument(*current), *scheme);
         if (!v.ok()) {
-            io.err << "relplan: --current: " << v.error().message << "\n";
+            io.err << "relplan: --current: " << clean_text(v.error().message) << "\n";
             return 1;
         }
         options.current = std::move(*v);
@@ -361,10 +343,10 @@ int cmd_calver(const Args& args, Io io) {
     options.modifier = modifier;
     auto next = next_calver(*scheme, date, options);
     if (!next.ok()) {
-        io.err << "relplan: " << next.error().message << "\n";
+        io.err << "relplan: " << clean_text(next.error().message) << "\n";
         return 1;
     }
-    io.out << next->to_string() << "\n";
+    io.out << (p.has("--json") ? json_answer("version", next->to_string()) : next->to_string() + "\n");
     return 0;
 }
 
@@ -376,7 +358,7 @@ std::optional<NextVersionOptions> next_version_options(const Parsed& p, std::ost
     if (auto name = p.value("--policy")) {
         auto policy = pre_major_policy(*name);
         if (!policy.ok()) {
-            err << "relplan: --policy: " << policy.error().message << "\n";
+            err << "relplan: --policy: " << clean_text(policy.error().message) << "\n";
             return std::nullopt;
         }
         o.pre_major = *policy;
@@ -393,19 +375,66 @@ std::optional<NextVersionOptions> next_version_options(const Parsed& p, std::ost
         }
         *target = *v == "false";
     }
-    for (const auto& [k, v] : p.values) {
-        if (k != "--release-rule") continue;
+    for (const std::string& v : p.all("--release-rule")) {
         auto rule = parse_release_rule(v);
         if (!rule.ok()) {
-            err << "relplan: --release-rule: " << rule.error().message << "\n";
+            err << "relplan: --release-rule: " << clean_text(rule.error().message) << "\n";
             return std::nullopt;
         }
         o.rules.push_back(std::move(*rule));
     }
+    if (auto line = p.value("--line")) {
+        auto range = parse_release_line(*line);
+        if (!range.ok()) {
+            err << "relplan: --line: " << clean_text(range.error().message) << "\n";
+            return std::nullopt;
+        }
+        o.line = *range;
+    }
+    o.split_squash = p.has("--split-squash");
     o.cancel_revert_pairs = !p.has("--keep-reverted");
     o.keep_commits = false;
     o.max_reasons = 10;
     return o;
+}
+
+std::string next_version_json(const Version& current, const NextVersion& n, std::size_t commits) {
+    json::Writer w;
+    const auto commit = [&w](const CommitImpact& c) {
+        w.begin_object();
+        w.key("commit");
+        w.number(static_cast<std::int64_t>(c.index + 1));
+        w.key("hash");
+        w.string(c.hash);
+        w.key("summary");
+        w.string(c.summary);
+        w.key("why");
+        w.string(c.why);
+        w.end_object();
+    };
+    w.begin_object();
+    w.key("current");
+    w.string(current.normalized());
+    w.key("version");
+    if (n.version) w.string(n.version->normalized());
+    else w.null();
+    w.key("bump");
+    w.string(to_string(n.bump));
+    for (const auto& [key, count] : {std::pair<std::string_view, std::size_t>{"commits", commits},
+                                     {"merges_skipped", n.merges}, {"cancelled", n.cancelled},
+                                     {"reasons_total", n.reasons_total}}) {
+        w.key(key);
+        w.number(static_cast<std::int64_t>(count));
+    }
+    w.key("release_as");
+    if (n.release_as) commit(*n.release_as);
+    else w.null();
+    w.key("reasons");
+    w.begin_array();
+    for (const CommitImpact& c : n.reasons) commit(c);
+    w.end_array();
+    w.end_object();
+    return w.take() + "\n";
 }
 
 }  // namespace
@@ -413,20 +442,22 @@ std::optional<NextVersionOptions> next_version_options(const Parsed& p, std::ost
 int cmd_next_version(const Args& args, Io io) {
     const auto parsed = parse_args(args,
                                    {"--current", "--preid", "--pre", "--policy", "--release-rule",
-                                    "--breaking-always-bump-major", "--features-always-bump-minor"},
-                                   {"--bump-minor-pre-major", "--bump-patch-for-minor-pre-major", "--keep-reverted"}, io.err);
+                                    "--breaking-always-bump-major", "--features-always-bump-minor", "--line"},
+                                   {"--bump-minor-pre-major", "--bump-patch-for-minor-pre-major", "--keep-reverted", "--json",
+                                    "--split-squash"},
+                                   io.err);
     if (!parsed) return 2;
     const Parsed& p = *parsed;
-    if (p.help) {
+    if (p.help()) {
         io.out << kNextVersionHelp;
         return 0;
     }
-    if (!p.positional.empty()) return usage(io.err, "unexpected argument '" + p.positional[0] + "'", "next-version");
+    if (!p.positional().empty()) return usage(io.err, "unexpected argument '" + p.positional()[0] + "'", "next-version");
     const auto current_text = p.value("--current");
     if (!current_text) return usage(io.err, "--current V is required", "next-version");
-    auto current = Version::parse(*current_text);
+    auto current = Version::parse(version_argument(*current_text));
     if (!current.ok()) {
-        io.err << "relplan: --current: " << current.error().message << "\n";
+        io.err << "relplan: --current: " << clean_text(current.error().message) << "\n";
         return 1;
     }
     auto options = next_version_options(p, io.err);
@@ -439,10 +470,14 @@ int cmd_next_version(const Args& args, Io io) {
     options->preid = preid;
     auto result = next_version(*current, messages, *options);
     if (!result.ok()) {
-        io.err << "relplan: " << result.error().message << "\n";
+        io.err << "relplan: " << clean_text(result.error().message) << "\n";
         return 1;
     }
     const NextVersion& n = *result;
+    if (p.has("--json")) {
+        io.out << next_version_json(*current, n, messages.size());
+        return 0;
+    }
     const std::string skipped = (n.merges ? ", " + std::to_string(n.merges) + " merge commits skipped" : std::string()) +
                                 (n.cancelled ? ", " + std::to_string(n.cancelled) + " cancelled as revert pairs" : std::string());
     if (!n.version) {
@@ -453,13 +488,13 @@ int cmd_next_version(const Args& args, Io io) {
     io.out << n.version->normalized() << "\n";
     if (n.release_as) {
         io.err << current->normalized() << " -> " << n.version->normalized() << " (Release-As footer of commit "
-               << n.release_as->index + 1 << ": " << n.release_as->summary << ")\n";
+               << n.release_as->index + 1 << ": " << clean_text(n.release_as->summary) << ")\n";
         return 0;
     }
     io.err << current->normalized() << " -> " << n.version->normalized() << " (" << to_string(n.bump)
            << " bump, " << n.reasons_total << " of " << messages.size() << " commits" << skipped << "):\n";
     for (const CommitImpact& c : n.reasons) {
-        io.err << "  commit " << c.index + 1 << (c.hash.empty() ? "" : " " + c.hash.substr(0, 10)) << ": " << c.summary
+        io.err << "  commit " << c.index + 1 << (c.hash.empty() ? "" : " " + clean_text(c.hash.substr(0, 10))) << ": " << clean_text(c.summary)
                << " [" << c.why << "]\n";
     }
     if (n.reasons_total > n.reasons.size()) {

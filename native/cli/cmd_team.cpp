@@ -1,6 +1,7 @@
 // relplan diff / merge: plans kept in git by a team (core/lib/team). Both also serve as git drivers:
 // `diff` accepts git's seven external-diff arguments, `merge` is a merge driver (`%O %A %B -o %A`).
 #include "commands.hpp"
+#include "cli_options.hpp"
 
 #include "common/file_io.hpp"
 
@@ -20,34 +21,25 @@
 namespace relplan::cli {
 namespace {
 
-constexpr int exit_same = 0;     // diff: equal; merge: clean
-constexpr int exit_differ = 1;   // diff: different; merge: conflicts recorded in the plan
-constexpr int exit_usage = 2;    // usage or unreadable input
+constexpr int exit_same = 0;    // diff: equal; merge: clean
+constexpr int exit_differ = 1;  // diff: different; merge: conflicts recorded in the plan; unreadable input
 
 constexpr std::string_view diff_usage =
-    "usage: relplan diff OLD NEW [--json]\n"
+    "usage: relplan diff OLD NEW [--json] [-q]\n"
     "       relplan diff PATH OLD OLD-HEX OLD-MODE NEW NEW-HEX NEW-MODE   (git's external diff driver)\n"
     "Releases added / removed / changed (matched by id), fields old -> new, moved dates in days and\n"
     "business days, changes added to / removed from the notes, conflicts that appear or disappear.\n"
-    "Exit 0 equal, 1 different, 2 usage or unreadable input (as a git driver: 0 unless an error).\n";
+    "--json: {releases: [{id, label, kind, fields, changes_added, changes_removed}], plan: [...],\n"
+    "conflicts: {appeared, resolved}} (docs/cli.md).\n"
+    "Exit 0 equal, 1 different or unreadable input, 2 usage (as a git driver: 0 unless an error).\n";
 
 constexpr std::string_view merge_usage =
-    "usage: relplan merge BASE OURS THEIRS [-o OUT]\n"
+    "usage: relplan merge BASE OURS THEIRS [-o OUT] [-q]\n"
     "Three-way merge of plans; writes the merged plan to OUT (default: standard output).\n"
     "Concurrent edits of one value are recorded in the plan's \"conflicts\" member.\n"
-    "Exit 0 clean, 1 conflicts, 2 usage or unreadable input. git merge driver:\n"
+    "The output is plan JSON (--json changes nothing). Exit 0 clean, 1 conflicts or unreadable\n"
+    "input, 2 usage. git merge driver:\n"
     "  relplan merge %O %A %B -o %A\n";
-
-bool wants_help(const Args& args) {
-    for (const auto& a : args)
-        if (a == "--help" || a == "-h") return true;
-    return false;
-}
-
-int usage(Io io, std::string_view text, const std::string& problem) {
-    io.err << "relplan: " << clean_text(problem) << "\n" << text;
-    return exit_usage;
-}
 
 // A plan file; "/dev/null" and empty files (git's stand-ins for a missing side) are the empty plan.
 std::optional<Plan> load(const std::string& path, Io io) {
@@ -77,27 +69,20 @@ ConflictOptions conflict_options() {
 }  // namespace
 
 int cmd_diff(const Args& args, Io io) {
-    if (wants_help(args)) {
+    const Options o(args, {}, {"--json"});
+    if (o.help()) {
         io.out << diff_usage;
         return exit_same;
     }
-    bool json = false;
-    Args files;
-    for (const auto& a : args) {
-        if (a == "--json") {
-            json = true;
-        } else if (a.size() > 1 && a[0] == '-' && a != "-") {
-            return usage(io, diff_usage, "unknown option '" + a + "'");
-        } else {
-            files.push_back(a);
-        }
-    }
+    if (!o.problem().empty()) return usage_error(io, diff_usage, o.problem());
+    const bool json = o.has("--json");
+    const Args& files = o.positional();
     const bool git = files.size() == 7;
-    if (!git && files.size() != 2) return usage(io, diff_usage, "diff takes OLD and NEW (or git's seven arguments)");
+    if (!git && files.size() != 2) return usage_error(io, diff_usage, "diff takes OLD and NEW (or git's seven arguments)");
     const std::string old_path = files[git ? 1 : 0], new_path = files[git ? 4 : 1];
     const auto before = load(old_path, io);
     const auto after = load(new_path, io);
-    if (!before || !after) return exit_usage;
+    if (!before || !after) return exit_failed;
     const PlanDiff d = diff_plans(*before, *after, conflict_options());
     if (json) {
         io.out << format_diff_json(d);
@@ -110,37 +95,24 @@ int cmd_diff(const Args& args, Io io) {
 }
 
 int cmd_merge(const Args& args, Io io) {
-    if (wants_help(args)) {
+    const Options o(args, {"-o", "--output"}, {"--json"});
+    if (o.help()) {
         io.out << merge_usage;
         return exit_same;
     }
-    Args files;
-    std::optional<std::string> out_path;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        if (args[i] == "-o" || args[i] == "--output") {
-            if (i + 1 == args.size()) return usage(io, merge_usage, args[i] + " needs a file");
-            out_path = args[++i];
-        } else if (args[i].size() > 1 && args[i][0] == '-') {
-            return usage(io, merge_usage, "unknown option '" + args[i] + "'");
-        } else {
-            files.push_back(args[i]);
-        }
-    }
-    if (files.size() != 3) return usage(io, merge_usage, "merge takes BASE OURS THEIRS");
+    if (!o.problem().empty()) return usage_error(io, merge_usage, o.problem());
+    const Args& files = o.positional();
+    std::optional<std::string> out_path = o.value("-o");
+    if (auto output = o.value("--output")) out_path = output;
+    if (files.size() != 3) return usage_error(io, merge_usage, "merge takes BASE OURS THEIRS");
     const auto base = load(files[0], io), ours = load(files[1], io), theirs = load(files[2], io);
-    if (!base || !ours || !theirs) return exit_usage;
+    if (!base || !ours || !theirs) return exit_failed;
     auto merged = merge_plans(*base, *ours, *theirs);
-    if (!merged) {
-        io.err << "relplan: " << clean_text(merged.error().message) << "\n";
-        return exit_usage;
-    }
+    if (!merged) return fail(io, merged.error().message);
     const std::string text = to_json(merged->plan);
     if (out_path) {
         auto written = native::write_file_atomic(*out_path, text);
-        if (!written) {
-            io.err << "relplan: " << clean_text(written.error().message) << "\n";
-            return exit_usage;
-        }
+        if (!written) return fail(io, written.error().message);
     } else {
         io.out << text;
     }

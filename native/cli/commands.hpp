@@ -4,6 +4,7 @@
 
 #include <iosfwd>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace relplan::cli {
@@ -15,6 +16,14 @@ struct Io {
 };
 
 using Args = std::vector<std::string>;
+
+// Runs the subcommand called `name` (the table in cmd_dispatch.cpp). -q / --quiet (before any "--")
+// is handled here for every command: nothing reaches standard output, and standard error carries
+// only the message of a usage error (exit 2); the exit code is the answer. An unknown command is a
+// usage error.
+int run_command(std::string_view name, const Args& args, Io io);
+// "  name          summary" lines for `relplan --help`.
+std::string command_summaries();
 
 int cmd_semver(const Args& args, Io io);        // semver valid|compare|diff|sort|bump|satisfies|max-satisfying
 int cmd_calver(const Args& args, Io io);        // calver next

@@ -9,9 +9,11 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <istream>
+#include <memory>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <vector>
 
 namespace relplan::native {
 
@@ -146,15 +148,30 @@ std::optional<std::uint64_t> parse_size(std::string_view text) {
 Result<std::string> read_input(const std::string& path, std::istream& in, std::uint64_t max_bytes) {
     max_bytes = std::max<std::uint64_t>(max_bytes, max_input_override);
     if (path != "-") return read_file(path, max_bytes);
-    std::string data;
-    char buf[1 << 16];
+    // Read in blocks, then joined in one allocation of the exact size: a string grown as it reads
+    // would hold up to twice the input and need three times it while copying.
+    constexpr std::size_t block = std::size_t{1} << 20;
+    std::vector<std::unique_ptr<char[]>> blocks;
+    std::uint64_t total = 0;
+    std::size_t last = 0;  // bytes in the last block
     std::streambuf* sb = in.rdbuf();
-    while (sb) {
-        const std::streamsize n = sb->sgetn(buf, sizeof buf);
-        if (n <= 0) break;
-        if (data.size() + static_cast<std::uint64_t>(n) > max_bytes)
-            return make_error(too_large("standard input", max_bytes));
-        data.append(buf, static_cast<std::size_t>(n));
+    for (bool more = sb != nullptr; more;) {
+        blocks.emplace_back(new char[block]);
+        last = 0;
+        while (last < block) {
+            const std::streamsize n = sb->sgetn(blocks.back().get() + last, static_cast<std::streamsize>(block - last));
+            if (n <= 0) break;
+            last += static_cast<std::size_t>(n);
+        }
+        more = last == block;
+        total += last;
+        if (total > max_bytes) return make_error(too_large("standard input", max_bytes));
+    }
+    std::string data;
+    data.reserve(static_cast<std::size_t>(total));
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        data.append(blocks[i].get(), i + 1 == blocks.size() ? last : block);
+        blocks[i].reset();
     }
     return data;
 }

@@ -7,6 +7,7 @@
 //
 // A script drives the window through ImGuiIO as a user would, one command per line (# comments):
 //   click ANCHOR          move to the named widget (core/ui/app/test_hooks.hpp), press and release
+//   rclick ANCHOR         the same with the right mouse button (context menus)
 //   wheel ANCHOR N        over the widget, turn the mouse wheel N notches down (negative: up)
 //   type TEXT             the rest of the line as typed characters
 //   key ctrl+z            a key with modifiers: a-z, enter, tab, escape, backspace, delete, arrows
@@ -141,7 +142,7 @@ public:
                 st.value = v == std::string::npos ? "" : st.arg.substr(v + 1);
                 st.arg = st.arg.substr(0, v);
             }
-            static const char* verbs[] = {"click", "wheel", "type", "key", "wait", "shot", "remember", "expect-fact", "drop", "export"};
+            static const char* verbs[] = {"click", "rclick", "wheel", "type", "key", "wait", "shot", "remember", "expect-fact", "drop", "export"};
             bool known = std::find(std::begin(verbs), std::end(verbs), st.verb) != std::end(verbs);
             bool arg_ok = !st.arg.empty() && (st.verb != "key" || parse_chord(st.arg)) &&
                           (st.verb != "wait" || std::atoi(st.arg.c_str()) > 0) &&
@@ -166,7 +167,7 @@ public:
             while (!finished() && run_instant(app)) next();
             if (finished()) break;
             const Step& st = steps_[pc_];
-            bool aims = st.verb == "click" || st.verb == "wheel";
+            bool aims = st.verb == "click" || st.verb == "rclick" || st.verb == "wheel";
             if (!aims || sub_ > 0 || aim(st)) break;  // a failed aim reported itself and moved on
         }
         std::fill(std::begin(io.KeysDown), std::end(io.KeysDown), false);
@@ -179,6 +180,8 @@ public:
         io.MousePos = mouse_;
         if (st.verb == "click") {
             io.MouseDown[0] = sub_ == 1;
+        } else if (st.verb == "rclick") {
+            io.MouseDown[1] = sub_ == 1;
         } else if (st.verb == "wheel") {
             if (sub_ == 1) io.MouseWheel = -static_cast<float>(std::atoi(st.arg.c_str() + st.arg.find(' ')));
         } else if (st.verb == "type" && sub_ == 0) {
@@ -203,7 +206,7 @@ public:
             return;
         }
         // Input steps hold for their frames, then leave 3 frames for popups to appear and settle.
-        int frames = st.verb == "click" || st.verb == "wheel" ? 2 + 3 : st.verb == "wait" ? std::atoi(st.arg.c_str()) : 1 + 3;
+        int frames = st.verb == "click" || st.verb == "rclick" || st.verb == "wheel" ? 2 + 3 : st.verb == "wait" ? std::atoi(st.arg.c_str()) : 1 + 3;
         if (++sub_ >= frames) next();
     }
 
@@ -314,10 +317,8 @@ void on_close(GLFWwindow* w) {
     if (g_app && !g_app->request_close()) glfwSetWindowShouldClose(w, GLFW_FALSE);
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-    Options o;
+// Reads the command line into `o`; an exit code when the program should stop here (help, a bad option).
+std::optional<int> parse_options(int argc, char** argv, Options& o) {
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         auto next = [&]() -> const char* { return i + 1 < argc ? argv[++i] : nullptr; };
@@ -336,6 +337,28 @@ int main(int argc, char** argv) {
                 return usage("--size wants WxH, at least 200x150");
         } else return usage(("unknown or incomplete option " + a).c_str());
     }
+    return std::nullopt;
+}
+
+// --plan, then a recovery copy of it (or, without --plan, the newest one) over it as unsaved work;
+// copies of other plans stay where they are.
+void open_first_plan(relplan::ui::App& app, std::string plan) {
+    namespace platform = relplan::ui::platform;
+    if (!plan.empty()) {
+        std::error_code ec;
+        plan = std::filesystem::absolute(plan, ec).lexically_normal().string();
+        app.open_path(plan);
+        if (auto rec = platform::take_recovery(plan)) app.restore_recovery(rec->plan_json, true, rec->document);
+    } else if (auto rec = platform::take_newest_recovery()) {
+        app.restore_recovery(rec->plan_json, true, rec->document);
+    }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    Options o;
+    if (std::optional<int> stop = parse_options(argc, argv, o)) return *stop;
     ScriptPlayer script;
     if (!o.script.empty() && !script.load(o.script, o.out)) return 2;
     const bool unattended = o.bench_frames || !o.screenshot.empty() || !o.script.empty();
@@ -372,17 +395,7 @@ int main(int argc, char** argv) {
     auto app_owner = std::make_unique<relplan::ui::App>(cfg);
     relplan::ui::App& app = *app_owner;
     g_app = &app;
-    // A recovery copy of the plan asked for (or, without --plan, the newest one) opens over it as
-    // unsaved work; copies of other plans stay where they are.
-    namespace platform = relplan::ui::platform;
-    if (!o.plan.empty()) {
-        std::error_code ec;
-        o.plan = std::filesystem::absolute(o.plan, ec).lexically_normal().string();
-        app.open_path(o.plan);
-        if (auto rec = platform::take_recovery(o.plan)) app.restore_recovery(rec->plan_json, true, rec->document);
-    } else if (auto rec = platform::take_newest_recovery()) {
-        app.restore_recovery(rec->plan_json, true, rec->document);
-    }
+    open_first_plan(app, o.plan);
 
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 330 core");

@@ -250,7 +250,7 @@ TEST_CASE("windows lists scored candidates", "[cli][calendar]") {
         return std::to_string(e.code) + " " + e.err.substr(0, e.err.find('\n'));
     };
     CHECK(err({}) == "2 relplan: windows needs --release ID");
-    CHECK(err({"--release", "nope"}) == "1 relplan: no release with id 'nope'");
+    CHECK(err({"--release", "nope"}) == "1 relplan: no release with version or id 'nope'");
     CHECK(err({"--release", "api-1.4.0", "--zone", "Mars/Olympus"}) ==
           "1 relplan: unknown time zone 'Mars/Olympus' (expected an IANA name such as 'Europe/Berlin' or 'UTC')");
     CHECK(err({"--release", "api-1.4.0", "--from", "2026-03-10", "--until", "2026-03-01"}) ==

@@ -21,4 +21,12 @@ inline Run run(int (*cmd)(const Args&, Io), const Args& args, const std::string&
     return Run{code, out.str(), err.str()};
 }
 
+// Through the dispatcher, as `relplan NAME ARGS...` runs it (with -q / --quiet handled there).
+inline Run run(std::string_view name, const Args& args, const std::string& input = {}) {
+    std::istringstream in(input);
+    std::ostringstream out, err;
+    const int code = run_command(name, args, Io{in, out, err});
+    return Run{code, out.str(), err.str()};
+}
+
 }  // namespace relplan::cli::test

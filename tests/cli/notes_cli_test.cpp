@@ -90,8 +90,8 @@ TEST_CASE("notes reports usage errors with exit code 2") {
                 "relplan: --width must be a number of columns from 20 to 1000, not '12'");
     usage_error({plan_file, "--release", "1.9.0", "--width", "80x"},
                 "relplan: --width must be a number of columns from 20 to 1000, not '80x'");
-    usage_error({plan_file, "other.json", "--release", "1.9.0"}, "relplan: unexpected argument other.json");
-    usage_error({plan_file, "--release", "1.9.0", "--bogus"}, "relplan: unexpected argument --bogus");
+    usage_error({plan_file, "other.json", "--release", "1.9.0"}, "relplan: notes takes one FILE");
+    usage_error({plan_file, "--release", "1.9.0", "--bogus"}, "relplan: unknown option --bogus");
 
     const Run help = run({"--help"});
     CHECK(help.code == 0);

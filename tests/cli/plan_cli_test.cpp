@@ -252,7 +252,7 @@ TEST_CASE("usage errors exit 2; --help exits 0") {
     CHECK(run(cli::cmd_changelog, {}).code == 2);
     const Run help = run(cli::cmd_plan, {"--help"});
     CHECK(help.code == 0);
-    CHECK(help.out.rfind("usage: relplan plan validate FILE...\n", 0) == 0);
+    CHECK(help.out.rfind("usage: relplan plan validate FILE... [--json]\n", 0) == 0);
     CHECK(run(cli::cmd_import, {"commits", "--help"}).code == 0);
     CHECK(run(cli::cmd_changelog, {"--help"}).code == 0);
 }

@@ -76,13 +76,13 @@ TEST_CASE("diff CLI: equal plans exit 0 with no output, different ones exit 1 an
     CHECK(j["conflicts"]["appeared"].is_array());
 }
 
-TEST_CASE("diff CLI: unreadable input and bad usage exit 2", "[cli][team]") {
+TEST_CASE("diff CLI: unreadable input exits 1, bad usage 2", "[cli][team]") {
     const std::string dir = scratch();
     write(dir + "/broken.plan.json", "{\"releases\": [");
     const std::string a = put(dir, "a.plan.json", acme());
-    CHECK(run(relplan::cli::cmd_diff, {a, dir + "/missing.plan.json"}).code == 2);
+    CHECK(run(relplan::cli::cmd_diff, {a, dir + "/missing.plan.json"}).code == 1);
     const Run broken = run(relplan::cli::cmd_diff, {a, dir + "/broken.plan.json"});
-    CHECK(broken.code == 2);
+    CHECK(broken.code == 1);
     CHECK(broken.err.find("could not be read as a plan") != std::string::npos);
     CHECK(run(relplan::cli::cmd_diff, {a}).code == 2);
     CHECK(run(relplan::cli::cmd_diff, {a, a, "--bogus"}).code == 2);
@@ -135,7 +135,7 @@ TEST_CASE("merge CLI: clean merge exits 0 and writes -o; a same-field edit exits
 
     CHECK(run(relplan::cli::cmd_merge, {b, o}).code == 2);
     CHECK(run(relplan::cli::cmd_merge, {b, o, t, "-o"}).code == 2);
-    CHECK(run(relplan::cli::cmd_merge, {b, o, dir + "/missing"}).code == 2);
+    CHECK(run(relplan::cli::cmd_merge, {b, o, dir + "/missing"}).code == 1);
 }
 
 TEST_CASE("merge CLI: identical edits on both sides give exactly either side's bytes", "[cli][team]") {

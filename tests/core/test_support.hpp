@@ -1,11 +1,19 @@
 // Helpers shared by the core tests: whole files from disk (assets and tests/data fixtures) and dates.
+// A date that does not parse fails the test through Catch2's REQUIRE.
 #pragma once
 
+#include "base/dates.hpp"
+#include "base/tz.hpp"
 #include "plan/plan.hpp"
+#include "plan/plan_json.hpp"
+
+#include <catch2/catch.hpp>
 
 #include <fstream>
+#include <initializer_list>
 #include <sstream>
 #include <string>
+#include <string_view>
 
 namespace relplan::test {
 
@@ -23,9 +31,40 @@ inline std::string asset(const std::string& name) { return read(std::string(RELP
 // A fixture under tests/data/, e.g. data("plan/bom.json").
 inline std::string data(const std::string& name) { return read(std::string(RELPLAN_TEST_DATA_DIR) + "/" + name); }
 
+// The example plan every new user sees first (assets/examples/acme.plan.json), loaded.
+inline Plan acme() {
+    auto loaded = load_plan(asset("examples/acme.plan.json"));
+    REQUIRE(loaded.plan);
+    return *loaded.plan;
+}
+
 // A calendar date from numbers: d(2027, 1, 19).
 inline Date d(int year, unsigned month, unsigned day) {
     return Date{std::chrono::year{year}, std::chrono::month{month}, std::chrono::day{day}};
+}
+
+// The zone database built into relplan.
+inline const TzDatabase& zones() {
+    const auto& db = embedded_tzdb();
+    REQUIRE(db.ok());
+    return *db;
+}
+
+// Commit messages as `git log -z --format=%B` prints them: each one followed by a NUL.
+inline std::string nul_log(std::initializer_list<std::string_view> messages) {
+    std::string log;
+    for (const std::string_view m : messages) {
+        log += m;
+        log += '\0';
+    }
+    return log;
+}
+
+// A calendar date from its ISO text: d("2027-01-19").
+inline Date d(const char* text) {
+    auto r = dates::parse_date(text);
+    REQUIRE(r.ok());
+    return *r;
 }
 
 }  // namespace relplan::test

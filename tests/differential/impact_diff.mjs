@@ -7,42 +7,11 @@
 // with includePrerelease, gtr and ltr; a suggested range must itself take the version. Prints
 // `impact differential: N cases, M mismatches` and exits 1 on any mismatch, 2 on a setup problem.
 import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-import path from 'node:path';
+import { options as commandLine, loadSemver, generator } from './differential.mjs';
 
-const args = process.argv.slice(2);
-const flag = (name, fallback) => {
-  const i = args.indexOf(name);
-  if (i < 0) return fallback;
-  const value = args[i + 1];
-  args.splice(i, 2);
-  return value;
-};
-const total = Number(flag('--cases', '3000'));
-let state = Number(flag('--seed', '20261205')) >>> 0;
-const [driver, modulesArg] = args;
-if (!driver) {
-  console.error('usage: node impact_diff.mjs DRIVER [NODE_MODULES_DIR] [--cases N] [--seed S]');
-  process.exit(2);
-}
-const modulesDir = modulesArg || process.env.RELPLAN_NPM;
-let semver;
-try {
-  semver = createRequire(modulesDir ? path.join(path.resolve(modulesDir), 'noop.js') : import.meta.url)('semver');
-} catch (e) {
-  console.error(`cannot load npm semver (${e.message})`);
-  process.exit(2);
-}
-
-const rnd = () => {
-  state = (state + 0x6d2b79f5) >>> 0;
-  let t = state;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-const int = (n) => Math.floor(rnd() * n);
-const pick = (a) => a[int(a.length)];
+const { total, seed, driver, modulesDir } = commandLine('impact_diff.mjs', { cases: '3000', seed: '20261205' });
+const semver = loadSemver(modulesDir);
+const { rnd, int, pick } = generator(seed);
 const num = () => String(int(4));
 const pre = () => pick(['', '', '', '-rc.1', '-rc.0', '-beta.2', '-alpha', '-0']);
 const ver = () => `${num()}.${num()}.${num()}${pre()}`;

@@ -7,50 +7,11 @@
 // the driver and the same call on node-semver. Prints `semver differential: N cases, M mismatches`
 // and exits 1 on any mismatch (the first few are shown), 2 on a setup problem.
 import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-import path from 'node:path';
+import { options as commandLine, loadSemver, generator } from './differential.mjs';
 
-const args = process.argv.slice(2);
-const flag = (name, fallback) => {
-  const i = args.indexOf(name);
-  if (i < 0) return fallback;
-  const value = args[i + 1];
-  args.splice(i, 2);
-  return value;
-};
-const total = Number(flag('--cases', '24000'));
-const seed = Number(flag('--seed', '20240607'));
-const [driver, modulesArg] = args;
-const modulesDir = modulesArg || process.env.RELPLAN_NPM;
-if (!driver) {
-  console.error('usage: node semver_diff.mjs DRIVER [NODE_MODULES_DIR] [--cases N] [--seed S]');
-  process.exit(2);
-}
-let semver;
-try {
-  try {
-    semver = createRequire(modulesDir ? path.join(path.resolve(modulesDir), 'noop.js') : import.meta.url)('semver');
-  } catch (e) {
-    if (!modulesDir) throw e;
-    semver = createRequire(import.meta.url)('semver');
-  }
-} catch (e) {
-  console.error(`cannot load npm semver (${e.message}); pass its node_modules directory or set NODE_PATH`);
-  process.exit(2);
-}
-
-// ---- seeded generator (mulberry32) ----
-let state = seed >>> 0;
-const rnd = () => {
-  state = (state + 0x6d2b79f5) >>> 0;
-  let t = state;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-const int = (n) => Math.floor(rnd() * n);
-const pick = (xs) => xs[int(xs.length)];
-const chance = (p) => rnd() < p;
+const { total, seed, driver, modulesDir } = commandLine('semver_diff.mjs', { cases: '24000', seed: '20240607' });
+const semver = loadSemver(modulesDir);
+const { rnd, int, pick, chance } = generator(seed);
 
 const bigNumbers = ['9007199254740990', '9007199254740991', '9007199254740992', '90071992547409910',
   '18446744073709551616', '99999999999999999999999'];

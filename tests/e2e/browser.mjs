@@ -95,10 +95,29 @@ export function appDriver(page) {
     await page.mouse.up();
     await frames(3);
   }
+  async function rclick(name) {
+    await hover(name);
+    await page.mouse.down({ button: 'right' });
+    await frames(2);
+    await page.mouse.up({ button: 'right' });
+    await frames(3);
+  }
+  // Held for two frames: a press and release within one frame can be missed by the app's frame.
+  async function key(combo) {
+    const keys = combo.split('+');
+    for (const k of keys) await page.keyboard.down(k);
+    await frames(2);
+    for (const k of keys.reverse()) await page.keyboard.up(k);
+    await frames(3);
+  }
+  async function type(text) {
+    await page.keyboard.type(text);
+    await frames(4);
+  }
   async function ready() {
     await page.waitForFunction(() => window.relplan && window.relplan.ready, null, { timeout: 30000 });
     await page.evaluate(() => window.relplan.ready);
     await frames(3);
   }
-  return { frames, facts, anchors, exportPlan, waitFacts, waitAnchor, hover, click, ready };
+  return { frames, facts, anchors, exportPlan, waitFacts, waitAnchor, hover, click, rclick, key, type, ready };
 }

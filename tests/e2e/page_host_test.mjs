@@ -141,9 +141,9 @@ try {
     const bStart = await exportPlan(b);
     check('a new tab does not take over an open tab\'s working copy', bStart.project.name !== 'Twin plan', bStart.project.name);
     await b.evaluate((t) => window.relplan.loadPlan(t), JSON.stringify(twin));
-    const f = await waitFacts(b, (x) => /another tab/.test(x.message));
-    check('the second tab opening the same plan is told', /open in another tab/.test(f.message), f.message);
-    await dismissMessage(b);
+    const f = await waitFacts(b, (x) => /another tab/.test(x.dialog));
+    check('the second tab opening the same plan is told', /open in another tab/.test(f.dialog), f.dialog);
+    await click(b, 'second_tab.copy');
     twin.project.name = 'Twin plan';
     twin.project.description = 'edited in tab B';
     await b.evaluate((t) => window.relplan.loadPlan(t), JSON.stringify(twin));

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Large inputs under an address-space limit of 4x the input + 64 MiB: every command either answers or
-# ends with a message and exit code 1 or 2; never a signal, never an uncaught bad_alloc.
+# ends with a message and exit code 1 or 2; never a signal, never an uncaught bad_alloc. Then the peak
+# memory of the commands that read the largest inputs, and the length of long error lists.
 # usage: ulimit_cli_test.sh RELPLAN_BINARY
 set -u
 bin=$1
@@ -32,6 +33,35 @@ with open(sys.argv[1], "w") as f:
         f.write(line); size += len(line); i += 1
 PY
 
+# 16 MiB of very short NUL-separated commits (about 2.4 million), the worst case per byte.
+python3 - "$work/commits.z" <<'PY'
+import sys
+subjects = [b"fix: a", b"feat: b", b"docs: c", b"fix: d", b"chore: e"]
+out = bytearray()
+i = 0
+while len(out) < 16 << 20:
+    out += subjects[i % 5] + b"\0"
+    i += 1
+open(sys.argv[1], "wb").write(out)
+PY
+# A Keep a Changelog file of 20,000 releases.
+python3 - "$work/CHANGELOG.md" <<'PY'
+import sys
+lines = ["# Changelog", ""]
+for i in range(20000, 0, -1):
+    lines += [f"## [{i // 100}.{i % 100}.0] - 2026-03-{i % 28 + 1:02d}", "", "### Added", f"- Feature {i}", "",
+              "### Fixed", f"- Fix {i} (#{i})", ""]
+open(sys.argv[1], "w").write("\n".join(lines) + "\n")
+PY
+# The plan of 16,000 releases with an invalid version in each: 16,000 errors on one line.
+python3 - "$work/plan.json" "$work/bad.json" <<'PY'
+import json, sys
+doc = json.load(open(sys.argv[1]))
+for r in doc["releases"]:
+    r["version"] += ".x"
+json.dump(doc, open(sys.argv[2], "w"), separators=(",", ":"))
+PY
+
 run() {  # run NAME INPUT COMMAND... (stdin from INPUT)
   local name=$1 input=$2; shift 2
   local size limit_kib rc
@@ -51,6 +81,54 @@ run "check of 16,000 overlapping releases" "$work/plan.json" "$bin" check -
 run "plan validate of the same plan" "$work/plan.json" "$bin" plan validate -
 run "semver sort of 32 MiB of versions" "$work/versions.txt" "$bin" semver sort
 run "semver max-satisfying over 32 MiB of versions" "$work/versions.txt" "$bin" semver max-satisfying --include-prerelease ">=1.0.0"
+run "notes of one release of the plan" "$work/plan.json" "$bin" notes - --release 1.0.7
+run "ics of the plan" "$work/plan.json" "$bin" ics -
+run "changelog of the plan" "$work/plan.json" "$bin" changelog -
+run "plan validate of 16,000 errors" "$work/bad.json" "$bin" plan validate -
+run "import changelog of 20,000 releases" "$work/CHANGELOG.md" "$bin" import changelog -
+run "import commits of 16 MiB of short commits" "$work/commits.z" "$bin" import commits --release 2.0.0
+run "next-version over 16 MiB of short commits" "$work/commits.z" "$bin" next-version --current 1.0.0
+
+# Peak resident memory (getrusage of the child): peak_ok NAME KIB_LIMIT INPUT COMMAND...
+peak_ok() {
+  local name=$1 limit_kib=$2 input=$3; shift 3
+  local kib
+  total=$((total + 1))
+  kib=$(python3 -c 'import resource, subprocess, sys
+subprocess.run(sys.argv[2:], stdin=open(sys.argv[1], "rb"), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$input" "$@")
+  if [ "$kib" -le "$limit_kib" ]; then
+    echo "ok   $name: peak $((kib / 1024)) MiB (at most $((limit_kib / 1024)) MiB)"
+  else
+    echo "FAIL $name: peak $((kib / 1024)) MiB, more than $((limit_kib / 1024)) MiB"; fails=$((fails + 1))
+  fi
+}
+csize=$(stat -c %s "$work/commits.z") vsize=$(stat -c %s "$work/versions.txt")
+# import commits writes the imported changes as it reads them (it held every change and the whole
+# output before: 2.8 GB for such a log); the plan it would write is over the plan limit, so it refuses.
+peak_ok "import commits of 16 MiB of short commits" $(( (4 * csize + (64 << 20)) / 1024 )) "$work/commits.z" \
+  "$bin" import commits --release 2.0.0
+peak_ok "next-version over 16 MiB of short commits" $(( (4 * csize + (64 << 20)) / 1024 )) "$work/commits.z" \
+  "$bin" next-version --current 1.0.0
+# semver sort keeps a small key per line into the input (it held a Version, a line and a copy of the
+# output per version before: almost 5x the input).
+peak_ok "semver sort of 32 MiB of versions" $(( (3 * vsize + (16 << 20)) / 1024 )) "$work/versions.txt" \
+  "$bin" semver sort
+
+# ics writes the calendar as it makes it (it held it whole, twice while growing: 97 MB for this plan).
+psize=$(stat -c %s "$work/plan.json")
+peak_ok "ics of 16,000 releases" $(( (4 * psize + (64 << 20)) / 1024 )) "$work/plan.json" "$bin" ics -
+
+# plan validate prints the first 100 errors and counts the rest (16,000 lines before, each error's
+# column counted from the start of the one-line file: minutes).
+total=$((total + 1))
+"$bin" plan validate "$work/bad.json" >/dev/null 2>"$work/err"
+lines=$(wc -l <"$work/err")
+if [ "$lines" = 101 ] && grep -q "and 15900 more errors" "$work/err" && grep -q ':1:[0-9]*: /releases/99/version' "$work/err"; then
+  echo "ok   plan validate prints 100 of 16,000 errors and a count of the rest"
+else
+  echo "FAIL plan validate printed $lines lines"; tail -2 "$work/err"; fails=$((fails + 1))
+fi
 
 # check's output stays proportional to the plan: one finding per release, not one per pair.
 "$bin" check "$work/plan.json" >"$work/out" 2>/dev/null

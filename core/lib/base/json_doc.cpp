@@ -439,11 +439,27 @@ const Value* resolve(const Value& root, std::string_view pointer) {
     return v;
 }
 
+namespace {
+constexpr std::size_t kBlock = 4096;
+bool starts_char(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
+}  // namespace
+
 LineIndex::LineIndex(std::string_view text) : text_(text) {
     line_starts_.push_back(0);
+    std::size_t chars = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
+        if (i % kBlock == 0) block_chars_.push_back(chars);
         if (text[i] == '\n') line_starts_.push_back(i + 1);
+        if (starts_char(text[i])) ++chars;
     }
+    if (text.size() % kBlock == 0) block_chars_.push_back(chars);  // so that offset text.size() has a block
+}
+
+std::size_t LineIndex::chars_before(std::size_t offset) const {
+    const std::size_t block = offset / kBlock;
+    std::size_t chars = block_chars_[block];
+    for (std::size_t i = block * kBlock; i < offset; ++i) chars += starts_char(text_[i]) ? 1 : 0;
+    return chars;
 }
 
 std::pair<std::int64_t, std::int64_t> LineIndex::locate(std::size_t offset) const {
@@ -451,11 +467,8 @@ std::pair<std::int64_t, std::int64_t> LineIndex::locate(std::size_t offset) cons
     const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
     const std::size_t line = static_cast<std::size_t>(it - line_starts_.begin());  // 1-based
     const std::size_t start = line_starts_[line - 1];
-    std::int64_t column = 1;
-    for (std::size_t i = start; i < offset; ++i) {
-        if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
-    }
-    return {static_cast<std::int64_t>(line), column};
+    const std::size_t column = chars_before(offset) - chars_before(start);
+    return {static_cast<std::int64_t>(line), static_cast<std::int64_t>(column) + 1};
 }
 
 namespace {

@@ -83,8 +83,13 @@ public:
     std::pair<std::int64_t, std::int64_t> locate(std::size_t offset) const;
 
 private:
+    // Characters before `offset`, from a count kept per 4 KiB block: a column costs at most a block's
+    // scan, not the whole line's (a minified plan is one line).
+    std::size_t chars_before(std::size_t offset) const;
+
     std::string_view text_;
     std::vector<std::size_t> line_starts_;
+    std::vector<std::size_t> block_chars_;  // characters before each 4 KiB block
 };
 
 // Canonical JSON: two-space indentation, "key": value, empty containers as {} and [], strings with
@@ -106,6 +111,14 @@ public:
     void value(const Value& v);
 
     std::string take() { return std::string(out_.begin(), out_.end()); }
+    // Hands the text written so far to `sink` and forgets it; nesting and separators carry on, so a
+    // long document goes out in pieces instead of being held whole.
+    template <class Sink>
+    void drain(Sink&& sink) {
+        sink(std::string_view(out_.data(), out_.size()));
+        out_.clear();
+    }
+    std::size_t pending() const { return out_.size(); }
 
 private:
     void before_value();

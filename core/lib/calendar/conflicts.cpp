@@ -4,6 +4,7 @@
 #include "version/calver.hpp"
 
 #include "calendar/calendar_util.hpp"
+#include "version/release_line.hpp"
 #include "version/version_check.hpp"
 
 #include <fmt/format.h>
@@ -350,36 +351,64 @@ private:
         }
     }
 
+    // Per component: versions increase with release dates within each release line (a backport on
+    // an older line is in order), and a release opening a line (2.0.0, 0.5.0, 1.4.0 on a declared
+    // 1.4.x) must be newer than every version released before it. One finding per release.
     void version_order() {
-        // One finding per pair of releases, naming the first component they were compared on.
+        std::vector<LineRange> declared;
+        for (const ReleaseLine& l : plan_.settings.release_lines)
+            if (auto range = parse_release_line(l.line); range.ok()) declared.push_back(*range);
         std::map<std::string, std::vector<const Release*>> by_component;
         for (const Release* r : active_) {
             if (!r->release_date || r->version.empty()) continue;
             if (r->components.empty()) by_component[""].push_back(r);
             for (const std::string& c : r->components) by_component[c].push_back(r);
         }
-        std::set<std::pair<const Release*, const Release*>> reported;
-        std::vector<std::pair<std::size_t, Finding>> found;  // keyed by the later release's position
+        std::set<const Release*> reported;
+        std::vector<std::pair<std::size_t, Finding>> found;  // keyed by the release's position
+        const auto report = [&](const Release& prev, const Release& cur, const std::string& component,
+                                std::string_view rule) {
+            if (!reported.insert(&cur).second) return;
+            const std::string where = component.empty() ? std::string("releases without a component")
+                                                        : fmt::format("component {}", component);
+            found.emplace_back(position(cur),
+                               Finding{Severity::error, "version-order", ordered(prev, cur),
+                                       fmt::format("release {} ({} on {}) is not newer than {} ({} on {}) on {}; {}",
+                                                   cur.id, cur.version, format_date(*cur.release_date), prev.id,
+                                                   prev.version, format_date(*prev.release_date), where, rule)});
+        };
         for (auto& [component, list] : by_component) {
             std::stable_sort(list.begin(), list.end(), [](const Release* a, const Release* b) {
                 return *a->release_date < *b->release_date;
             });
-            for (std::size_t i = 1; i < list.size(); ++i) {
-                const Release& prev = *list[i - 1];
+            // The last release seen on each line (CalVer and unparsable versions share line "").
+            std::map<std::string, const Release*> last_on_line;
+            const Release* newest_before = nullptr;  // newest SemVer version released on an earlier day
+            const Release* newest_today = nullptr;
+            for (std::size_t i = 0; i < list.size(); ++i) {
                 const Release& cur = *list[i];
-                if (*prev.release_date == *cur.release_date) continue;
-                const auto cmp = compare_versions(cur, prev);
-                if (!cmp || *cmp > 0) continue;
-                const std::pair<const Release*, const Release*> key{&prev, &cur};
-                if (!reported.insert(key).second) continue;
-                const std::string where = component.empty() ? std::string("releases without a component")
-                                                            : fmt::format("component {}", component);
-                found.emplace_back(position(cur),
-                                   Finding{Severity::error, "version-order", ordered(prev, cur),
-                                           fmt::format("release {} ({} on {}) is not newer than {} ({} on {}) on {}; "
-                                                       "versions must increase with release dates",
-                                                       cur.id, cur.version, format_date(*cur.release_date), prev.id,
-                                                       prev.version, format_date(*prev.release_date), where)});
+                if (i > 0 && *list[i - 1]->release_date != *cur.release_date && newest_today) {
+                    if (!newest_before || compare_versions(*newest_today, *newest_before).value_or(0) > 0)
+                        newest_before = newest_today;
+                    newest_today = nullptr;
+                }
+                auto v = cur.calver_scheme ? Result<Version>(make_error("")) : Version::parse(cur.version);
+                const LineRange line = v.ok() ? line_of(*v, declared) : LineRange{};
+                const std::string key = v.ok() ? to_string(line) : std::string();
+                const Release*& prev = last_on_line[key];
+                if (prev && *prev->release_date != *cur.release_date) {
+                    const auto cmp = compare_versions(cur, *prev);
+                    if (cmp && *cmp <= 0)
+                        report(*prev, cur, component,
+                               key.empty() ? std::string("versions must increase with release dates")
+                                           : "versions must increase with release dates on line " + key);
+                }
+                const bool opens_line = v.ok() && v->patch() == 0 && (v->minor() == 0 || line.minor);
+                if (opens_line && newest_before && compare_versions(cur, *newest_before).value_or(1) <= 0)
+                    report(*newest_before, cur, component,
+                           "a release opening line " + key + " must be newer than every version released before it");
+                if (!prev || compare_versions(cur, *prev).value_or(1) > 0) prev = &cur;
+                if (v.ok() && (!newest_today || compare_versions(cur, *newest_today).value_or(0) > 0)) newest_today = &cur;
             }
         }
         std::stable_sort(found.begin(), found.end(),

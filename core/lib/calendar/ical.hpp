@@ -46,6 +46,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -73,6 +74,11 @@ struct IcsExport {
 };
 
 IcsExport export_ics(const Plan& plan, const IcsExportOptions& options);
+// The same text handed to `sink` in pieces of about 64 KiB (the calendar is never held whole: it is
+// many times the size of its plan); returns the warnings. Costs a second pass over the plan, which
+// finds the zones the VTIMEZONE blocks before the events must describe.
+std::vector<std::string> write_ics(const Plan& plan, const IcsExportOptions& options,
+                                   const std::function<void(std::string_view)>& sink);
 
 // ---- import -------------------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <unordered_map>
 #include <unordered_set>
@@ -258,6 +259,25 @@ public:
     // The calendar: header and time zones (known only once every event is written) before the
     // events, which were folded into body_ as they came.
     std::string finish() {
+        body_.insert(0, head());  // in place when the body's spare capacity allows: no second copy
+        append_folded(body_, "END:VCALENDAR");
+        return std::move(body_);
+    }
+
+    // Streaming: pass 1 (discard) only learns the zones and warnings; pass 2 writes head() and then
+    // each event to the sink as it comes, never holding more than a piece of the text.
+    void stream_to(const std::function<void(std::string_view)>* sink, bool discard) {
+        sink_ = sink;
+        discard_ = discard;
+    }
+    void finish_stream() {
+        append_folded(body_, "END:VCALENDAR");
+        (*sink_)(body_);
+        body_.clear();
+    }
+
+    // BEGIN:VCALENDAR and the calendar's properties, then a VTIMEZONE per zone the events use.
+    std::string head() const {
         std::string head;
         auto put = [&](std::string_view line) { append_folded(head, line); };
         put("BEGIN:VCALENDAR");
@@ -267,9 +287,7 @@ public:
         put("METHOD:PUBLISH");
         if (!plan_.project.name.empty()) put("X-WR-CALNAME:" + text_value(plan_.project.name));
         for (const auto& [name, span] : zones_) put_vtimezone(put, name, span.first, span.second);
-        body_.insert(0, head);  // in place when the body's spare capacity allows: no second copy
-        append_folded(body_, "END:VCALENDAR");
-        return std::move(body_);
+        return head;
     }
 
     std::vector<std::string> take_warnings() { return std::move(warnings_); }
@@ -303,6 +321,12 @@ private:
         append_folded(body_, stamp_);
         for (const auto& l : e.lines) append_folded(body_, l);
         append_folded(body_, "END:VEVENT");
+        if (discard_) {
+            body_.clear();
+        } else if (sink_ != nullptr && body_.size() >= (64 << 10)) {
+            (*sink_)(body_);
+            body_.clear();
+        }
     }
 
     Event all_day(const std::string& kind, std::string_view id, const Date& first, const Date& last,
@@ -417,19 +441,38 @@ private:
     std::map<std::string, std::pair<sys_seconds, sys_seconds>> zones_;
     std::map<std::string, TimeZone> zone_objects_;
     std::vector<std::string> warnings_;
+    const std::function<void(std::string_view)>* sink_ = nullptr;
+    bool discard_ = false;
 };
+
+void add_events(Calendar& cal, const Plan& plan, const IcsExportOptions& options) {
+    for (const Release& r : plan.releases) cal.add_release(r);
+    for (std::size_t i = 0; i < plan.blackouts.size(); ++i) cal.add_blackout(plan.blackouts[i], i);
+    if (options.support_phases && has_support_policy(plan)) cal.add_support(support_report(plan, Date{floor<days>(options.dtstamp)}));
+}
 
 }  // namespace
 
 IcsExport export_ics(const Plan& plan, const IcsExportOptions& options) {
     Calendar cal(plan, options);
-    for (const Release& r : plan.releases) cal.add_release(r);
-    for (std::size_t i = 0; i < plan.blackouts.size(); ++i) cal.add_blackout(plan.blackouts[i], i);
-    if (options.support_phases && has_support_policy(plan)) cal.add_support(support_report(plan, Date{floor<days>(options.dtstamp)}));
+    add_events(cal, plan, options);
     IcsExport out;
     out.text = cal.finish();
     out.warnings = cal.take_warnings();
     return out;
+}
+
+std::vector<std::string> write_ics(const Plan& plan, const IcsExportOptions& options,
+                                   const std::function<void(std::string_view)>& sink) {
+    Calendar zones(plan, options);
+    zones.stream_to(nullptr, true);
+    add_events(zones, plan, options);
+    sink(zones.head());
+    Calendar events(plan, options);
+    events.stream_to(&sink, false);
+    add_events(events, plan, options);
+    events.finish_stream();
+    return zones.take_warnings();
 }
 
 }  // namespace relplan

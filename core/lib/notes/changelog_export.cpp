@@ -1,4 +1,6 @@
 #include "notes/changelog_export.hpp"
+#include "notes/changelog_entry.hpp"
+#include "notes/changelog_sections.hpp"
 #include "lifecycle/support.hpp"
 
 #include "plan/plan_time.hpp"
@@ -13,65 +15,57 @@
 namespace relplan {
 namespace {
 
-constexpr std::array<std::string_view, 5> section_order{"Added", "Changed", "Deprecated", "Fixed", "Security"};
-
-std::string_view section_of(ChangeCategory c) {
-    switch (c) {
-        case ChangeCategory::new_feature: return "Added";
-        case ChangeCategory::improvement:
-        case ChangeCategory::performance:
-        case ChangeCategory::breaking_change: return "Changed";
-        case ChangeCategory::deprecation: return "Deprecated";
-        case ChangeCategory::bug_fix: return "Fixed";
-        case ChangeCategory::security: return "Security";
-    }
-    return "Changed";
-}
-
 bool embargoed(const Release& r, const Date& today) {
     return r.embargo_until && (!today.ok() || today < *r.embargo_until);
 }
 
-std::string entry(const Change& c) {
-    std::string line = "- ";
-    if (c.category == ChangeCategory::breaking_change) line += "**BREAKING:** ";
-    if (!c.scope.empty()) line += "**" + clean_text(c.scope) + ":** ";
-    std::string description = clean_text(c.description);
-    for (std::size_t at = description.find('\n'); at != std::string::npos; at = description.find('\n', at + 3)) {
-        description.replace(at, 1, "\n  ");
-    }
-    line += description;
-    if (!c.ref_id.empty()) {
-        const auto url = sanitize_url(c.link);
-        line += url ? " ([" + clean_text(c.ref_id) + "](" + *url + "))" : " (" + clean_text(c.ref_id) + ")";
-    }
-    return line + "\n";
-}
-
-// The changes of `releases` grouped into Keep a Changelog sections.
-std::string body(const std::vector<const Release*>& releases, const Date& today) {
+// The changes of `releases` grouped into sections (changelog_sections.hpp says which).
+std::string body(const std::vector<const Release*>& releases, const Date& today, std::string_view repository) {
     std::string out;
-    for (const std::string_view title : section_order) {
+    const auto& headings = export_section_headings();
+    for (std::size_t section = 0; section < headings.size(); ++section) {
         std::string items;
         std::set<std::string> withheld;
         // Breaking changes lead their section.
         for (const bool breaking_pass : {true, false}) {
             for (const Release* r : releases) {
                 for (const Change& c : r->changes) {
-                    if (section_of(c.category) != title) continue;
+                    if (export_section_index(c) != section) continue;
                     if ((c.category == ChangeCategory::breaking_change) != breaking_pass) continue;
                     if (c.category == ChangeCategory::security && embargoed(*r, today)) {
                         withheld.insert(format_iso_date(*r->embargo_until));
                         continue;
                     }
-                    items += entry(c);
+                    items += format_entry(c, repository);
                 }
             }
         }
         for (const std::string& until : withheld) {
             items += "- Security fixes; details are withheld until " + until + ".\n";
         }
-        if (!items.empty()) out += "\n### " + std::string(title) + "\n\n" + items;
+        if (!items.empty()) out += "\n### " + std::string(headings[section]) + "\n\n" + items;
+    }
+    return out;
+}
+
+// Summary lines go out as they are, except the ones import would read as something else.
+std::string summary_block(std::string_view summary) {
+    if (summary.empty()) return {};
+    std::string out = "\n";
+    const std::string text = safe_inline_markdown(clean_text(summary));
+    for (std::size_t at = 0; at <= text.size();) {
+        const std::size_t eol = std::min(text.find('\n', at), text.size());
+        std::string line = text.substr(at, eol - at);
+        at = eol + 1;
+        const std::size_t indent = line.find_first_not_of(" \t");
+        if (indent != std::string::npos) {
+            const std::string_view t = std::string_view(line).substr(indent);
+            const bool marker = t.front() == '#' || t.front() == '>' || t.front() == '[' || t.front() == '<' ||
+                                t.substr(0, 3) == "```" || t.substr(0, 3) == "~~~" || t.substr(0, 19) == "**Full Changelog**:" ||
+                                ((t.front() == '-' || t.front() == '*' || t.front() == '+') && t.size() > 1 && (t[1] == ' ' || t[1] == '\t'));
+            line = marker ? "\\" + std::string(t) : std::string(t);
+        }
+        out += line + "\n";
     }
     return out;
 }
@@ -101,7 +95,7 @@ bool upcoming(const Release& r) {
 
 std::string changelog_section(const Release& release, const ChangelogOptions& options) {
     const std::string label = release.version.empty() ? "Unreleased" : clean_text(release.version);
-    return heading(label, release) + body({&release}, options.today);
+    return heading(label, release) + summary_block(release.summary) + body({&release}, options.today, {});
 }
 
 std::string changelog_document(const Plan& plan, const ChangelogOptions& options) {
@@ -113,13 +107,12 @@ std::string changelog_document(const Plan& plan, const ChangelogOptions& options
         if (upcoming(r)) pending.push_back(&r);
         if (released(r)) done.push_back(i);
     }
-    // Newest first: by release date, undated after dated, then by version, then by plan order.
+    // Newest first (listed_before), then by plan order: the order import reads back, reversed.
     std::stable_sort(done.begin(), done.end(), [&](std::size_t a, std::size_t b) {
         const Release& ra = plan.releases[a];
         const Release& rb = plan.releases[b];
-        if (ra.release_date.has_value() != rb.release_date.has_value()) return ra.release_date.has_value();
-        if (ra.release_date && *ra.release_date != *rb.release_date) return *ra.release_date > *rb.release_date;
-        if (const auto c = versions::compare_semver(ra.version, rb.version); c && *c != 0) return *c > 0;
+        if (listed_before(ra, rb)) return true;
+        if (listed_before(rb, ra)) return false;
         return a > b;
     });
 
@@ -146,18 +139,29 @@ std::string changelog_document(const Plan& plan, const ChangelogOptions& options
     }
 
     const auto repository = sanitize_url(plan.project.repository);
+    const std::string repo = repository.value_or(std::string());
     std::vector<std::pair<std::string, std::string>> link_refs;
     std::set<std::string> labels;
+    // Links are made up from the repository only for plans that have none of their own: an imported
+    // changelog must come back with exactly the links it had.
+    const bool own_links = std::any_of(pending.begin(), pending.end(), [](const Release* r) { return !r->link.empty(); }) ||
+                           std::any_of(done.begin(), done.end(), [&](std::size_t i) { return !plan.releases[i].link.empty(); });
+    const bool make_links = repository && !own_links;
 
-    std::string unreleased_link;
-    for (const Release* r : pending) {
-        if (unreleased_link.empty()) unreleased_link = r->link;
+    // [Unreleased] is written when something is upcoming, and for a plan with nothing released (so
+    // the file always has a release heading).
+    if (!pending.empty() || done.empty()) {
+        std::string unreleased_link;
+        for (const Release* r : pending) {
+            if (unreleased_link.empty()) unreleased_link = r->link;
+        }
+        out += "\n## [Unreleased]\n" + (pending.size() == 1 ? summary_block(pending.front()->summary) : std::string()) +
+               body(pending, options.today, repo);
+        if (make_links && !done.empty()) {
+            unreleased_link = *repository + "/compare/v" + plan.releases[done.front()].version + "...HEAD";
+        }
+        if (!unreleased_link.empty()) link_refs.emplace_back("unreleased", unreleased_link);
     }
-    out += "\n## [Unreleased]\n" + body(pending, options.today);
-    if (unreleased_link.empty() && repository && !done.empty()) {
-        unreleased_link = *repository + "/compare/v" + plan.releases[done.front()].version + "...HEAD";
-    }
-    if (!unreleased_link.empty()) link_refs.emplace_back("unreleased", unreleased_link);
 
     for (std::size_t k = 0; k < done.size(); ++k) {
         const Release& r = plan.releases[done[k]];
@@ -166,10 +170,10 @@ std::string changelog_document(const Plan& plan, const ChangelogOptions& options
         if (labels.count(label) != 0) label = r.id;
         labels.insert(label);
         label = clean_text(label);
-        out += "\n" + heading(label, r) + body({&r}, options.today);
+        out += "\n" + heading(label, r) + summary_block(r.summary) + body({&r}, options.today, repo);
 
         std::string link = r.link;
-        if (link.empty() && repository && !r.version.empty()) {
+        if (make_links && !r.version.empty()) {
             link = k + 1 < done.size() && !plan.releases[done[k + 1]].version.empty()
                        ? *repository + "/compare/v" + plan.releases[done[k + 1]].version + "...v" + r.version
                        : *repository + "/releases/tag/v" + r.version;

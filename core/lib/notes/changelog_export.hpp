@@ -1,10 +1,11 @@
-// Plan releases -> Keep a Changelog 1.1 Markdown.
+// Plan releases -> Keep a Changelog 1.1 Markdown that import_changelog reads back to the same plan
+// for every plan it made.
 //
-// Categories map onto the six Keep a Changelog sections: new-feature -> Added; improvement and
-// performance -> Changed; breaking-change -> Changed, marked "**BREAKING:**"; deprecation ->
-// Deprecated; bug-fix -> Fixed; security -> Security ("Removed" is never written; the importer reads
-// it as breaking-change). Entries keep their plan order and read "- **scope:** description
-// ([ref](link))", which import_changelog reads back to the same category, scope, description and ref.
+// Changes go to the sections changelog_sections.hpp names (Added, Changed, Performance, Deprecated,
+// Fixed, Security, Internal), breaking changes first in theirs and marked "**BREAKING:**"; entries are
+// written by format_entry (changelog_entry.hpp): scope, author, references and commit as fields read
+// back, descriptions escaped so that they never open a heading, an entry or a link definition, with
+// raw HTML and non-http(s) links defused. A release's summary goes under its heading.
 //
 // Security changes of a release whose embargo_until is after `today` are replaced by a line saying
 // details are withheld until that date; when `today` is not a valid date, every release with an
@@ -27,10 +28,11 @@ std::string changelog_section(const Release& release, const ChangelogOptions& op
 
 // The whole plan: title and preamble, a "Supported versions" table when the plan has a support
 // policy and no component filter is set (lifecycle/support.hpp; before the first release heading, where
-// import does not look), [Unreleased] (changes of every release not yet released, i.e.
-// planning, approved or frozen), then released and rolled-back releases newest first (rolled-back
-// and yanked ones marked [YANKED]; cancelled ones left out), then link reference definitions from
-// each release's link or, when the project has a repository URL, compare links between "v" tags.
+// import does not look), [Unreleased] (changes of every release not yet released, i.e. planning,
+// approved or frozen; written when there is one, or when nothing is released), then released and
+// rolled-back releases in listed_before order (rolled-back and yanked ones marked [YANKED];
+// cancelled ones left out), then link reference definitions from each release's link or, when no
+// release has one and the project has a repository URL, compare links between "v" tags.
 std::string changelog_document(const Plan& plan, const ChangelogOptions& options);
 
 }  // namespace relplan

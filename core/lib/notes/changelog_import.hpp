@@ -1,18 +1,26 @@
 // Changelog files -> plan releases.
 //
-// Reads Keep a Changelog 1.1 (`## [1.2.0] - 2024-03-01`, `[Unreleased]`, `[YANKED]`, `### Added` ...,
-// link reference definitions) and the conventional-changelog family (conventional-changelog,
-// standard-version, release-please: `## [1.2.0](link) (2024-03-01)`, `### [1.2.1](link) (date)`,
-// `# [2.0.0](link) (date)`, `## <small>1.2.1 (date)</small>`, `### Features`, `### ⚠ BREAKING CHANGES`,
-// bullets with `**scope:**` and trailing issue/commit links). Mixed files work: each heading is
-// recognised on its own.
+// Reads the changelogs release tools and people write: Keep a Changelog 1.1 (`## [1.2.0] - 2024-03-01`,
+// `[Unreleased]`, `[YANKED]`, link reference definitions), conventional-changelog and
+// semantic-release (`# [1.2.0](compare) (date)`, `### [1.2.1](…) (date)`, `## <small>1.2.1 (date)</small>`),
+// release-please (`## [1.2.0](compare) (date)`, `### ⚠ BREAKING CHANGES`), git-cliff's templates
+// (emoji headings, `*(scope)*`, ` - ([hash](url))`), GitHub's generated release notes (`## What's
+// Changed`, `* text by @user in URL`, `## New Contributors`, `**Full Changelog**: URL`) and hand-written
+// lists (`- Added: …`). Each heading is recognised on its own, so mixed files work; the file's
+// dialect is reported (ChangelogImport::dialect) but changes nothing.
 //
 // Each version heading becomes a released release (yanked ones flagged), [Unreleased] a planning
-// release with an empty version; releases are stored oldest first. Entries become changes whose
-// category comes from their section (docs/plan-format.md has the table). Release types are inferred
-// from version steps. Anything skipped or guessed is reported as a note with its line. A file with no
-// release heading, invalid UTF-8, NUL bytes or more than max_changelog_bytes is an Error (offset =
-// the byte at fault when there is one).
+// release with an empty version. Releases are stored oldest first (by date, then version, then file
+// order — the order `relplan changelog` lists them in, reversed). Entries become changes whose category
+// and audience come from their section (changelog_sections.hpp has the table) and whose scope,
+// breaking marker, references, commit and author become fields (changelog_entry.hpp); within a
+// release, changes are ordered by the section the exporter writes them to. Text between a version
+// heading and its first section is the release summary; a "Full Changelog" line is the release's
+// link when it has none.
+//
+// Errors (offset = the byte at fault when there is one): no release heading, invalid UTF-8, NUL bytes,
+// more than max_changelog_bytes, a version (or [Unreleased]) twice — naming both lines — and a
+// release date that does not exist (2023-13-45).
 #pragma once
 
 #include "plan/plan.hpp"
@@ -20,6 +28,7 @@
 #include "base/result.hpp"
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -27,11 +36,43 @@ namespace relplan {
 
 inline constexpr std::uint64_t max_changelog_bytes = 64ull << 20;
 
+enum class ChangelogDialect {
+    keep_a_changelog,
+    conventional_changelog,  // conventional-changelog, standard-version, semantic-release, lerna
+    release_please,
+    git_cliff,
+    github_release_notes,
+    hand_written,
+};
+std::string_view to_string(ChangelogDialect dialect);
+
+// One section heading of the file and what its entries became.
+struct ChangelogSectionUse {
+    std::string heading;  // as written, "⚙️ Miscellaneous Tasks"; "(no section)" for entries outside one
+    std::int64_t line = 0;  // first occurrence
+    std::string mapping;  // "improvement, internal", "by entry", "dropped", "improvement (unknown heading)"
+    std::string why;
+    std::size_t entries = 0;  // over every occurrence
+};
+
+struct ChangelogDrop {
+    std::int64_t line = 0;
+    std::string what;
+    std::string why;
+};
+
 struct ChangelogImport {
     Plan plan;
     std::vector<Diagnostic> notes;  // line-based; pointer empty
+    ChangelogDialect dialect = ChangelogDialect::hand_written;  // the most specific one seen
+    std::vector<ChangelogDialect> also_seen;                  // other dialects with evidence in the file
+    std::vector<ChangelogSectionUse> sections;                 // in order of first occurrence
+    std::vector<ChangelogDrop> dropped;                        // in line order
 };
 
 Result<ChangelogImport> import_changelog(std::string_view markdown);
+
+// What import recognised, for people: dialect, per-section mapping, what was dropped and why.
+std::string explain_changelog_import(const ChangelogImport& imported);
 
 }  // namespace relplan

@@ -86,6 +86,19 @@ std::string to_text(const Document& document, int width = 72);
 // text, window titles, search.
 std::string plain_text(const std::vector<Inline>& inlines);
 
+// The one inline-Markdown policy for plan strings written as Markdown (change descriptions), in
+// every output. Emphasis, strong emphasis, code spans and links keep their meaning; a link whose
+// target is not http, https or mailto is its text alone; raw HTML is literal text (escaped in HTML
+// output); block syntax has no meaning ("## x", "- x", "> x", "[x]: url" at a line start are text),
+// so a description can never start a heading, list, quote or link reference definition. Lines are
+// trimmed, blank lines dropped, and the line breaks between them become soft breaks.
+std::vector<Inline> inline_markdown(std::string_view source);
+// The same as canonical Markdown text to put after "- " in a Markdown file: it renders to the
+// inlines above, never starts a block (escapes where needed) and contains no blank line. Line breaks
+// are '\n' (indent continuation lines under a list item). Sanitizing the result again gives it
+// unchanged, except where literal '*' or '_' sit right next to emphasis (see to_markdown).
+std::string sanitize_inline_markdown(std::string_view source);
+
 // Small builders for generated documents; they keep the invariants above (text is cleaned, line
 // breaks become soft_break inlines, link targets go through sanitize_url).
 std::vector<Inline> text_inlines(std::string_view text);

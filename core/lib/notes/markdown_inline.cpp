@@ -593,6 +593,32 @@ std::vector<Inline> text_inlines(std::string_view text) {
     return out;
 }
 
+std::vector<Inline> inline_markdown(std::string_view source) {
+    std::string clean = clean_text(source);
+    std::replace(clean.begin(), clean.end(), '\t', ' ');
+    std::string joined;
+    std::string_view rest = clean;
+    while (!rest.empty()) {
+        const std::size_t nl = rest.find('\n');
+        const std::string_view line = trim(rest.substr(0, nl));
+        if (!line.empty()) {
+            if (!joined.empty()) joined += '\n';
+            joined += line;
+        }
+        if (nl == std::string_view::npos) break;
+        rest.remove_prefix(nl + 1);
+    }
+    return detail::parse_inlines(joined);
+}
+
+std::string sanitize_inline_markdown(std::string_view source) {
+    Document doc;
+    doc.blocks.push_back(paragraph(inline_markdown(source)));
+    std::string out = to_markdown(doc);
+    if (!out.empty()) out.pop_back();  // to_markdown ends the document with a line feed
+    return out;
+}
+
 Inline text(std::string_view value) {
     Inline i;
     i.text = clean_text(value);

@@ -248,7 +248,7 @@ private:
                 line.push_back(md::text(" "));
             }
         }
-        std::vector<Inline> description = md::text_inlines(c.description);
+        std::vector<Inline> description = md::inline_markdown(c.description);
         if (description.empty()) description.push_back(md::text("(no description)"));
         line = concat(std::move(line), std::move(description));
         if (technical) {
@@ -312,7 +312,7 @@ private:
         for (const auto& [category, label] : kinds) {
             for (const Change* c : visible(category)) {
                 if (items.size() == 5) break;
-                std::vector<Inline> description = md::text_inlines(c->description);
+                std::vector<Inline> description = md::inline_markdown(c->description);
                 if (description.empty()) continue;
                 items.push_back(item_of({md::paragraph(
                     concat({md::strong({md::text(label)}), md::text(" ")}, std::move(description)))}));
@@ -321,6 +321,21 @@ private:
         if (items.empty()) return;
         out.push_back(md::heading(2, {md::text("Highlights")}));
         out.push_back(list_of(BlockKind::bullet_list, std::move(items)));
+    }
+
+    // Notes whose audience sees none of the release's changes say so, and how many are held back,
+    // instead of coming out empty.
+    void nothing_shown(std::vector<Block>& out) const {
+        std::size_t shown = 0;
+        for (const auto& list : changes_) shown += list.size();
+        const std::size_t hidden = release_.changes.size() - shown;
+        if (shown > 0 || (audience_ == Audience::technical && hidden == 0)) return;
+        std::string text = audience_ == Audience::technical ? "No technical changes in this release."
+                                                            : "No customer-facing changes in this release.";
+        if (hidden > 0)
+            text += fmt::format(" {} {} for other audiences {} not shown.", hidden, hidden == 1 ? "change" : "changes",
+                                hidden == 1 ? "is" : "are");
+        out.push_back(md::paragraph({md::text(text)}));
     }
 
     void section(NotesSection s, std::vector<Block>& out) const {
@@ -337,6 +352,7 @@ private:
                 if (titled && !summary.empty()) out.push_back(md::heading(2, {md::text(section_title(s))}));
                 for (Block& b : summary) out.push_back(std::move(b));
                 highlights(out);
+                nothing_shown(out);
                 break;
             }
             case NotesSection::upgrade_instructions: upgrade(out); break;
@@ -455,6 +471,7 @@ private:
     }
 
     void kac_body(std::vector<Block>& out) const {
+        bool listed = false;
         const std::pair<std::string_view, std::vector<ChangeCategory>> groups[] = {
             {"Added", {ChangeCategory::new_feature}},
             {"Changed", {ChangeCategory::breaking_change, ChangeCategory::improvement, ChangeCategory::performance}},
@@ -478,6 +495,7 @@ private:
                 }
             }
             if (items.empty() && embargoed == 0) continue;
+            listed = true;
             out.push_back(md::heading(3, {md::text(name)}));
             if (embargoed > 0) {
                 out.push_back(embargo_notice(embargoed));
@@ -485,6 +503,7 @@ private:
                 out.push_back(list_of(BlockKind::bullet_list, std::move(items)));
             }
         }
+        if (!listed) nothing_shown(out);
     }
 };
 
@@ -610,7 +629,6 @@ std::string notes_file_name(const Plan& plan, const Release& release, const Note
 }
 
 bool visible_to(const Change& change, Audience audience) {
-    if (audience == Audience::technical) return true;
     if (change.audience == Audience::internal) return false;
     return static_cast<int>(change.audience) >= static_cast<int>(audience);
 }

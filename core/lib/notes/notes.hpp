@@ -10,16 +10,21 @@
 // Contributors. Empty sections are left out. The plan's settings.notes_sections reorder and retitle
 // sections (listed ones first, in their order; highlights stay right after the summary).
 //
-// Audiences: technical notes show every change with scope, ticket links and commit ids; customer
-// notes show changes marked customer or end-user, without internal ids (advisory ids stay); end-user
-// notes are a plain-words "What's new" with the changes marked end-user. Internal changes appear in
-// technical notes only. Security details are held back while the release's embargo_until is after
-// `today` (or whenever `today` is unknown).
+// Audiences: technical notes show every change not marked internal, with scope, ticket links and
+// commit ids; customer notes show changes marked customer or end-user, without internal ids (advisory
+// ids stay); end-user notes are a plain-words "What's new" with the changes marked end-user. Changes
+// marked internal appear in no notes and no highlights (mark one technical to show it to
+// developers). Notes whose audience sees none of the release's changes say so ("No customer-facing
+// changes in this release.") with the number held back. Security details are held back while the
+// release's embargo_until is after `today` (or whenever `today` is unknown).
 //
 // Formats: CommonMark, a Keep a Changelog section, a self-contained HTML page (every plan string
 // escaped, links only http/https/mailto, a Content-Security-Policy that forbids script), and plain
-// text for e-mail wrapped at text_width columns. Plan strings are literal text everywhere except the
-// summary and upgrade steps, which are Markdown. Output is a pure function of its inputs.
+// text for e-mail wrapped at text_width columns. Plan strings are literal text except the summary and
+// upgrade steps, which are Markdown, and change descriptions, which are inline Markdown under
+// md::inline_markdown's policy (emphasis, code spans and http/https/mailto links kept in Markdown,
+// rendered in HTML, stripped in text; raw HTML and block syntax are text). Output is a pure function
+// of its inputs.
 #pragma once
 
 #include "notes/markdown.hpp"

@@ -229,11 +229,36 @@ struct Train {
     bool operator==(const Train&) const = default;
 };
 
+// How the next version is computed from changes and commits (version/next_version.hpp). `preset`
+// names the tool whose pre-1.0 rules the project follows ("relplan", "semantic-release",
+// "release-please", "git-cliff"; empty = relplan); the two flags switch on release-please's options
+// of the same name on top of it; `release_rules` are commit-analyzer style rules ("build(deps)=patch").
+struct VersioningSettings {
+    std::string preset;
+    bool bump_minor_pre_major = false;
+    bool bump_patch_for_minor_pre_major = false;
+    std::vector<std::string> release_rules;
+    Extra extra;
+    bool operator==(const VersioningSettings&) const = default;
+};
+
+// A maintenance line ("1.x", "1.4.x"), like a semantic-release maintenance branch: its versions are
+// ordered among themselves only, and the next version on it never leaves its range
+// (version/release_line.hpp).
+struct ReleaseLine {
+    std::string line;
+    std::string branch;  // e.g. "release/1.x"; informative
+    Extra extra;
+    bool operator==(const ReleaseLine&) const = default;
+};
+
 struct PlanSettings {
     std::vector<MilestoneOverride> milestone_offsets;  // at most one per release type
     std::vector<NotesSectionOverride> notes_sections;  // at most one per section
     std::optional<SupportPolicy> support;
     std::vector<LineSupport> support_lines;  // at most one per line
+    std::optional<VersioningSettings> versioning;
+    std::vector<ReleaseLine> release_lines;  // at most one per line
     Extra extra;
     bool operator==(const PlanSettings&) const = default;
 };

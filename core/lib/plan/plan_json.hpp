@@ -19,6 +19,7 @@
 #include "plan/plan_validate.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,5 +40,16 @@ struct PlanLoad {
 PlanLoad load_plan(std::string_view text);
 
 std::string to_json(const Plan& plan);
+
+// The bytes of to_json(plan) handed to `sink` in pieces of about 64 KiB, for output that need not be
+// held whole. With `appended`, release `appended->release` is written as if it also held the changes
+// `appended->produce` emits (after its own, in emitted order): a long list of generated changes is
+// written one at a time and never kept.
+struct AppendedChanges {
+    std::size_t release = 0;
+    std::function<void(const std::function<void(const Change&)>& emit)> produce;
+};
+void write_json(const Plan& plan, const std::function<void(std::string_view)>& sink,
+                const AppendedChanges* appended = nullptr);
 
 }  // namespace relplan

@@ -34,10 +34,18 @@ bool unset(const T& v) {
 
 class PlanWriter {
 public:
+    PlanWriter() = default;
+    PlanWriter(const std::function<void(std::string_view)>* sink, const AppendedChanges* appended)
+        : sink_(sink), appended_(appended) {}
+
     std::string finish() {
         std::string out = w_.take();
         out += '\n';
         return out;
+    }
+    void finish_into(const std::function<void(std::string_view)>& sink) {
+        w_.drain(sink);
+        sink("\n");
     }
 
     void value(const std::string& v) { w_.string(v); }
@@ -53,7 +61,10 @@ public:
     template <class T>
     void value(const std::vector<T>& values) {
         w_.begin_array();
-        for (const T& v : values) value(v);
+        for (const T& v : values) {
+            value(v);
+            if (sink_ != nullptr && w_.pending() >= kPiece) w_.drain(*sink_);
+        }
         w_.end_array();
     }
 
@@ -66,6 +77,9 @@ public:
     }
 
     void value(const Plan& p) {
+        if (appended_ != nullptr && appended_->release < p.releases.size()) {
+            appended_target_ = &p.releases[appended_->release].changes;
+        }
         w_.begin_object();
         w_.key("format");
         w_.begin_object();
@@ -88,6 +102,11 @@ private:
     template <class S, class M>
     void row(const schema::Row<S, M>& r, const S& s) {
         const M& v = s.*r.member;
+        if constexpr (std::is_same_v<M, std::vector<Change>>) {
+            if (&v == appended_target_) {
+                return appended_changes(r.key, (r.flags & (schema::required | schema::always)) != 0, v);
+            }
+        }
         if constexpr (IsOptional<M>::value) {
             if (!v) return;
             w_.key(r.key);
@@ -105,6 +124,25 @@ private:
         w_.string(dates::format_offset_time(s.*r.instant, s.*r.offset_minutes));
     }
 
+    // The release's own changes, then those appended_ produces; an empty list as row() would.
+    void appended_changes(std::string_view key, bool always, const std::vector<Change>& own) {
+        bool open = false;
+        const auto start = [&] {
+            w_.key(key);
+            w_.begin_array();
+            open = true;
+        };
+        if (always) start();
+        const auto emit = [&](const Change& c) {
+            if (!open) start();
+            value(c);
+            if (sink_ != nullptr && w_.pending() >= kPiece) w_.drain(*sink_);
+        };
+        for (const Change& c : own) emit(c);
+        appended_->produce(emit);
+        if (open) w_.end_array();
+    }
+
     void extra(const Extra& members) {
         for (const JsonMember& m : members) {
             w_.key(m.key);
@@ -112,7 +150,12 @@ private:
         }
     }
 
+    static constexpr std::size_t kPiece = 64 << 10;
+
     json::Writer w_;
+    const std::function<void(std::string_view)>* sink_ = nullptr;
+    const AppendedChanges* appended_ = nullptr;
+    const std::vector<Change>* appended_target_ = nullptr;
 };
 
 }  // namespace
@@ -121,6 +164,12 @@ std::string to_json(const Plan& plan) {
     PlanWriter writer;
     writer.value(plan);
     return writer.finish();
+}
+
+void write_json(const Plan& plan, const std::function<void(std::string_view)>& sink, const AppendedChanges* appended) {
+    PlanWriter writer(&sink, appended);
+    writer.value(plan);
+    writer.finish_into(sink);
 }
 
 }  // namespace relplan

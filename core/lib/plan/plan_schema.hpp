@@ -203,6 +203,30 @@ struct Def<LineSupport> {
 };
 
 template <>
+struct Def<VersioningSettings> {
+    static constexpr std::string_view name = "versioning";
+    static constexpr std::string_view doc = "How the next version is computed from changes and commits.";
+    static constexpr auto rows = std::make_tuple(
+        row("preset", &VersioningSettings::preset, optional_member,
+            "Pre-1.0 rules of a tool: relplan (default), semantic-release, release-please, git-cliff."),
+        row("bump_minor_pre_major", &VersioningSettings::bump_minor_pre_major, optional_member,
+            "Before 1.0.0 a breaking change bumps the minor version (release-please's option)."),
+        row("bump_patch_for_minor_pre_major", &VersioningSettings::bump_patch_for_minor_pre_major, optional_member,
+            "Before 1.0.0 a feature bumps the patch version (release-please's option)."),
+        row("release_rules", &VersioningSettings::release_rules, optional_member,
+            "Commit rules TYPE(SCOPE)=BUMP, e.g. build(deps)=patch, like commit-analyzer's releaseRules."));
+};
+
+template <>
+struct Def<ReleaseLine> {
+    static constexpr std::string_view name = "releaseLine";
+    static constexpr std::string_view doc = "A maintenance line whose versions stay in its range.";
+    static constexpr auto rows = std::make_tuple(
+        row("line", &ReleaseLine::line, required | non_empty, "The line: 1.x or 1.4.x."),
+        row("branch", &ReleaseLine::branch, optional_member, "The branch releases of the line are made from."));
+};
+
+template <>
 struct Def<MilestoneOverride> {
     static constexpr std::string_view name = "milestoneOverride";
     static constexpr std::string_view doc = "Per-type override of milestone offsets (days before the release date).";
@@ -231,7 +255,9 @@ struct Def<PlanSettings> {
         row("milestone_offsets", &PlanSettings::milestone_offsets),
         row("notes_sections", &PlanSettings::notes_sections),
         row("support", &PlanSettings::support),
-        row("support_lines", &PlanSettings::support_lines));
+        row("support_lines", &PlanSettings::support_lines),
+        row("versioning", &PlanSettings::versioning),
+        row("release_lines", &PlanSettings::release_lines));
 };
 
 template <>

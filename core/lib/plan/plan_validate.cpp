@@ -3,6 +3,8 @@
 #include "base/dates.hpp"
 #include "base/json_doc.hpp"
 #include "plan/plan_schema.hpp"
+#include "version/next_version.hpp"
+#include "version/release_line.hpp"
 #include "version/version_check.hpp"
 
 #include <algorithm>
@@ -184,6 +186,63 @@ public:
                            sections.element(it->second).str() + ")");
             }
         }
+        versioning(at, s);
+    }
+
+    void versioning(const Path& at, const PlanSettings& s) {
+        if (s.versioning) {
+            const Path v = at.member(json_key<&PlanSettings::versioning>);
+            if (!s.versioning->preset.empty()) {
+                if (auto p = pre_major_policy(s.versioning->preset); !p.ok())
+                    report(v.member(json_key<&VersioningSettings::preset>), p.error().message);
+            }
+            const Path rules = v.member(json_key<&VersioningSettings::release_rules>);
+            for (std::size_t i = 0; i < s.versioning->release_rules.size(); ++i) {
+                if (auto r = parse_release_rule(s.versioning->release_rules[i]); !r.ok())
+                    report(rules.element(i), r.error().message);
+            }
+        }
+        const Path lines = at.member(json_key<&PlanSettings::release_lines>);
+        std::map<std::string, std::size_t> line_at;
+        for (std::size_t i = 0; i < s.release_lines.size(); ++i) {
+            const Path element = lines.element(i);  // a Path refers to its parent: keep it alive
+            const Path item = element.member(json_key<&ReleaseLine::line>);
+            auto range = parse_release_line(s.release_lines[i].line);
+            if (!range.ok()) {
+                report(item, range.error().message);
+                continue;
+            }
+            const auto [it, inserted] = line_at.emplace(to_string(*range), i);
+            if (!inserted) report(item, "release line " + to_string(*range) + " is listed twice (first at " +
+                                            lines.element(it->second).str() + ")");
+        }
+    }
+
+    // The same version twice on one component (or twice among releases without one) is an error at
+    // the later release, naming the earlier; cancelled releases don't count.
+    void duplicate_versions(const Path& release_list, const std::vector<Release>& releases) {
+        std::vector<std::pair<std::string, std::size_t>> keys;
+        for (std::size_t i = 0; i < releases.size(); ++i) {
+            const Release& r = releases[i];
+            if (r.version.empty() || r.status == ReleaseStatus::cancelled) continue;
+            if (r.components.empty()) keys.emplace_back("\x1f" + r.version, i);
+            for (const std::string& c : r.components) keys.emplace_back(c + "\x1f" + r.version, i);
+        }
+        std::stable_sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        std::vector<bool> reported(releases.size());
+        for (std::size_t k = 1; k < keys.size(); ++k) {
+            if (keys[k].first != keys[k - 1].first) continue;
+            std::size_t first = k - 1;
+            while (first > 0 && keys[first - 1].first == keys[k].first) --first;
+            const std::size_t later = keys[k].second;
+            if (reported[later] || later == keys[first].second) continue;
+            reported[later] = true;
+            const std::string component = keys[k].first.substr(0, keys[k].first.find('\x1f'));
+            report(release_list.element(later).member(json_key<&Release::version>),
+                   "duplicate version " + quoted(releases[later].version) +
+                       (component.empty() ? std::string() : " on component " + quoted(component)) + " (also " +
+                       release_list.element(keys[first].second).member(json_key<&Release::version>).str() + ")");
+        }
     }
 
     void window(const Path& at, const ChangeWindow& w) {
@@ -331,6 +390,7 @@ std::vector<Diagnostic> validate_plan(const Plan& plan) {
     c.duplicates(release_ids, "release", release_id);
     c.duplicates(train_ids, "train", train_id);
     c.duplicates(change_ids, "change", change_id);
+    c.duplicate_versions(release_list, plan.releases);
     return std::move(c.out);
 }
 

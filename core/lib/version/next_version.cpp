@@ -1,5 +1,7 @@
 #include "version/next_version.hpp"
 
+#include "version/squash.hpp"
+
 #include <algorithm>
 
 namespace relplan {
@@ -235,10 +237,73 @@ void cancel_revert_pairs(const std::vector<std::string_view>& messages, bool can
     }
 }
 
+Result<NextVersion> check_line(NextVersion out, const NextVersionOptions& options) {
+    if (!options.line || !out.version || line_holds(*options.line, *out.version)) return out;
+    const CommitImpact* why = out.release_as ? &*out.release_as : out.reasons.empty() ? nullptr : &out.reasons.front();
+    std::string message = "the next version " + out.version->normalized() + " is outside release line " +
+                          to_string(*options.line);
+    if (why) message += " (commit " + std::to_string(why->index + 1) + ": " + why->summary + " [" +
+                        (out.release_as ? "Release-As " + why->release_as : why->why) + "])";
+    message += "; make this release from a newer line, or revert the change on this line";
+    return make_error(std::move(message), Error::npos, ErrorKind::out_of_range);
+}
+
 }  // namespace
 
-Result<NextVersion> next_version(const Version& current, const std::vector<std::string_view>& messages,
+Bump pre_major_bump(Bump requested, const Version& current, const PreMajorRules& rules) {
+    if (current.major() != 0) return requested;
+    if (requested == Bump::minor && rules.feat_is_patch) return Bump::patch;
+    if (requested == Bump::major && rules.breaking_is_minor) return Bump::minor;
+    return requested;
+}
+
+Result<Version> bump_version(const Version& current, Bump bump, std::string_view preid, const PreMajorRules& rules) {
+    const IncType plain = bump == Bump::major ? IncType::major : bump == Bump::minor ? IncType::minor : IncType::patch;
+    if (preid.empty()) return inc(current, plain);
+    IncOptions io;
+    io.identifier = preid;
+    const bool line_covers = current.is_prerelease() && release_size(current, rules) >= bump;
+    const IncType pre = line_covers             ? IncType::prerelease
+                        : plain == IncType::major ? IncType::premajor
+                        : plain == IncType::minor ? IncType::preminor
+                                                  : IncType::prepatch;
+    return inc(current, pre, io);
+}
+
+namespace {
+
+// The commits of squash merges, each part with the index of the piece it came from; a piece's hash
+// line stays with its first part.
+struct SquashParts {
+    std::vector<std::string> text;
+    std::vector<std::string_view> views;
+    std::vector<std::size_t> origin;
+};
+
+SquashParts split_squashes(const std::vector<std::string_view>& pieces) {
+    SquashParts out;
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+        const CommitRecord rec = read_commit_record(pieces[i]);
+        std::vector<std::string> parts = rec.merge ? std::vector<std::string>{std::string(rec.message)}
+                                                   : split_squash_message(rec.message);
+        const std::string_view hash_line = pieces[i].substr(0, pieces[i].size() - rec.message.size());
+        for (std::size_t k = 0; k < parts.size(); ++k) {
+            out.text.push_back(k == 0 ? std::string(hash_line) + parts[k] : std::move(parts[k]));
+            out.origin.push_back(i);
+        }
+    }
+    out.views.assign(out.text.begin(), out.text.end());
+    return out;
+}
+
+}  // namespace
+
+Result<NextVersion> next_version(const Version& current, const std::vector<std::string_view>& pieces,
                                  const NextVersionOptions& options) {
+    SquashParts squash;
+    if (options.split_squash) squash = split_squashes(pieces);
+    const std::vector<std::string_view>& messages = options.split_squash ? squash.views : pieces;
+    const auto origin = [&](std::size_t i) { return options.split_squash ? squash.origin[i] : i; };
     const Classifier classifier{options.rules, options.pre_major, current.major() == 0};
     std::vector<bool> cancelled(messages.size()), is_revert(messages.size());
     cancel_revert_pairs(messages, options.cancel_revert_pairs, cancelled, is_revert);
@@ -256,6 +321,7 @@ Result<NextVersion> next_version(const Version& current, const std::vector<std::
         } else {
             impact = classifier.classify(i, rec, is_revert[i]);
         }
+        impact.index = origin(i);
         ++out.counts[static_cast<std::size_t>(impact.bump)];
         if (impact.bump > out.bump) {
             out.bump = impact.bump;
@@ -275,28 +341,13 @@ Result<NextVersion> next_version(const Version& current, const std::vector<std::
     }
     if (out.release_as) {  // release-please's Release-As footer: the newest one names the version
         out.version = *Version::parse(out.release_as->release_as);
-        return out;
+        return check_line(std::move(out), options);
     }
     if (out.bump == Bump::none) return out;
-    const IncType plain = out.bump == Bump::major   ? IncType::major
-                              : out.bump == Bump::minor ? IncType::minor
-                                                        : IncType::patch;
-    Result<Version> next = Version(0, 0, 0);
-    if (options.preid.empty()) {
-        next = inc(current, plain);
-    } else {
-        IncOptions io;
-        io.identifier = options.preid;
-        const bool line_covers = current.is_prerelease() && release_size(current, options.pre_major) >= out.bump;
-        const IncType pre = line_covers             ? IncType::prerelease
-                                : plain == IncType::major ? IncType::premajor
-                                : plain == IncType::minor ? IncType::preminor
-                                                              : IncType::prepatch;
-        next = inc(current, pre, io);
-    }
+    auto next = bump_version(current, out.bump, options.preid, options.pre_major);
     if (!next.ok()) return next.error();
     out.version = std::move(*next);
-    return out;
+    return check_line(std::move(out), options);
 }
 
 }  // namespace relplan

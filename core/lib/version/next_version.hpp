@@ -37,6 +37,7 @@
 
 #include "version/commits.hpp"
 #include "base/result.hpp"
+#include "version/release_line.hpp"
 #include "version/semver.hpp"
 
 #include <array>
@@ -104,11 +105,25 @@ struct NextVersionOptions {
     // false: a revert and the commit it reverts both count, as semantic-release and release-please
     // behave in practice (their published histories release a patch for such pairs).
     bool cancel_revert_pairs = true;
+    // The release line the release is made on ("1.4.x"): a version outside it is an Error of kind
+    // out_of_range naming the commit that asked for the bump, as semantic-release refuses a release
+    // out of a maintenance branch's range.
+    std::optional<LineRange> line;
+    // Split squash merges into the commits they list (version/squash.hpp); each part reports the
+    // index of the commit it came from.
+    bool split_squash = false;
     bool keep_commits = true;                      // fill NextVersion::commits
     std::size_t max_reasons = SIZE_MAX;            // cap on NextVersion::reasons
 };
 
-// Fails only when the pre-release id is not a valid identifier.
+// `requested` after the 0.x rules when `current` is below 1.0.0 (breaking → minor, feat → patch).
+Bump pre_major_bump(Bump requested, const Version& current, const PreMajorRules& rules);
+
+// `current` bumped by `bump` (not none): node-semver's inc without a pre-release id, else the
+// pre-release rules above. Fails when `preid` is not a valid identifier.
+Result<Version> bump_version(const Version& current, Bump bump, std::string_view preid, const PreMajorRules& rules);
+
+// Fails when the pre-release id is not a valid identifier or the version leaves `options.line`.
 Result<NextVersion> next_version(const Version& current, const std::vector<std::string_view>& messages,
                                  const NextVersionOptions& options = {});
 

@@ -209,6 +209,10 @@ void App::show_message(std::string title, std::vector<std::string> lines) {
 
 bool App::has_unsaved_changes() const { return s_->doc.dirty(); }
 
+void App::offer_second_tab(const std::string& plan_name) {
+    if (plan_name == s_->doc.plan.project.name) s_->second_tab = plan_name;
+}
+
 bool App::request_close() {
     if (!s_->doc.dirty()) return true;
     s_->confirm_discard_open = true;

@@ -63,6 +63,10 @@ public:
     // Shows a view by name (as AppConfig::initial_tab), e.g. when the browser goes Back to it.
     void show_view(const std::string& name);
 
+    // The page: another browser tab has the plan named `plan_name` open too. Asks whether this tab
+    // edits a copy (renamed "… (copy)", one undo step) or views the plan read-only.
+    void offer_second_tab(const std::string& plan_name);
+
     bool has_unsaved_changes() const;
     // Shows a message box (host-side failures the user must hear about).
     void show_message(std::string title, std::vector<std::string> lines);

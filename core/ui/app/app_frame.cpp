@@ -2,9 +2,11 @@
 #include "app/app.hpp"
 
 #include "app/plan_io.hpp"
+#include "app/release_commands.hpp"
 #include "app/test_anchors.hpp"
 #include "views/project/project.hpp"
 #include "views/views.hpp"
+#include "widgets/dialog_keys.hpp"
 
 #include "base/assets.hpp"
 #include "plan/plan_id.hpp"
@@ -26,8 +28,6 @@ bool shortcut(char letter, bool shift = false) {
     bool mod = io.ConfigMacOSXBehaviors ? io.KeySuper : io.KeyCtrl;
     return mod && io.KeyShift == shift && !io.KeyAlt && ImGui::IsKeyPressed(letter, false);
 }
-
-bool key_pressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), false); }
 
 constexpr std::string_view example_prefix = "Example — ";
 
@@ -260,6 +260,14 @@ void handle_shortcuts(App& app, App::State& s) {
     if (platform::abilities().quit && shortcut('Q')) guarded(app, s, act_quit);
 }
 
+void edit_a_copy(App::State& s) {
+    s.doc.set_read_only(false);
+    s.doc.plan.project.name += " (copy)";
+    s.doc.touch();
+    s.doc.commit();
+    s.flash("Editing a copy: download it under its own name to keep both", ImGui::GetTime());
+}
+
 void draw_status_bar(App::State& s, float height) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x, vp->WorkPos.y + vp->WorkSize.y - height));
@@ -273,6 +281,13 @@ void draw_status_bar(App::State& s, float height) {
     if (s.doc.dirty()) {
         ImGui::SameLine();
         ImGui::TextColored(ImVec4(0.85f, 0.45f, 0.1f, 1.0f), "● unsaved");
+    }
+    if (s.doc.read_only()) {
+        ImGui::SameLine();
+        ImGui::TextColored(ImVec4(0.2f, 0.45f, 0.85f, 1.0f), "read-only (open in another tab)");
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Edit a copy")) edit_a_copy(s);
+        anchor("status.edit_copy");
     }
     ImGui::SameLine();
     ImGui::TextDisabled("|");
@@ -335,10 +350,13 @@ void draw_file_browser(App& app, App::State& s) {
     ImGui::EndChild();
     ImGui::SetNextItemWidth(-ImGui::CalcTextSize("Cancel  Open  ").x - 40 * s.config.ui_scale);
     if (ImGui::InputText("##name", &s.file_browser_name, ImGuiInputTextFlags_EnterReturnsTrue)) chosen = s.file_browser_name;
+    anchor("file_browser.name");
     ImGui::SameLine();
-    if (ImGui::Button(s.file_browser_save ? "Save" : "Open")) chosen = s.file_browser_name;
+    if (ImGui::Button(s.file_browser_save ? "Save" : "Open") || (dialog_confirmed() && !s.file_browser_name.empty()))
+        chosen = s.file_browser_name;
+    anchor("file_browser.ok");
     ImGui::SameLine();
-    if (ImGui::Button("Cancel") || key_pressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+    if (ImGui::Button("Cancel") || dialog_cancelled()) ImGui::CloseCurrentPopup();
     if (!chosen.empty()) {
         std::string path = chosen.front() == '/' ? chosen : s.file_browser_dir + "/" + chosen;
         ImGui::CloseCurrentPopup();
@@ -362,14 +380,40 @@ void draw_file_browser(App& app, App::State& s) {
     ImGui::EndPopup();
 }
 
+void draw_second_tab_offer(App::State& s) {
+    const char* title = "This plan is open in another tab";
+    if (!s.second_tab.empty() && !ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
+    if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    ImGui::Text("\"%s\" is open in another tab of this browser.", s.second_tab.c_str());
+    ImGui::TextDisabled("Each tab keeps its own working copy; nothing here overwrites the other tab's work.");
+    bool close = false;
+    if (ImGui::Button("Edit a copy") || dialog_confirmed()) {
+        edit_a_copy(s);
+        close = true;
+    }
+    anchor("second_tab.copy");
+    ImGui::SameLine();
+    if (ImGui::Button("View read-only") || dialog_cancelled()) {
+        s.doc.set_read_only(true);
+        close = true;
+    }
+    anchor("second_tab.read_only");
+    if (close) {
+        s.second_tab.clear();
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+}
+
 void draw_modals(App& app, App::State& s) {
+    draw_second_tab_offer(s);
     if (s.confirm_discard_open) {
         ImGui::OpenPopup("Discard unsaved changes?");
         s.confirm_discard_open = false;
     }
     if (ImGui::BeginPopupModal("Discard unsaved changes?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::Text("%s has changes that are not saved.", s.doc.name().c_str());
-        if (ImGui::Button("Save first") || key_pressed(ImGuiKey_Enter)) {
+        if (ImGui::Button("Save first") || dialog_confirmed()) {
             save(s);
             ImGui::CloseCurrentPopup();
         }
@@ -382,14 +426,14 @@ void draw_modals(App& app, App::State& s) {
         }
         anchor("discard.discard");
         ImGui::SameLine();
-        if (ImGui::Button("Cancel") || key_pressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+        if (ImGui::Button("Cancel") || dialog_cancelled()) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
     if (!s.confirm_overwrite.empty() && !ImGui::IsPopupOpen("Replace the file?")) ImGui::OpenPopup("Replace the file?");
     if (ImGui::BeginPopupModal("Replace the file?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::Text("%s may exist already. Replace it with this plan?", s.confirm_overwrite.c_str());
         ImGui::TextDisabled("The file it replaces is kept as %s.bak.", s.confirm_overwrite.c_str());
-        if (ImGui::Button("Replace") || key_pressed(ImGuiKey_Enter)) {
+        if (ImGui::Button("Replace") || dialog_confirmed()) {
             save_to(s, s.confirm_overwrite);
             remember_recent(s, s.confirm_overwrite);
             s.confirm_overwrite.clear();
@@ -397,7 +441,7 @@ void draw_modals(App& app, App::State& s) {
         }
         anchor("overwrite.replace");
         ImGui::SameLine();
-        if (ImGui::Button("Cancel") || key_pressed(ImGuiKey_Escape)) {
+        if (ImGui::Button("Cancel") || dialog_cancelled()) {
             s.confirm_overwrite.clear();
             ImGui::CloseCurrentPopup();
         }
@@ -413,7 +457,7 @@ void draw_modals(App& app, App::State& s) {
             for (std::size_t i = 0; i < m.lines.size() && i < 40; ++i) ImGui::BulletText("%s", m.lines[i].c_str());
             if (m.lines.size() > 40) ImGui::TextDisabled("… and %d more", static_cast<int>(m.lines.size() - 40));
         }
-        if (ImGui::Button("OK") || key_pressed(ImGuiKey_Enter) || key_pressed(ImGuiKey_Escape)) {
+        if (ImGui::Button("OK") || dialog_confirmed() || dialog_cancelled()) {
             if (!s.messages.empty()) s.messages.erase(s.messages.begin());
             ImGui::CloseCurrentPopup();
         }
@@ -484,6 +528,7 @@ void App::frame() {
     ImGui::EndChild();
     ImGui::End();
 
+    run_release_command(s);
     draw_project_settings(s);
     draw_trains_window(s);
     draw_help_window(s);

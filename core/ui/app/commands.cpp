@@ -3,20 +3,13 @@
 #include "app/test_anchors.hpp"
 #include "views/views.hpp"
 
+#include "plan/release_copy.hpp"
+
 #include <imgui.h>
 
 #include <string>
 
 namespace relplan::ui {
-
-namespace {
-std::string fresh_release_id(const Plan& plan) {
-    for (int n = static_cast<int>(plan.releases.size()) + 1;; ++n) {
-        std::string id = "rel-" + std::to_string(n);
-        if (!find_release(plan, id)) return id;
-    }
-}
-}  // namespace
 
 Release* selected_release(App::State& s) {
     for (auto& r : s.doc.plan.releases)
@@ -51,19 +44,13 @@ void delete_release(App::State& s) {
 }
 
 void duplicate_release(App::State& s, const std::string& id) {
-    const Release* source = find_release(s.doc.plan, id);
-    if (!source) return;
-    Release copy = *source;
-    copy.id = fresh_release_id(s.doc.plan);
-    copy.name = (copy.name.empty() ? source->id : copy.name) + " copy";
-    copy.status = ReleaseStatus::planning;
-    copy.train.clear();
-    copy.review.reset();
-    for (std::size_t i = 0; i < copy.changes.size(); ++i) copy.changes[i].id = copy.id + "-c" + std::to_string(i + 1);
-    s.doc.plan.releases.push_back(std::move(copy));
+    Result<Release> copy = relplan::duplicate_release(s.doc.plan, id);
+    if (!copy) return;
+    s.doc.plan.releases.push_back(std::move(*copy));
     s.selected_release = s.doc.plan.releases.back().id;
     s.doc.touch();
     s.doc.commit();
+    s.flash("Duplicated as " + s.selected_release, ImGui::GetTime());
 }
 
 void move_release_by(App::State& s, const std::string& id, int days) {
@@ -79,12 +66,17 @@ void release_context_menu(App::State& s, const std::string& id) {
     const Release* r = find_release(s.doc.plan, id);
     if (!r) return;
     ImGui::TextDisabled("%s", release_title(*r).c_str());
-    if (ImGui::MenuItem("Duplicate")) duplicate_release(s, id);
+    if (ImGui::MenuItem("Duplicate")) {
+        s.release_command = App::State::ReleaseCommand::duplicate;
+        s.release_command_id = id;
+    }
     anchor("context.duplicate");
     if (ImGui::BeginMenu("Move", r->release_date.has_value())) {
         for (auto [label, days] : {std::pair{"1 day later", 1}, {"1 day earlier", -1}, {"1 week later", 7},
-                                  {"1 week earlier", -7}, {"4 weeks later", 28}})
+                                  {"1 week earlier", -7}, {"4 weeks later", 28}}) {
             if (ImGui::MenuItem(label)) move_release_by(s, id, days);
+            anchor("context.move." + std::to_string(days));  // "context.move.7", "context.move.-1"
+        }
         ImGui::EndMenu();
     }
     anchor("context.move");
@@ -94,11 +86,26 @@ void release_context_menu(App::State& s, const std::string& id) {
     }
     anchor("context.copy_version");
     ImGui::Separator();
-    if (ImGui::MenuItem("Delete")) {
-        s.selected_release = id;
-        delete_release(s);
+    if (ImGui::MenuItem("Delete", "Ctrl+Z undoes")) {
+        s.release_command = App::State::ReleaseCommand::remove;
+        s.release_command_id = id;
     }
     anchor("context.delete");
+}
+
+void run_release_command(App::State& s) {
+    const auto command = s.release_command;
+    s.release_command = App::State::ReleaseCommand::none;
+    if (command == App::State::ReleaseCommand::duplicate) {
+        duplicate_release(s, s.release_command_id);
+    } else if (command == App::State::ReleaseCommand::remove) {
+        const Release* r = find_release(s.doc.plan, s.release_command_id);
+        if (!r) return;
+        const std::string title = release_title(*r);
+        s.selected_release = s.release_command_id;
+        delete_release(s);
+        s.flash("Deleted " + title + " (Edit > Undo brings it back)", ImGui::GetTime());
+    }
 }
 
 }  // namespace relplan::ui

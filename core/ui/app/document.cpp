@@ -14,6 +14,7 @@ void Document::reset(Plan p, std::string name, std::string path) {
     path_ = std::move(path);
     dirty_ = false;
     pending_ = false;
+    read_only_ = false;
     ++revision_;
 }
 
@@ -21,6 +22,11 @@ void Document::commit() {
     if (!pending_) return;
     pending_ = false;
     if (plan == committed_) return;
+    if (read_only_) {  // the edit is dropped: the view shows the plan as it is
+        plan = committed_;
+        ++revision_;
+        return;
+    }
     undo_.push_back(std::move(committed_));
     if (undo_.size() > max_history) undo_.pop_front();
     redo_.clear();
@@ -32,7 +38,7 @@ void Document::commit() {
 void Document::undo() {
     commit();  // an edit still in progress becomes its own step first
     pending_ = false;
-    if (undo_.empty()) return;
+    if (undo_.empty() || read_only_) return;
     redo_.push_back(std::move(plan));
     plan = std::move(undo_.back());
     undo_.pop_back();
@@ -42,7 +48,7 @@ void Document::undo() {
 }
 
 void Document::redo() {
-    if (redo_.empty()) return;
+    if (redo_.empty() || read_only_) return;
     undo_.push_back(std::move(plan));
     plan = std::move(redo_.back());
     redo_.pop_back();

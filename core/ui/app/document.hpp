@@ -27,6 +27,11 @@ public:
     void undo();
     void redo();
 
+    // A read-only view (the plan is being edited in another browser tab): commit() drops every edit
+    // and undo/redo do nothing, until set_read_only(false) or the next reset().
+    void set_read_only(bool on) { read_only_ = on; }
+    bool read_only() const { return read_only_; }
+
     void mark_saved(std::string name, std::string path);
     // The plan differs from anything on disk (restored from a recovery copy).
     void mark_unsaved() { saved_ = Plan{}; dirty_ = true; }
@@ -48,6 +53,7 @@ private:
     std::string path_;
     bool dirty_ = false;
     bool pending_ = false;
+    bool read_only_ = false;
     unsigned revision_ = 0;
 };
 

@@ -103,6 +103,7 @@ struct NotesPreviewState {
     int audience = 0;            // index into notes_audiences (notes.hpp)
     int format = 0;              // index into notes_formats
     bool rendered = true;        // Markdown formats: drawn, or the source text
+    bool side_by_side = true;    // the Notes tab: the source beside the rendered preview
     bool beside_editor = true;   // a notes column in the Release tab when the window is wide enough
     std::shared_ptr<NotesCache> cache;
 };
@@ -162,6 +163,11 @@ struct App::State {
     Document doc;
     Filters filters;
     std::string selected_release;  // id
+    // A release command of a context menu (release_commands.hpp), run once the views are drawn: views
+    // hold references into plan.releases while they draw.
+    enum class ReleaseCommand { none, duplicate, remove };
+    ReleaseCommand release_command = ReleaseCommand::none;
+    std::string release_command_id;
     Tab tab = Tab::dashboard;
     Tab requested_tab = Tab::dashboard;
     bool tab_requested = false;
@@ -184,6 +190,7 @@ struct App::State {
     std::vector<platform::DirEntry> file_browser_entries;  // the folder as listed when it was shown
     std::optional<std::string> file_browser_listed;        // the folder those entries are of
     std::string confirm_overwrite;                          // a path waiting for "replace it?"
+    std::string second_tab;  // the plan another browser tab has open: offer a copy or a read-only view
     std::vector<std::string> recent_files;
     std::optional<platform::OpenPurpose> open_requested;  // a view asked for a file (handled by the frame)
     bool close_requested = false;

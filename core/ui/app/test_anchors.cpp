@@ -139,7 +139,10 @@ std::string open_modal_title(const App::State& s) {
 
 void anchor(const char* name) {
     add_companions(name);
-    ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
+    anchor_rect(name, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+}
+
+void anchor_rect(const std::string& name, ImVec2 lo, ImVec2 hi) {
     const ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 clip_lo = dl->GetClipRectMin(), clip_hi = dl->GetClipRectMax();
     lo = ImVec2(std::max(lo.x, clip_lo.x), std::max(lo.y, clip_lo.y));
@@ -184,6 +187,8 @@ void end_frame(App::State& s) {
     f["trains"] = static_cast<std::int64_t>(s.doc.plan.trains.size());
     f["overdue"] = static_cast<std::int64_t>(overdue_releases(s.doc.plan, today()).size());
     f["dialog"] = open_modal_title(s);
+    f["read_only"] = s.doc.read_only();
+    f["status"] = ImGui::GetTime() < s.status_until ? s.status_text : "";  // the status bar's passing message
     const Release* rel = find_release(s.doc.plan, s.selected_release);
     f["release_type"] = rel ? std::string(to_string(rel->type)) : "";
     f["release_status"] = rel ? std::string(to_string(rel->status)) : "";

@@ -9,12 +9,16 @@
 
 #include "app/state.hpp"
 
+#include <imgui.h>
+
 #include <string>
 
 namespace relplan::ui {
 
 void anchor(const char* name);
 void anchor(const std::string& name);
+// A place drawn without an item of its own (a timeline bar, a badge): screen rectangle lo..hi.
+void anchor_rect(const std::string& name, ImVec2 lo, ImVec2 hi);
 // The widget just drawn belongs to item `owner` (drawn before it): the next anchor() naming `owner`
 // also names this widget, as that name + `suffix` ("editor.release_date" + ".picker").
 void anchor_companion(unsigned owner, const char* suffix);

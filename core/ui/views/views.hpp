@@ -52,6 +52,7 @@ struct CalendarEvent {
 // (milestones.hpp). The change window is in fractional days of the viewer's time zone.
 struct ReleaseDays {
     bool scheduled = false;  // has a usable release date; nothing else is meaningful otherwise
+    std::int32_t overdue = 0;  // days past the release date and not out (calendar/overdue.hpp); 0 = not overdue
     std::int32_t planning_start = 0;
     std::int32_t notice_deadline = 0;
     std::int32_t feature_freeze = 0;
@@ -93,6 +94,11 @@ const ScheduleIndex& schedule_for(App::State& s);
 std::string release_title(const Release& r);  // "Name 1.4.0" (the id when unnamed)
 // Tooltip body for a release: type, status, dates, change window in both zones, its conflicts.
 void release_tooltip(App::State& s, std::int32_t release);
+ImVec4 overdue_color();
+// The red "overdue" badge ("! 3d"), `height` tall, its top left (or top right) at `pos`; returns its
+// width. Named "<anchor>.overdue" for tests; the flag the dashboard and the release list show too.
+float draw_overdue_badge(App::State& s, ImDrawList* dl, ImVec2 pos, float height, std::int32_t days, const std::string& anchor,
+                         bool right_aligned = false);
 // Now as a fractional day number in the viewer's time zone (for "today" lines).
 double viewer_now_days();
 // The window in the viewer's zone, and in its own zone when that differs.

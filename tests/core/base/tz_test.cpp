@@ -2,6 +2,8 @@
 
 #include "base/assets.hpp"
 
+#include "../test_support.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <cstdint>
@@ -15,11 +17,7 @@ using namespace std::chrono;
 
 namespace {
 
-const TzDatabase& db() {
-    const auto& r = embedded_tzdb();
-    REQUIRE(r.ok());
-    return *r;
-}
+const TzDatabase& db() { return test::zones(); }
 
 TimeZone zone(std::string_view name) {
     auto z = db().zone(name);

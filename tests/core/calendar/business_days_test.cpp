@@ -1,33 +1,21 @@
 #include "calendar/business_days.hpp"
 
+#include "calendar_test_support.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <random>
 
 using namespace relplan;
 using namespace std::chrono;
+using relplan::test::d;
+using relplan::test::period;
 
 namespace {
 
-Date d(const char* text) {
-    auto r = parse_date(text);
-    REQUIRE(r.ok());
-    return *r;
-}
-
-Period holiday(const char* name, const char* start, const char* end,
-               std::vector<std::string> components = {}) {
-    Period p;
-    p.name = name;
-    p.start = d(start);
-    p.end = d(end);
-    p.components = std::move(components);
-    return p;
-}
-
 std::vector<Period> year_end_holidays() {
-    return {holiday("Christmas Day", "2026-12-25", "2026-12-25"),
-            holiday("API freeze week", "2026-12-28", "2026-12-31", {"api"})};
+    return {period("Christmas Day", "2026-12-25", "2026-12-25"),
+            period("API freeze week", "2026-12-28", "2026-12-31", {"api"})};
 }
 
 }  // namespace
@@ -63,8 +51,8 @@ TEST_CASE("holidays apply to a release when they share a component or name none"
     CHECK(web.holiday_name(d("2026-12-24")).empty());
     CHECK(!web.is_business_day(d("2026-12-26")));
     // Broken periods are left to plan validation, not applied.
-    Period backwards = holiday("backwards", "2026-05-05", "2026-05-01");
-    Period nonexistent = holiday("bad", "2026-05-05", "2026-05-05");
+    Period backwards = period("backwards", "2026-05-05", "2026-05-01");
+    Period nonexistent = period("bad", "2026-05-05", "2026-05-05");
     nonexistent.end = Date{year{2026}, February, day{30}};
     BusinessCalendar broken({backwards, nonexistent});
     CHECK(!broken.is_holiday(d("2026-05-04")));
@@ -101,7 +89,7 @@ TEST_CASE("business-day arithmetic reports leaving the supported range") {
     CHECK(none.add_business_days(Date{year{2026}, February, day{30}}, 1).error().message ==
           "date: 2026-02-30 does not exist");
     // A holiday covering everything ends the search at the range limit instead of looping.
-    BusinessCalendar closed({holiday("forever", "1900-01-01", "9999-12-31")});
+    BusinessCalendar closed({period("forever", "1900-01-01", "9999-12-31")});
     CHECK(closed.next_business_day(d("2026-03-07")).error().message ==
           "no business day between 2026-03-07 and 9999-12-31");
     CHECK(closed.previous_business_day(d("2026-03-07")).error().message ==

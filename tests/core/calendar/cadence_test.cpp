@@ -1,19 +1,16 @@
 #include "calendar/cadence.hpp"
 
+#include "calendar_test_support.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <random>
 
 using namespace relplan;
 using namespace std::chrono;
+using namespace relplan::test;
 
 namespace {
-
-Date d(const char* text) {
-    auto r = parse_date(text);
-    REQUIRE(r.ok());
-    return *r;
-}
 
 std::string series(const char* spec, const char* from, std::int64_t count,
                    const BusinessCalendar& cal = {}, std::optional<Date> until = std::nullopt) {
@@ -28,23 +25,9 @@ std::string series(const char* spec, const char* from, std::int64_t count,
 
 Plan plan_with_api() {
     Plan p;
-    Component api;
-    api.id = "api";
-    p.components.push_back(api);
-    Component web;
-    web.id = "web";
-    p.components.push_back(web);
-    Release r;
-    r.id = "api-1.4.0";
-    r.components = {"api"};
-    r.version = "1.4.0";
-    r.release_date = d("2026-01-15");
-    p.releases.push_back(r);
-    Release other;
-    other.id = "web-3.0.0";
-    other.components = {"web"};
-    other.version = "3.0.0";
-    p.releases.push_back(other);
+    p.components = {component("api"), component("web")};
+    p.releases.push_back(release("api-1.4.0", "api", "1.4.0", ReleaseType::minor, "2026-01-15"));
+    p.releases.push_back(release("web-3.0.0", "web", "3.0.0", ReleaseType::minor, ""));
     return p;
 }
 
@@ -73,16 +56,10 @@ TEST_CASE("more cadence forms") {
 }
 
 TEST_CASE("business-day cadences skip the plan's holidays") {
-    Period p;
-    p.name = "Quarter close";
-    p.start = d("2026-03-30");
-    p.end = d("2026-03-31");
+    const Period p = period("Quarter close", "2026-03-30", "2026-03-31");
     BusinessCalendar cal({p});
     CHECK(series("monthly:last-business-day", "2026-03-01", 1, cal) == "2026-03-27");
-    Period all;
-    all.name = "closed";
-    all.start = d("2026-01-01");
-    all.end = d("2026-12-31");
+    const Period all = period("closed", "2026-01-01", "2026-12-31");
     CHECK(series("monthly:first-business-day", "2026-01-01", 1, BusinessCalendar({all})) == "2027-01-01");
 }
 
@@ -94,10 +71,7 @@ TEST_CASE("cadences that produce nothing or run out say so") {
           "error: cadence 'monthly' produces only 3 of 5 dates before 9999-12-31");
     CHECK(series("every:1000w", "9990-01-01", 2) ==
           "error: cadence 'every:1000w' produces only 1 of 2 dates before 9999-12-31");
-    Period all;
-    all.name = "forever";
-    all.start = d("1900-01-01");
-    all.end = d("9999-12-31");
+    const Period all = period("forever", "1900-01-01", "9999-12-31");
     CHECK(series("monthly:last-business-day", "2026-01-01", 1, BusinessCalendar({all})) ==
           "error: cadence 'monthly:last-business-day' produces no dates between 2026-01-01 and 9999-12-31");
     CHECK(series("weekly", "2026-01-01", 0) == "error: count must be between 1 and 1000 (got 0)");

@@ -14,31 +14,12 @@ using namespace std::chrono;
 
 namespace {
 
-Release release(const char* id, const char* component, const char* version, ReleaseType type, const char* date) {
-    Release r;
-    r.id = id;
-    if (*component) r.components = {component};
-    r.version = version;
-    r.type = type;
-    r.release_date = d(date);
-    return r;
-}
-
 ChangeWindow window(sys_seconds start, sys_seconds end, const char* zone = "") {
     ChangeWindow w;
     w.start = start;
     w.end = end;
     w.zone = zone;
     return w;
-}
-
-Period period(const char* name, const char* start, const char* end, std::vector<std::string> components = {}) {
-    Period p;
-    p.name = name;
-    p.start = d(start);
-    p.end = d(end);
-    p.components = std::move(components);
-    return p;
 }
 
 Plan sample() {
@@ -127,9 +108,10 @@ TEST_CASE("every conflict code with its message") {
           "error milestone-order [r8] release r8: the feature freeze (2026-07-20) comes after the code "
           "freeze (2026-07-15)\n"
           "error version-order [r1,r3] release r3 (0.9.0 on 2026-04-14) is not newer than r1 (1.0.0 on "
-          "2026-03-10) on component api; versions must increase with release dates\n"
+          "2026-03-10) on component api; a release opening line 0.9.x must be newer than every version "
+          "released before it\n"
           "error version-order [r4,r8] release r4 (1.1.0 on 2026-12-22) is not newer than r8 (1.3.0 on "
-          "2026-07-28) on component api; versions must increase with release dates\n"
+          "2026-07-28) on component api; versions must increase with release dates on line 1.x\n"
           "error freeze-exception [r8] change c1 of release r8 was added on 2026-07-25, after the code "
           "freeze (2026-07-15), without an approved freeze exception\n"
           "warning unknown-zone [r11] the change window of release r11: unknown time zone 'Mars/Base' "

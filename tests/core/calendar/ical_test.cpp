@@ -2,41 +2,20 @@
 
 #include "calendar/business_days.hpp"
 
+#include "calendar_test_support.hpp"
+
 #include <catch2/catch.hpp>
 
-#include <fstream>
 #include <random>
 #include <set>
-#include <sstream>
 
 using namespace relplan;
 using namespace std::chrono;
+using relplan::test::d;
+using relplan::test::utc;
+using relplan::test::zones;
 
 namespace {
-
-Date d(const char* text) {
-    auto r = parse_date(text);
-    REQUIRE(r.ok());
-    return *r;
-}
-
-sys_seconds at(const char* date, int h, int m) {
-    return sys_seconds{sys_days{d(date)}} + seconds{std::int64_t{h} * 3600 + m * 60};
-}
-
-std::string read_data(const std::string& name) {
-    std::ifstream f(RELPLAN_TEST_DATA_DIR "/ics/" + name, std::ios::binary);
-    REQUIRE(f.good());
-    std::stringstream ss;
-    ss << f.rdbuf();
-    return ss.str();
-}
-
-const TzDatabase& zones() {
-    const auto& db = embedded_tzdb();
-    REQUIRE(db.ok());
-    return *db;
-}
 
 Plan sample_plan() {
     Plan p;
@@ -49,7 +28,7 @@ Plan sample_plan() {
     r.release_date = d("2026-03-10");
     r.environment = "production";
     ChangeWindow w;
-    w.start = at("2026-03-08", 6, 30);  // 01:30 EST; ends after the switch to EDT
+    w.start = utc("2026-03-08", 6, 30);  // 01:30 EST; ends after the switch to EDT
     w.end = w.start + hours{3};
     w.zone = "America/New_York";
     r.change_window = w;
@@ -78,7 +57,7 @@ IcsExportOptions options(IcsTimes times = IcsTimes::utc) {
     IcsExportOptions o;
     o.times = times;
     o.zones = &zones();
-    o.dtstamp = at("2026-01-01", 12, 0);
+    o.dtstamp = utc("2026-01-01", 12, 0);
     return o;
 }
 
@@ -123,9 +102,9 @@ std::string warnings_text(const std::vector<std::string>& ws) {
 TEST_CASE("export matches the reviewed calendar byte for byte") {
     const IcsExport e = export_ics(sample_plan(), options());
     CHECK(e.warnings.empty());
-    CHECK(e.text == read_data("export_utc.ics"));
+    CHECK(e.text == test::data("ics/export_utc.ics"));
     const IcsExport z = export_ics(sample_plan(), options(IcsTimes::zoned));
-    CHECK(z.text == read_data("export_zoned.ics"));
+    CHECK(z.text == test::data("ics/export_zoned.ics"));
 }
 
 TEST_CASE("exported lines are CRLF, at most 75 octets, folded between UTF-8 sequences") {
@@ -202,7 +181,7 @@ TEST_CASE("export reports what it cannot write and never writes ambiguous local 
     r.release_date = d("2026-11-02");
     r.type = ReleaseType::hotfix;
     ChangeWindow w;
-    w.start = at("2026-11-01", 6, 30);  // 01:30 EST, the second 01:30 of the night
+    w.start = utc("2026-11-01", 6, 30);  // 01:30 EST, the second 01:30 of the night
     w.end = w.start + hours{1};
     w.zone = "America/New_York";
     r.change_window = w;
@@ -247,7 +226,7 @@ TEST_CASE("export reports what it cannot write and never writes ambiguous local 
 }
 
 TEST_CASE("import reads a public-holiday calendar with yearly recurrences") {
-    auto r = import_ics(read_data("us_holidays.ics"));
+    auto r = import_ics(test::data("ics/us_holidays.ics"));
     REQUIRE(r.ok());
     CHECK(periods_text(r->periods) ==
           "2026-01-01..2026-01-01 New Year's Day\n"
@@ -274,19 +253,19 @@ TEST_CASE("import reads a public-holiday calendar with yearly recurrences") {
     IcsImportOptions window;
     window.from = d("2027-01-01");
     window.until = d("2027-12-31");
-    auto y = import_ics(read_data("us_holidays.ics"), window);
+    auto y = import_ics(test::data("ics/us_holidays.ics"), window);
     REQUIRE(y.ok());
     CHECK(periods_text(y->periods) ==
           "2027-07-04..2027-07-04 Independence Day\n"
           "2027-05-31..2027-05-31 Memorial Day\n"
           "2027-11-25..2027-11-26 Thanksgiving, and the day after\n");
     window.until = d("2026-01-01");
-    CHECK(import_ics(read_data("us_holidays.ics"), window).error().message ==
+    CHECK(import_ics(test::data("ics/us_holidays.ics"), window).error().message ==
           "import range ends (2026-01-01) before it starts (2027-01-01)");
 }
 
 TEST_CASE("import repairs broken folding and says where") {
-    auto r = import_ics(read_data("broken_folding.ics"));
+    auto r = import_ics(test::data("ics/broken_folding.ics"));
     REQUIRE(r.ok());
     CHECK(periods_text(r->periods) == "2026-04-06..2026-04-06 Easter Monday holiday for thewhole company\n");
     CHECK(warnings_text(r->warnings) ==
@@ -300,7 +279,7 @@ TEST_CASE("import repairs broken folding and says where") {
 }
 
 TEST_CASE("import ignores unknown properties with one warning per name") {
-    auto r = import_ics(read_data("unknown_properties.ics"));
+    auto r = import_ics(test::data("ics/unknown_properties.ics"));
     REQUIRE(r.ok());
     CHECK(periods_text(r->periods) == "2026-08-17..2026-08-21 Release freeze week\n");
     CHECK(warnings_text(r->warnings) ==
@@ -309,7 +288,7 @@ TEST_CASE("import ignores unknown properties with one warning per name") {
 }
 
 TEST_CASE("import of timed events, durations and unsupported rules") {
-    auto r = import_ics(read_data("timed_events.ics"));
+    auto r = import_ics(test::data("ics/timed_events.ics"));
     REQUIRE(r.ok());
     CHECK(periods_text(r->periods) ==
           "2026-12-24..2026-12-26 Maintenance across midnight\n"
@@ -325,7 +304,7 @@ TEST_CASE("import of timed events, durations and unsupported rules") {
 }
 
 TEST_CASE("a truncated file keeps what was read") {
-    auto r = import_ics(read_data("truncated.ics"));
+    auto r = import_ics(test::data("ics/truncated.ics"));
     REQUIRE(r.ok());
     CHECK(periods_text(r->periods) == "2026-10-01..2026-10-01 Cut off\n");
     CHECK(warnings_text(r->warnings) ==
@@ -394,7 +373,7 @@ TEST_CASE("yearly rules: leap days, negative month days, Friday the 13th") {
 }
 
 TEST_CASE("merging imported periods skips the ones already present") {
-    auto r = import_ics(read_data("us_holidays.ics"));
+    auto r = import_ics(test::data("ics/us_holidays.ics"));
     REQUIRE(r.ok());
     std::vector<Period> holidays;
     CHECK(merge_periods(holidays, r->periods) == 19);
@@ -426,4 +405,25 @@ TEST_CASE("exported blackouts import back as the same dates") {
     REQUIRE(it != r->periods.end());
     CHECK(format_date(it->start) == "2026-12-20");
     CHECK(format_date(it->end) == "2027-01-03");
+}
+
+TEST_CASE("write_ics streams the text export_ics returns, with its warnings") {
+    for (const IcsTimes times : {IcsTimes::utc, IcsTimes::zoned}) {
+        Plan plan = sample_plan();
+        for (int i = 0; i < 600; ++i) {  // enough events for several pieces
+            Release r = plan.releases.front();
+            r.id += "-" + std::to_string(i);
+            plan.releases.push_back(r);
+        }
+        const IcsExport whole = export_ics(plan, options(times));
+        std::string streamed;
+        std::size_t pieces = 0;
+        const auto warnings = write_ics(plan, options(times), [&](std::string_view piece) {
+            streamed += piece;
+            ++pieces;
+        });
+        CHECK(streamed == whole.text);
+        CHECK(warnings == whole.warnings);
+        CHECK(pieces > 2);
+    }
 }

@@ -1,5 +1,7 @@
 #include "calendar/milestones.hpp"
 
+#include "calendar_test_support.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -8,16 +10,11 @@
 
 using namespace relplan;
 using namespace std::chrono;
+using relplan::test::d;
 
 namespace {
 
-Date d(const char* text) {
-    auto r = parse_date(text);
-    REQUIRE(r.ok());
-    return *r;
-}
-
-std::string dates(const MilestoneSchedule& s) {
+std::string milestone_dates(const MilestoneSchedule& s) {
     std::string out;
     for (const Milestone& m : s.milestones)
         out += std::string(to_string(m.kind)) + "=" + format_date(m.date) + " ";
@@ -29,7 +26,7 @@ std::string dates(const MilestoneSchedule& s) {
 TEST_CASE("major release milestones follow the guide: T-4w planning and notice, T-2w, T-1w") {
     auto s = compute_milestones(d("2026-06-15"), default_milestone_offsets(ReleaseType::major), {});
     REQUIRE(s.ok());
-    CHECK(dates(*s) ==
+    CHECK(milestone_dates(*s) ==
           "planning-start=2026-05-18 notice-deadline=2026-05-18 feature-freeze=2026-06-01 "
           "code-freeze=2026-06-08 release=2026-06-15 ");
     for (const Milestone& m : s->milestones) CHECK(m.note.empty());
@@ -39,7 +36,7 @@ TEST_CASE("major release milestones follow the guide: T-4w planning and notice, 
 TEST_CASE("milestones on a weekend or holiday move back to the previous business day") {
     auto minor = compute_milestones(d("2026-03-10"), default_milestone_offsets(ReleaseType::minor), {});
     REQUIRE(minor.ok());
-    CHECK(dates(*minor) ==
+    CHECK(milestone_dates(*minor) ==
           "planning-start=2026-02-24 notice-deadline=2026-02-24 feature-freeze=2026-03-03 "
           "code-freeze=2026-03-06 release=2026-03-10 ");
     CHECK(minor->at(MilestoneKind::code_freeze).note ==
@@ -51,7 +48,7 @@ TEST_CASE("milestones on a weekend or holiday move back to the previous business
     BusinessCalendar cal({christmas});
     auto patch = compute_milestones(d("2026-12-28"), default_milestone_offsets(ReleaseType::patch), cal);
     REQUIRE(patch.ok());
-    CHECK(dates(*patch) ==
+    CHECK(milestone_dates(*patch) ==
           "planning-start=2026-12-21 notice-deadline=2026-12-24 feature-freeze=2026-12-24 "
           "code-freeze=2026-12-24 release=2026-12-28 ");
     CHECK(patch->at(MilestoneKind::feature_freeze).note ==
@@ -64,7 +61,7 @@ TEST_CASE("hotfix and security releases are immediate, even on a weekend") {
     for (ReleaseType t : {ReleaseType::hotfix, ReleaseType::security}) {
         auto s = compute_milestones(d("2026-03-07"), default_milestone_offsets(t), {});
         REQUIRE(s.ok());
-        CHECK(dates(*s) ==
+        CHECK(milestone_dates(*s) ==
               "planning-start=2026-03-07 notice-deadline=2026-03-07 feature-freeze=2026-03-07 "
               "code-freeze=2026-03-07 release=2026-03-07 ");
     }
@@ -83,7 +80,7 @@ TEST_CASE("plan settings override the offsets per release type") {
     r.release_date = d("2026-06-15");
     auto s = compute_milestones(plan, r);
     REQUIRE(s.ok());
-    CHECK(dates(*s) ==
+    CHECK(milestone_dates(*s) ==
           "notice-deadline=2026-05-25 planning-start=2026-06-01 feature-freeze=2026-06-08 "
           "code-freeze=2026-06-10 release=2026-06-15 ");
     Release applied = r;

@@ -15,13 +15,8 @@ namespace {
 
 Plan sample() {
     Plan p;
-    Release r1;
-    r1.id = "r1";
-    r1.components = {"api"};
-    r1.type = ReleaseType::minor;
+    Release r1 = release("r1", "api", "2026.03.0", ReleaseType::minor, "2026-03-10");
     r1.calver_scheme = "YYYY.0M.MICRO";
-    r1.version = "2026.03.0";
-    r1.release_date = d("2026-03-10");
     apply_milestones(r1, *compute_milestones(p, r1));
     ChangeWindow w;
     w.start = utc("2026-03-10", 21);  // 22:00 CET
@@ -30,13 +25,8 @@ Plan sample() {
     w.zone = "Europe/Berlin";
     r1.change_window = w;
     p.releases.push_back(r1);
-    Release r2;
-    r2.id = "r2";
-    r2.components = {"api"};
-    r2.type = ReleaseType::minor;
+    Release r2 = release("r2", "api", "2026.04.0", ReleaseType::minor, "2026-04-14");
     r2.calver_scheme = "YYYY.0M.MICRO";
-    r2.version = "2026.04.0";
-    r2.release_date = d("2026-04-14");
     p.releases.push_back(r2);
     return p;
 }

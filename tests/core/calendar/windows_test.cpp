@@ -14,22 +14,9 @@ namespace {
 
 Plan sample() {
     Plan p;
-    Component api;
-    api.id = "api";
-    p.components.push_back(api);
-    Release big;
-    big.id = "big";
-    big.components = {"api"};
-    big.version = "2.0.0";
-    big.type = ReleaseType::major;
-    big.release_date = d("2026-03-17");
-    p.releases.push_back(big);
-    Release other;
-    other.id = "other";
-    other.components = {"api"};
-    other.version = "1.9.1";
-    other.type = ReleaseType::patch;
-    other.release_date = d("2026-03-17");
+    p.components.push_back(component("api"));
+    p.releases.push_back(release("big", "api", "2.0.0", ReleaseType::major, "2026-03-17"));
+    Release other = release("other", "api", "1.9.1", ReleaseType::patch, "2026-03-17");
     ChangeWindow w;
     w.start = utc("2026-03-16", 23);  // 00:00-03:00 in Berlin (UTC+1)
     w.end = utc("2026-03-17", 2);

@@ -1,18 +1,13 @@
 #include "lifecycle/support.hpp"
 
-#include "plan/plan_time.hpp"
+#include "../test_support.hpp"
 
 #include <catch2/catch.hpp>
 
 using namespace relplan;
+using relplan::test::d;
 
 namespace {
-
-Date d(const char* text) {
-    auto r = parse_plan_date(text);
-    REQUIRE(r.has_value());
-    return *r;
-}
 
 Release release(const char* version, ReleaseStatus status, const char* date) {
     Release r;

@@ -1,13 +1,14 @@
 #include "lifecycle/support.hpp"
 
+#include "../test_support.hpp"
+
 #include <catch2/catch.hpp>
 
 using namespace relplan;
 using namespace std::chrono;
+using relplan::test::d;
 
 namespace {
-
-Date d(int y, unsigned m, unsigned day) { return Date{year{y}, month{m}, std::chrono::day{day}}; }
 
 Release rel(std::string version, Date on, ReleaseStatus status = ReleaseStatus::released) {
     Release r;

@@ -53,8 +53,9 @@ TEST_CASE("Keep a Changelog 1.1: versions, dates, sections, [Unreleased], [YANKE
     const Release& yanked = plan.releases[2];
     CHECK(yanked.version == "1.1.0");
     CHECK(yanked.yanked);
-    CHECK(summary(yanked) == std::vector<std::string>{"security||Patched a cross-site scripting hole in the template.|||",
-                                                      "deprecation||The `--old` flag.|||"});
+    // Changes come in the order `relplan changelog` writes their sections in.
+    CHECK(summary(yanked) == std::vector<std::string>{"deprecation||The `--old` flag.|||",
+                                                      "security||Patched a cross-site scripting hole in the template.|||"});
 
     const Release& latest = plan.releases[3];
     CHECK(latest.version == "1.1.1");
@@ -64,8 +65,8 @@ TEST_CASE("Keep a Changelog 1.1: versions, dates, sections, [Unreleased], [YANKE
               "new-feature||Arabic translation.|#444||",
               "new-feature||Version navigation.|||",
               "new-feature||Links to latest released version in previous versions. Wrapped onto a second line.|||",
-              "bug-fix||Improve French translation.|#377||",
               "breaking-change||Trademark sign previously shown after the project description in version 0.3.0|||",
+              "bug-fix||Improve French translation.|#377||",
           });
     CHECK(latest.changes[0].id == "1.1.1:1");
 
@@ -91,14 +92,14 @@ TEST_CASE("conventional-changelog and standard-version headings, sections, scope
     CHECK(summary(minor) == std::vector<std::string>{"new-feature|cli|add --json flag|#45||",
                                                      "improvement||explain the config file|||",
                                                      "improvement||bump deps|||"});
-    CHECK(minor.changes[1].audience == Audience::internal);
+    CHECK(minor.changes[1].audience == Audience::technical);  // Documentation: users read it
 
     const Release& patch = plan.releases[1];  // "### [1.2.1](link) (date)"
     CHECK(patch.version == "1.2.1");
     CHECK(patch.type == ReleaseType::patch);
     CHECK(patch.link == "https://github.com/acme/widget/compare/v1.2.0...v1.2.1");
     CHECK(summary(patch) == std::vector<std::string>{
-                                "bug-fix|parser|handle empty input|#50|https://github.com/acme/widget/issues/50|d34db33"});
+                                "bug-fix|parser|handle empty input|#50|https://github.com/acme/widget/issues/50|d34db33f"});
 
     const Release& major = plan.releases[2];  // "# [2.0.0](link) (date)"
     CHECK(major.version == "2.0.0");
@@ -106,11 +107,11 @@ TEST_CASE("conventional-changelog and standard-version headings, sections, scope
     CHECK(major.release_date == ymd(2024, 4, 2));
     CHECK(summary(major) ==
           std::vector<std::string>{
+              "new-feature|api|rename color option|#51|https://github.com/acme/widget/issues/51|4f2a9c1e5b",
+              "new-feature||add dark theme|#48|https://github.com/acme/widget/issues/48|9b8e7d6f00",
               "breaking-change|api|the `color` option is now called `colour`|||",
-              "new-feature|api|rename color option|#51|https://github.com/acme/widget/issues/51|4f2a9c1",
-              "new-feature||add dark theme|#48|https://github.com/acme/widget/issues/48|9b8e7d6",
-              "performance|render|cache glyph atlas|||c0ffee1",
-              "improvement||Revert \"feat: experimental canvas backend\"|||0a1b2c3",
+              "improvement||Revert \"feat: experimental canvas backend\"|||0a1b2c3d4e",
+              "performance|render|cache glyph atlas|||c0ffee12",
           });
 
     REQUIRE(imported->notes.size() == 1);
@@ -124,11 +125,12 @@ TEST_CASE("release-please: a breaking change listed twice becomes one change; ne
     REQUIRE(imported);
     const Plan& plan = imported->plan;
     REQUIRE(plan.releases.size() == 2);
-    CHECK(summary(plan.releases[0]) == std::vector<std::string>{"breaking-change||drop Node 16 support|||1234567"});
+    CHECK(summary(plan.releases[0]) == std::vector<std::string>{"breaking-change||drop Node 16 support|||1234567890"});
     CHECK(plan.releases[0].link == "https://github.com/acme/service/compare/service-v2.9.0...service-v3.0.0");
-    CHECK(plan.releases[1].changes.back().description ==
+    const Change& dependencies = plan.releases[1].changes.at(1);  // Changed comes before Fixed
+    CHECK(dependencies.description ==
           "The following workspace dependencies were updated\n* dependencies\n  * shared-lib bumped from 1.0.0 to 1.1.0");
-    CHECK(plan.releases[1].changes.back().audience == Audience::internal);
+    CHECK(dependencies.audience == Audience::technical);  // Dependencies reach consumers
 }
 
 TEST_CASE("changelog import errors and notes") {
@@ -157,14 +159,19 @@ TEST_CASE("changelog import errors and notes") {
     CHECK(format_diagnostic(bom->notes.at(0), "C.md") == "C.md:1:1: ignored the UTF-8 byte order mark at the start of the file");
     CHECK(bom->plan.releases.at(0).changes.at(0).category == ChangeCategory::bug_fix);
 
-    const auto loose = import_changelog("## v2.0.0 - 2024-02-01\n- Something\n\n## v2.0.0\n### Added\n- Again\n");
-    REQUIRE(loose);
-    std::vector<std::string> notes;
-    for (const Diagnostic& d : loose->notes) notes.push_back(format_diagnostic(d, "C.md"));
-    CHECK(notes == std::vector<std::string>{"C.md:2:1: entry outside a section; imported as an improvement",
-                                            "C.md:1:1: \"2.0.0\" appears more than once; imported as release id \"2.0.0-2\""});
-    CHECK(loose->plan.releases[0].id == "2.0.0");
-    CHECK(loose->plan.releases[1].id == "2.0.0-2");
+    const std::string twice = "## v2.0.0 - 2024-02-01\n- Something\n\n## v2.0.0\n### Added\n- Again\n";
+    const auto duplicate = import_changelog(twice);
+    REQUIRE_FALSE(duplicate);
+    CHECK(duplicate.error().message == "version 2.0.0 appears twice: lines 1 and 4; remove or rename one of them");
+    CHECK(format_diagnostic(diagnostic_at(twice, duplicate.error().offset, duplicate.error().message), "C.md") ==
+          "C.md:4:1: version 2.0.0 appears twice: lines 1 and 4; remove or rename one of them");
+    CHECK(import_changelog("## [Unreleased]\n## [Unreleased]\n").error().message ==
+          "[Unreleased] appears twice: lines 1 and 2; remove or rename one of them");
+
+    const auto impossible = import_changelog("## [1.0.0] - 2023-13-45\n### Added\n- A\n");
+    REQUIRE_FALSE(impossible);
+    CHECK(impossible.error().message == "release date 2023-13-45 of 1.0.0 does not exist (line 1)");
+    CHECK_FALSE(import_changelog("## 1.0.0 (2023-02-30)\n"));
 
     std::string big(max_changelog_bytes + 1, '#');
     CHECK(import_changelog(big).error().message == "the file is 67108865 bytes; changelogs are limited to 64 MiB");

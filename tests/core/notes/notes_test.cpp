@@ -95,9 +95,8 @@ Because `networks` fail.
 
 ## Bug Fixes
 
-- Fix crash when a file name contains \*stars\* and \<tags> (#130)
+- Fix crash when a file name contains *stars* and \<tags> (#130)
   - **Workaround:** Rename the file.
-- Flaky CI job on the release branch (JIRA-9)
 
 ## Performance
 
@@ -110,7 +109,7 @@ Because `networks` fail.
 
 ## Deprecations
 
-- The \`--legacy\` flag is deprecated
+- The `--legacy` flag is deprecated
 
 ## Upgrade Instructions
 
@@ -153,7 +152,7 @@ TEST_CASE("customer notes: no internal changes, no internal ids, advisories kept
 
 ## Bug Fixes
 
-- Fix crash when a file name contains \*stars\* and \<tags>
+- Fix crash when a file name contains *stars* and \<tags>
   - **Workaround:** Rename the file.
 
 ## Security
@@ -163,7 +162,7 @@ TEST_CASE("customer notes: no internal changes, no internal ids, advisories kept
 
 ## Deprecations
 
-- The \`--legacy\` flag is deprecated
+- The `--legacy` flag is deprecated
 
 )");
 }
@@ -235,12 +234,11 @@ TEST_CASE("Keep a Changelog section") {
 
 ### Deprecated
 
-- The \`--legacy\` flag is deprecated
+- The `--legacy` flag is deprecated
 
 ### Fixed
 
-- Fix crash when a file name contains \*stars\* and \<tags> (#130)
-- Flaky CI job on the release branch (JIRA-9)
+- Fix crash when a file name contains *stars* and \<tags> (#130)
 
 ### Security
 
@@ -265,7 +263,11 @@ TEST_CASE("Keep a Changelog output imports back into the same changes") {
     const Release& back = imported->plan.releases[0];
     CHECK(back.version == "2.0.0");
     CHECK(back.release_date == Date{year{2026} / 3 / 2});
-    const Release& original = sync_plan().releases[1];
+    // Every change but the internal one (notes never show internal changes).
+    Release original = sync_plan().releases[1];
+    original.changes.erase(std::remove_if(original.changes.begin(), original.changes.end(),
+                                          [](const Change& c) { return c.audience == Audience::internal; }),
+                           original.changes.end());
     REQUIRE(back.changes.size() == original.changes.size());
     const auto count = [](const Release& r, ChangeCategory c) {
         return std::count_if(r.changes.begin(), r.changes.end(), [&](const Change& x) { return x.category == c; });
@@ -448,7 +450,7 @@ TEST_CASE("format names, file names and visibility") {
 
     Change c;
     c.audience = Audience::internal;
-    CHECK(visible_to(c, Audience::technical));
+    CHECK_FALSE(visible_to(c, Audience::technical));
     CHECK_FALSE(visible_to(c, Audience::customer));
     CHECK_FALSE(visible_to(c, Audience::end_user));
     c.audience = Audience::customer;

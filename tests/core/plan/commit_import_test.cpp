@@ -1,23 +1,13 @@
 #include "plan/commit_import.hpp"
 
+#include "../test_support.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <string>
 
 using namespace relplan;
-
-namespace {
-
-std::string nul_log(std::initializer_list<std::string_view> messages) {
-    std::string log;
-    for (const std::string_view m : messages) {
-        log += m;
-        log += '\0';
-    }
-    return log;
-}
-
-}  // namespace
+using relplan::test::nul_log;
 
 TEST_CASE("commit import keeps two commits with the same subject as two changes", "[commit_import]") {
     Plan base;

@@ -1,22 +1,17 @@
 #include "plan/commit_import.hpp"
 #include "plan/plan_json.hpp"
 
+#include "../test_support.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <random>
 
 using namespace relplan;
+using namespace std::string_literals;
+using relplan::test::nul_log;
 
 namespace {
-
-std::string log_of(std::initializer_list<std::string_view> messages) {
-    std::string log;
-    for (const std::string_view m : messages) {
-        log += m;
-        log += '\0';
-    }
-    return log;
-}
 
 std::vector<std::string> notes_of(const std::vector<Diagnostic>& notes) {
     std::vector<std::string> out;
@@ -48,7 +43,7 @@ Plan base_plan() {
 }  // namespace
 
 TEST_CASE("commit types map onto change categories") {
-    const CommitChanges parsed = changes_from_commits(log_of({
+    const CommitChanges parsed = changes_from_commits(nul_log({
         "feat(api): add webhooks (#42)",
         "fix: crash on empty config\n\nThe loader assumed a file.\n\nCloses #17",
         "perf(db): batch inserts",
@@ -97,7 +92,7 @@ TEST_CASE("commit types map onto change categories") {
 
 TEST_CASE("commits go into an existing planned release without duplicates") {
     const Plan base = base_plan();
-    const auto imported = import_commits(base, "2.4.0", log_of({"fix(parser): handle empty input", "feat: dark mode"}));
+    const auto imported = import_commits(base, "2.4.0", nul_log({"fix(parser): handle empty input", "feat: dark mode"}));
     REQUIRE(imported);
     const Release& r = imported->plan.releases[1];
     REQUIRE(r.changes.size() == 2);
@@ -107,13 +102,13 @@ TEST_CASE("commits go into an existing planned release without duplicates") {
     CHECK(base == base_plan());  // the input plan is untouched
     CHECK(validate_plan(imported->plan).empty());
 
-    const auto by_id = import_commits(base, "w-2.4.0", log_of({"feat: x"}));
+    const auto by_id = import_commits(base, "w-2.4.0", nul_log({"feat: x"}));
     REQUIRE(by_id);
     CHECK(by_id->plan.releases[1].changes.size() == 2);
 }
 
 TEST_CASE("a new planning release is added when the plan has none with that version") {
-    const auto imported = import_commits(Plan{}, "3.0.0", log_of({"feat: a", "fix!: b"}));
+    const auto imported = import_commits(Plan{}, "3.0.0", nul_log({"feat: a", "fix!: b"}));
     REQUIRE(imported);
     REQUIRE(imported->plan.releases.size() == 1);
     const Release& r = imported->plan.releases[0];
@@ -122,8 +117,8 @@ TEST_CASE("a new planning release is added when the plan has none with that vers
     CHECK(r.type == ReleaseType::major);
     CHECK(r.changes[0].id == "3.0.0:1");
     CHECK(notes_of(imported->notes) == std::vector<std::string>{"added a planning release 3.0.0"});
-    CHECK(import_commits(Plan{}, "3.1.0", log_of({"feat: a"}))->plan.releases[0].type == ReleaseType::minor);
-    CHECK(import_commits(Plan{}, "3.1.1", log_of({"fix: a"}))->plan.releases[0].type == ReleaseType::patch);
+    CHECK(import_commits(Plan{}, "3.1.0", nul_log({"feat: a"}))->plan.releases[0].type == ReleaseType::minor);
+    CHECK(import_commits(Plan{}, "3.1.1", nul_log({"fix: a"}))->plan.releases[0].type == ReleaseType::patch);
 }
 
 TEST_CASE("commit import errors") {
@@ -153,4 +148,54 @@ TEST_CASE("property: any bytes as a commit log give changes that save and load")
         REQUIRE(loaded.plan);
         CHECK(*loaded.plan == imported->plan);
     }
+}
+
+TEST_CASE("the streaming import writes what import_commits returns, without holding the changes") {
+    Plan base = base_plan();
+    base.releases[1].status = ReleaseStatus::planning;
+    const std::string log = nul_log({"fix(parser): handle empty input", "feat: dark mode", "Update README",
+                                    "refactor!: drop v1 API\n\nBREAKING CHANGE: v1 is gone", "docs: x"});
+    for (const std::string_view release : {std::string_view("2.4.0"), std::string_view("9.0.0")}) {
+        auto expected = import_commits(base, release, log);
+        REQUIRE(expected);
+        const std::size_t target = release == "2.4.0" ? 1 : 2;
+        for (std::size_t i = release == "2.4.0" ? 1 : 0; i < expected->plan.releases[target].changes.size(); ++i) {
+            expected->plan.releases[target].changes[i].added_on = Date{std::chrono::year(2026) / 3 / 1};
+        }
+        CommitImportOptions options;
+        options.added_on = Date{std::chrono::year(2026) / 3 / 1};
+        const auto streamed = import_commits_json(base, release, log, options);
+        REQUIRE(streamed);
+        std::string json;
+        for (const std::string& piece : streamed->json) json += piece;
+        CHECK(json == to_json(expected->plan));
+        CHECK(notes_of(streamed->notes) == notes_of(expected->notes));
+    }
+    CHECK(import_commits_json(base_plan(), "2.3.0", log).error().message ==
+          "release 2.3.0 is released; commits can only be added to a release that is still planned");
+}
+
+TEST_CASE("a commit log whose plan would pass the plan limit is refused, not half written") {
+    std::string log;
+    for (int i = 0; i < 2000; ++i) log += "fix: a\0"s;
+    CommitImportOptions options;
+    options.max_output = 64 << 10;
+    const auto streamed = import_commits_json(Plan{}, "1.0.0", log, options);
+    REQUIRE(!streamed);
+    CHECK(streamed.error().message.find("import a shorter range of commits") != std::string::npos);
+    options.max_output = max_plan_bytes;
+    CHECK(import_commits_json(Plan{}, "1.0.0", log, options));
+}
+
+TEST_CASE("notes stop at the first hundred and count the rest") {
+    std::string log;
+    for (int i = 0; i < 250; ++i) log += "Update README\0"s;
+    const auto imported = import_commits(Plan{}, "1.0.0", log);
+    REQUIRE(imported);
+    CHECK(imported->plan.releases[0].changes.size() == 250);
+    const auto notes = notes_of(imported->notes);
+    REQUIRE(notes.size() == max_commit_notes + 2);
+    CHECK(notes[0] == "commit 1: not a Conventional Commit; imported as an improvement: Update README");
+    CHECK(notes[max_commit_notes] == "... and 150 more commit notes");
+    CHECK(notes.back() == "added a planning release 1.0.0");
 }

@@ -74,6 +74,8 @@ json full_plan_json() {
     p.project.id = "i";
     p.settings.support = SupportPolicy{true, 1, 1, 1, 1, {}};
     p.settings.support_lines = {LineSupport{"1.x", true, d, d, {}}};
+    p.settings.versioning = VersioningSettings{"release-please", true, true, {"build(deps)=patch"}, {}};
+    p.settings.release_lines = {ReleaseLine{"1.x", "release/1.x", {}}};
     p.consumers = {Consumer{"n", "^1.0.0", "o", "c", {}}};
     p.dependencies = {DependencySupport{"p", "1", d, d, d, true, {}}};
     Train t;

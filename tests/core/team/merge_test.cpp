@@ -9,11 +9,7 @@
 
 using namespace relplan;
 
-namespace {
-
-Plan acme() { return *load_plan(test::asset("examples/acme.plan.json")).plan; }
-
-}  // namespace
+using relplan::test::acme;
 
 TEST_CASE("merge: edits of different releases and different fields merge cleanly", "[team]") {
     const Plan base = acme();

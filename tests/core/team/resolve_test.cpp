@@ -6,11 +6,7 @@
 
 using namespace relplan;
 
-namespace {
-
-Plan acme() { return *load_plan(test::asset("examples/acme.plan.json")).plan; }
-
-}  // namespace
+using relplan::test::acme;
 
 TEST_CASE("resolve: each side of a same-field conflict can be chosen, and the conflict goes", "[team]") {
     const Plan base = acme();

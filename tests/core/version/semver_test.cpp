@@ -1,4 +1,5 @@
 #include "version/semver.hpp"
+#include "version/semver_sort.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -330,4 +331,24 @@ TEST_CASE("typical versions parse and compare without heap allocation", "[semver
         CHECK(c == 0);
         CHECK(after == before);
     }
+}
+
+TEST_CASE("sort_version_lines sorts like node-semver sort and rsort, keeping ties in input order") {
+    const std::string text = "1.2.3\r\n\n  v1.2.3-rc.10\n1.2.3-rc.2\n1.2.3+b.2\n1.2.3+b.10\n10.0.0\n 2.0.0 \n1.2.3\n";
+    std::vector<std::string> lines;
+    const auto collect = [&](std::string_view line) { lines.emplace_back(line); };
+    REQUIRE(sort_version_lines(text, {}, false, collect));
+    CHECK(lines == std::vector<std::string>{"1.2.3-rc.2", "  v1.2.3-rc.10", "1.2.3", "1.2.3", "1.2.3+b.2",
+                                            "1.2.3+b.10", " 2.0.0 ", "10.0.0"});
+    lines.clear();
+    REQUIRE(sort_version_lines(text, {}, true, collect));
+    CHECK(lines == std::vector<std::string>{"10.0.0", " 2.0.0 ", "1.2.3+b.10", "1.2.3+b.2", "1.2.3", "1.2.3",
+                                            "  v1.2.3-rc.10", "1.2.3-rc.2"});
+    lines.clear();
+    // Loose parsing rewrites "1.2.3beta.01" to the pre-release beta.1; it still sorts by that.
+    REQUIRE(sort_version_lines("1.2.3beta.02\n1.2.3beta.1\n", SemverOptions{true, false}, false, collect));
+    CHECK(lines == std::vector<std::string>{"1.2.3beta.1", "1.2.3beta.02"});
+    const auto bad = sort_version_lines("1.0.0\n\nnope\n", {}, false, collect);
+    REQUIRE(!bad);
+    CHECK(bad.error().message.rfind("line 3: invalid version \"nope\"", 0) == 0);
 }

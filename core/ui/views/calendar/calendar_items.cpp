@@ -1,5 +1,6 @@
 // Pieces the calendar's month, week and agenda views share: event labels and colours, release items
 // (click, drag, tooltip), day menus and drop targets, holiday and blackout lines.
+#include "app/release_commands.hpp"
 #include "views/calendar/calendar_draw.hpp"
 #include "views/views.hpp"
 #include "widgets/widgets.hpp"
@@ -150,6 +151,12 @@ void select_release(App::State& s, std::int32_t release) {
     s.timeline.reveal_selection = true;
 }
 
+namespace {
+// The frame a release's right-click menu opened: the day cell under it must not open its menu on the
+// same click (frame-scoped UI state, like ImGui's own).
+int release_menu_frame = -1;
+}  // namespace
+
 // One event as an interactive line: hover explains, click selects, double-click opens the editor,
 // a release can be dragged onto another day.
 void event_item(App::State& s, const CalendarEvent& e, ImVec2 pos, float width, float height, bool draggable) {
@@ -161,6 +168,8 @@ void event_item(App::State& s, const CalendarEvent& e, ImVec2 pos, float width, 
     ImGui::PushID(e.index);
     ImGui::SetCursorScreenPos(pos);
     ImGui::InvisibleButton("##ev", ImVec2(std::max(width, 1.0f), height));
+    const std::string anchor_name = e.kind == EventKind::release ? "calendar.release." + s.doc.plan.releases[e.index].id : "";
+    if (!anchor_name.empty()) anchor(anchor_name);
     const bool hovered = ImGui::IsItemHovered();
     ImVec2 a = pos, b(pos.x + width, pos.y + height);
     if (e.kind == EventKind::release) dl->AddRectFilled(a, b, u32(col, selected ? 0.55f : 0.28f), 3.0f);
@@ -177,7 +186,10 @@ void event_item(App::State& s, const CalendarEvent& e, ImVec2 pos, float width, 
     dl->AddRectFilled(ImVec2(a.x + pad * 0.5f, a.y + (height - sq) * 0.5f), ImVec2(a.x + pad * 0.5f + sq, a.y + (height + sq) * 0.5f),
                       u32(col), e.kind == EventKind::release ? sq : 1.0f);
     std::string text = event_text(s, e);
-    ImVec4 clip(a.x, a.y, b.x - 2.0f, b.y);
+    float text_end = b.x - 2.0f;
+    if (const std::int32_t late = e.kind == EventKind::release ? schedule_for(s).days[e.index].overdue : 0)
+        text_end -= draw_overdue_badge(s, dl, ImVec2(b.x - 1.0f, a.y + 1.0f), height - 2.0f, late, anchor_name, true) + 2.0f;
+    ImVec4 clip(a.x, a.y, text_end, b.y);
     dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(a.x + pad + sq, a.y + (height - ImGui::GetFontSize()) * 0.5f),
                 ImGui::GetColorU32(ImGuiCol_Text), text.c_str(), nullptr, 0.0f, &clip);
     if (hovered) {
@@ -198,6 +210,14 @@ void event_item(App::State& s, const CalendarEvent& e, ImVec2 pos, float width, 
     }
     if (is_rel && hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left))
         open_release_editor(s, s.doc.plan.releases[e.index].id);
+    // The day cell under the item would open its own menu on the same click: it yields this frame.
+    if (is_rel && ImGui::IsMouseReleased(ImGuiMouseButton_Right) && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenBlockedByPopup))
+        release_menu_frame = ImGui::GetFrameCount();
+    if (is_rel && ImGui::BeginPopupContextItem("##release_menu")) {  // before the drag source: the item is still the button
+        select_release(s, e.index);
+        release_context_menu(s, s.doc.plan.releases[e.index].id);
+        ImGui::EndPopup();
+    }
     if (is_rel && draggable && ImGui::BeginDragDropSource()) {
         std::int32_t rel = e.index;
         ImGui::SetDragDropPayload(payload_release, &rel, sizeof rel);
@@ -211,7 +231,10 @@ void event_item(App::State& s, const CalendarEvent& e, ImVec2 pos, float width, 
 
 // Right-click menu of a day, shared by the month grid, the week view and the agenda.
 void day_menu(App::State& s, std::int32_t day) {
-    if (!ImGui::BeginPopupContextItem("##daymenu")) return;
+    if (release_menu_frame != ImGui::GetFrameCount() && ImGui::IsMouseReleased(ImGuiMouseButton_Right) &&
+        ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenBlockedByPopup))
+        ImGui::OpenPopup("##daymenu");
+    if (!ImGui::BeginPopup("##daymenu")) return;
     ImGui::TextDisabled("%s, %s", weekday_short[weekday_index(day)], date_text(date_of_day(day)).c_str());
     ImGui::Separator();
     if (ImGui::MenuItem("New release on this day")) new_release_on(s, day, "");

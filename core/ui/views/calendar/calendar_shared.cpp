@@ -5,12 +5,14 @@
 
 #include "calendar/business_days.hpp"
 #include "calendar/milestones.hpp"
+#include "plan/release_copy.hpp"
 #include "base/tz.hpp"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -124,12 +126,31 @@ void release_tooltip(App::State& s, std::int32_t release) {
         row("Release", d.release, r.release_date);
         ImGui::EndTable();
     }
+    if (d.overdue > 0)
+        ImGui::TextColored(overdue_color(), "Overdue: the release date passed %d day%s ago and it is not out.", d.overdue,
+                           d.overdue == 1 ? "" : "s");
     if (r.change_window) {
         std::vector<std::string> lines = describe_window(*r.change_window);
         ImGui::TextDisabled("Change window");
         for (const auto& l : lines) ImGui::BulletText("%s", l.c_str());
     }
     conflict_tooltip_lines(s, release);
+}
+
+ImVec4 overdue_color() { return ImVec4(0.85f, 0.2f, 0.15f, 1.0f); }
+
+float draw_overdue_badge(App::State& s, ImDrawList* dl, ImVec2 pos, float height, std::int32_t days, const std::string& anchor,
+                         bool right_aligned) {
+    const std::string text = "! " + std::to_string(days) + "d";
+    const float pad = 3.0f * s.config.ui_scale;
+    const float font = std::min(ImGui::GetFontSize(), height);
+    const float w = ImGui::GetFont()->CalcTextSizeA(font, FLT_MAX, 0.0f, text.c_str()).x + 2.0f * pad;
+    if (right_aligned) pos.x -= w;
+    const ImVec2 hi(pos.x + w, pos.y + height);
+    dl->AddRectFilled(pos, hi, ImGui::GetColorU32(overdue_color()), height * 0.3f);
+    dl->AddText(ImGui::GetFont(), font, ImVec2(pos.x + pad, pos.y + (height - font) * 0.5f), IM_COL32(255, 255, 255, 255), text.c_str());
+    anchor_rect(anchor + ".overdue", pos, hi);
+    return w;
 }
 
 void open_release_editor(App::State& s, const std::string& id) {
@@ -140,10 +161,7 @@ void open_release_editor(App::State& s, const std::string& id) {
 void new_release_on(App::State& s, std::int32_t day, const std::string& component) {
     Plan& plan = s.doc.plan;
     Release r;
-    for (std::size_t n = plan.releases.size() + 1;; ++n) {
-        r.id = "rel-" + std::to_string(n);
-        if (!find_release(plan, r.id)) break;
-    }
+    r.id = fresh_release_id(plan);
     r.name = "New release";
     r.type = ReleaseType::minor;
     r.status = ReleaseStatus::planning;

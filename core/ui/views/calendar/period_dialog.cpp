@@ -1,6 +1,7 @@
 // The holiday / blackout dialog of the calendar and the timeline.
 #include "views/calendar/calendar_draw.hpp"
 #include "views/views.hpp"
+#include "widgets/dialog_keys.hpp"
 #include "widgets/widgets.hpp"
 
 #include "calendar/business_days.hpp"
@@ -92,7 +93,7 @@ void draw_period_dialog(App::State& s) {
     }
     ImGui::Separator();
     if (existing) {
-        if (ImGui::Button("Done") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+        if (ImGui::Button("Done") || dialog_confirmed() || dialog_cancelled()) {
             s.doc.commit();
             ImGui::CloseCurrentPopup();
         }
@@ -105,7 +106,7 @@ void draw_period_dialog(App::State& s) {
         }
     } else {
         ImGui::BeginDisabled(bad || p.name.empty());
-        if (ImGui::Button("Add")) {
+        if (ImGui::Button("Add") || (!bad && !p.name.empty() && dialog_confirmed())) {
             list.push_back(p);
             s.doc.touch();
             s.doc.commit();
@@ -113,7 +114,7 @@ void draw_period_dialog(App::State& s) {
         }
         ImGui::EndDisabled();
         ImGui::SameLine();
-        if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) ImGui::CloseCurrentPopup();
+        if (ImGui::Button("Cancel") || dialog_cancelled()) ImGui::CloseCurrentPopup();
     }
     ImGui::EndPopup();
 }

@@ -5,6 +5,7 @@
 
 #include "calendar/business_days.hpp"
 #include "calendar/milestones.hpp"
+#include "calendar/overdue.hpp"
 #include "base/tz.hpp"
 
 #include <imgui.h>
@@ -35,6 +36,7 @@ std::shared_ptr<ScheduleIndex> build_index(const Plan& plan, unsigned revision, 
     for (std::int32_t i = 0; i < n; ++i) {
         const Release& r = plan.releases[i];
         ReleaseDays& d = idx->days[i];
+        d.overdue = days_overdue(r, date_of_day(now));
         if (!usable(r.release_date)) {
             ++idx->unscheduled;
             continue;

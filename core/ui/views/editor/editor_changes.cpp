@@ -3,6 +3,7 @@
 
 #include "app/test_anchors.hpp"
 #include "views/views.hpp"
+#include "widgets/dialog_keys.hpp"
 #include "widgets/widgets.hpp"
 
 #include "calendar/business_days.hpp"
@@ -94,7 +95,10 @@ void change_row(App::State& s, Release& r, int i, int& remove, int& move_up, int
     anchor("editor.change." + std::to_string(i) + ".category");
     ImGui::SetNextItemWidth(-1);
     edit_enum(s, "##aud", c.audience);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Who reads about it: internal changes appear in technical notes only");
+    anchor("editor.change." + std::to_string(i) + ".audience");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Who reads about it: technical notes list technical, customer and end-user changes, customer notes\n"
+                          "customer and end-user ones, end-user notes only end-user ones; internal changes stay out of all notes");
     ImGui::TableNextColumn();
     ImGui::SetNextItemWidth(-1);
     edit_text(s, "##desc", c.description, "what changed, in the reader's words");
@@ -168,6 +172,7 @@ void section_changes(App::State& s, Release& r) {
         s.editor.git_log_open = true;
         s.editor.git_log_release = r.id;
     }
+    anchor("editor.paste_git_log");
     tooltip("Import Conventional Commit messages as changes of this release");
     ImGui::SameLine();
     ImGui::TextDisabled("%d change(s)", static_cast<int>(r.changes.size()));
@@ -190,6 +195,7 @@ void git_log_dialog(App::State& s) {
                        "`git log`, `git log --oneline`, or messages separated by blank lines.",
                        release_label(*r).c_str());
     ImGui::InputTextMultiline("##log", &s.editor.git_log_text, ImVec2(-1, -ImGui::GetFrameHeightWithSpacing() * 5));
+    anchor("git_log.text");
     if (!s.editor.cache) s.editor.cache = std::make_shared<EditorCache>();
     EditorCache& cache = *s.editor.cache;
     if (cache.pasted != s.editor.git_log_text) {
@@ -213,10 +219,13 @@ void git_log_dialog(App::State& s) {
     if (!preview.notes.empty())
         ImGui::TextColored(orange, "%d note(s), e.g. %s", static_cast<int>(preview.notes.size()), preview.notes.front().message.c_str());
     ImGui::BeginDisabled(preview.changes.empty());
-    bool import = ImGui::Button("Import");
+    bool import = ImGui::Button("Import") || (!preview.changes.empty() && dialog_confirmed());
+    anchor("git_log.import");
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+    if (ImGui::Button("Cancel") || dialog_cancelled()) ImGui::CloseCurrentPopup();
+    ImGui::SameLine();
+    ImGui::TextDisabled("Ctrl+Enter imports, Esc cancels");
     if (import) {
         Result<CommitImport> done = import_commits(s.doc.plan, r->id, log);
         if (!done) {

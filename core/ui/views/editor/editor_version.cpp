@@ -9,6 +9,7 @@
 #include "version/calver.hpp"
 #include "plan/commit_import.hpp"
 #include "calendar/milestones.hpp"
+#include "plan/versioning.hpp"
 #include "version/next_version.hpp"
 #include "version/semver.hpp"
 
@@ -46,23 +47,6 @@ bool released_before(const Release& q, const Release& r) {
     return shipped;
 }
 
-// A change as the commit header that asks for the same bump: breaking -> major; new feature and
-// deprecation (SemVer 2.0.0 §7) -> minor; fixes, security, performance and improvements -> patch.
-std::string as_commit(const Change& c) {
-    std::string desc = c.description.substr(0, c.description.find('\n'));
-    if (desc.find_first_not_of(' ') == std::string::npos) desc = "change";
-    switch (c.category) {
-    case ChangeCategory::breaking_change: return "feat!: " + desc;
-    case ChangeCategory::new_feature:
-    case ChangeCategory::deprecation: return "feat: " + desc;
-    case ChangeCategory::performance: return "perf: " + desc;
-    case ChangeCategory::bug_fix:
-    case ChangeCategory::security:
-    case ChangeCategory::improvement: return "fix: " + desc;
-    }
-    return "fix: " + desc;
-}
-
 // At most about `max` bytes, cut at a space and marked with an ellipsis.
 std::string shortened(const std::string& text, std::size_t max) {
     if (text.size() <= max) return text;
@@ -74,10 +58,10 @@ std::string shortened(const std::string& text, std::size_t max) {
     return text.substr(0, cut) + "…";
 }
 
-std::string quoted_list(const Release& r, const std::vector<CommitImpact>& reasons) {
+std::string quoted_list(const Release& r, const std::vector<std::size_t>& reasons) {
     std::string out;
     for (std::size_t i = 0; i < reasons.size() && i < 3; ++i) {
-        const Change& c = r.changes[reasons[i].index];
+        const Change& c = r.changes[reasons[i]];
         out += (i ? ", \"" : "\"") + (c.description.empty() ? c.id : shortened(c.description, 60)) + "\"";
     }
     if (reasons.size() > 3) out += ", and " + std::to_string(reasons.size() - 3) + " more";
@@ -85,10 +69,10 @@ std::string quoted_list(const Release& r, const std::vector<CommitImpact>& reaso
 }
 
 // "2 breaking changes" / "1 bug fix and 2 improvements".
-std::string reason_counts(const Release& r, const std::vector<CommitImpact>& reasons) {
+std::string reason_counts(const Release& r, const std::vector<std::size_t>& reasons) {
     std::vector<std::string> parts;
     for (ChangeCategory cat : all_values<ChangeCategory>()) {
-        auto n = std::count_if(reasons.begin(), reasons.end(), [&](const CommitImpact& c) { return r.changes[c.index].category == cat; });
+        auto n = std::count_if(reasons.begin(), reasons.end(), [&](std::size_t c) { return r.changes[c].category == cat; });
         if (!n) continue;
         std::string label(category_label(cat));
         if (n > 1) label = label == "bug fix" ? "bug fixes" : label == "security fix" ? "security fixes" : label == "performance" ? "performance changes" : label + "s";
@@ -184,12 +168,7 @@ const SemverSuggestion& suggestion_for(App::State& s, const Release& r, const Re
     c.base = prev.id;
     c.preid = s.editor.version_preid;
     c.suggestion = {};
-    std::vector<std::string> messages;
-    for (const Change& change : r.changes) messages.push_back(as_commit(change));
-    std::vector<std::string_view> views(messages.begin(), messages.end());
-    NextVersionOptions o;
-    o.preid = s.editor.version_preid;
-    Result<NextVersion> next = next_version(base, views, o);
+    Result<ChangeSuggestion> next = suggest_from_changes(s.doc.plan.settings, base, r.changes, s.editor.version_preid);
     if (!next) {
         c.suggestion.error = next.error().message;
         return c.suggestion;
@@ -199,7 +178,7 @@ const SemverSuggestion& suggestion_for(App::State& s, const Release& r, const Re
     // The reason: which changes drove the bump, relative to which release.
     c.suggestion.why = std::string(to_string(next->bump)) + " bump from " + release_label(prev) + " (" + prev.id +
                        ") because of " + reason_counts(r, next->reasons) + ": " + quoted_list(r, next->reasons);
-    if (base.major() == 0) c.suggestion.why += ". Below 1.0.0 breaking changes bump the minor and features the patch.";
+    if (base.major() == 0) c.suggestion.why += ". Below 1.0.0 the plan's versioning rules apply (Project settings).";
     return c.suggestion;
 }
 

@@ -579,16 +579,22 @@ void save_notes(App::State& s, const NotesCache& c) {
 }
 
 template <class T, std::size_t N, class Label>
+// Anchored as "notes.<id>" (`id` without its "##"), its entries as "notes.<id>.<value>" ("notes.audience.end-user").
 bool option_combo(const char* id, int& index, const T (&values)[N], Label label, float width) {
     index = std::clamp(index, 0, static_cast<int>(N) - 1);
     bool changed = false;
+    const std::string name = std::string("notes.") + (id + 2);
     ImGui::SetNextItemWidth(width);
-    if (ImGui::BeginCombo(id, std::string(label(values[index])).c_str())) {
-        for (int i = 0; i < static_cast<int>(N); ++i)
+    const bool open = ImGui::BeginCombo(id, std::string(label(values[index])).c_str());
+    anchor(name);
+    if (open) {
+        for (int i = 0; i < static_cast<int>(N); ++i) {
             if (ImGui::Selectable(std::string(label(values[i])).c_str(), i == index)) {
                 index = i;
                 changed = true;
             }
+            anchor(name + "." + std::string(to_string(values[i])));
+        }
         ImGui::EndCombo();
     }
     return changed;
@@ -624,7 +630,13 @@ void draw_toolbar(App::State& s, NotesCache& c, bool beside) {
                             st.FramePadding.x * 6 + st.ItemSpacing.x * 4;
     ImGui::SameLine();
     if (ImGui::GetContentRegionAvail().x < buttons_w) ImGui::NewLine();
-    if (markdown_format(f)) {
+    if (markdown_format(f) && !beside) {
+        ImGui::Checkbox("Source beside", &s.notes.side_by_side);
+        anchor("notes.side_by_side");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("The Markdown text next to the notes as readers see them");
+        ImGui::SameLine();
+    }
+    if (markdown_format(f) && (beside || !s.notes.side_by_side)) {
         bool source = !s.notes.rendered;
         if (ImGui::Checkbox("Source", &source)) s.notes.rendered = !source;
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Show the Markdown text instead of drawing it");
@@ -674,8 +686,23 @@ void draw_notes_panel(App::State& s, bool beside) {
         ImGui::TextColored(ImVec4(0.85f, 0.2f, 0.2f, 1.0f), "%s", c.error.c_str());
         return;
     }
-    ImGui::BeginChild(beside ? "##notes_side" : "##notes_tab", ImVec2(0, 0), true);
     NotesFormat f = notes_formats[s.notes.format];
+    if (!beside && markdown_format(f) && s.notes.side_by_side && c.document) {
+        // Source and rendered preview side by side: both from the one generated text and its document.
+        const float w = std::floor((ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f);
+        ImGui::BeginChild("##notes_source", ImVec2(w, 0), true);
+        draw_source(c.text);
+        ImGui::EndChild();
+        anchor("notes.source");
+        ImGui::SameLine();
+        ImGui::BeginChild("##notes_tab", ImVec2(0, 0), true);
+        draw_markdown(s, *c.document, c.tab_view);
+        ImGui::EndChild();
+        anchor("notes.rendered");
+        anchor("notes.tab");
+        return;
+    }
+    ImGui::BeginChild(beside ? "##notes_side" : "##notes_tab", ImVec2(0, 0), true);
     if (markdown_format(f) && s.notes.rendered && c.document)
         draw_markdown(s, *c.document, beside ? c.side_view : c.tab_view);
     else

@@ -199,6 +199,8 @@ void draw_project_settings(App::State& s) {
         draw_periods(s, s.doc.plan.blackouts, "blackout");
         ImGui::PopID();
     }
+    if (ImGui::CollapsingHeader("Versioning")) draw_versioning_settings(s);
+    anchor("project.section.versioning");
     if (ImGui::CollapsingHeader("Consumers of the package")) draw_consumer_settings(s);
     if (ImGui::CollapsingHeader("Support policy and maintenance lines")) draw_support(s);
     if (ImGui::CollapsingHeader("Dependencies' support cycles")) draw_dependency_settings(s);

@@ -221,6 +221,9 @@ void draw_trains_window(App::State& s) {
         }
     }
     ImGui::EndChild();
+    if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && !ImGui::IsAnyItemActive() &&
+        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
+        w.trains_open = false;
     ImGui::End();
 }
 

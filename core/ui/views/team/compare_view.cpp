@@ -4,6 +4,7 @@
 // (team/resolve.hpp: two-way, since their common base is not known). A share link of the open plan
 // asks first whether to merge, replace or compare.
 #include "views/views.hpp"
+#include "widgets/dialog_keys.hpp"
 #include "widgets/widgets.hpp"
 
 #include "app/test_anchors.hpp"
@@ -149,7 +150,7 @@ void draw_link_dialog(App::State& s) {
     ImGui::SetNextItemWidth(-1);
     const bool enter = ImGui::InputText("##link", &c.link_text, ImGuiInputTextFlags_EnterReturnsTrue);
     anchor("compare.link");
-    if (ImGui::Button("Compare") || enter) {
+    if (ImGui::Button("Compare") || enter || dialog_confirmed()) {
         auto json = plan_json_from_link(c.link_text, plan_cap);
         PlanLoad load = json ? load_plan(*json) : PlanLoad{};
         if (!json) {
@@ -164,7 +165,7 @@ void draw_link_dialog(App::State& s) {
     }
     anchor("compare.link.ok");
     ImGui::SameLine();
-    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) ImGui::CloseCurrentPopup();
+    if (ImGui::Button("Cancel") || dialog_cancelled()) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
 }
 
@@ -176,7 +177,7 @@ void draw_offer(App::State& s) {
     ImGui::Text("The link is a version of \"%s\", the plan open here, with different content.", s.doc.plan.project.name.c_str());
     ImGui::TextDisabled("Merge keeps your work and adds theirs; values both changed become conflicts to settle.");
     std::shared_ptr<const Plan> offered = c.offered;
-    if (ImGui::Button("Merge into my plan") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) {
+    if (ImGui::Button("Merge into my plan") || dialog_confirmed()) {
         c.other = offered;
         c.title = "Compared with the plan in the share link";
         merge_other(s);
@@ -201,7 +202,7 @@ void draw_offer(App::State& s) {
     }
     anchor("offer.replace");
     ImGui::SameLine();
-    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+    if (ImGui::Button("Cancel") || dialog_cancelled()) {
         c.offered.reset();
         ImGui::CloseCurrentPopup();
     }

@@ -1,6 +1,7 @@
 // Moving a release by dragging it (timeline bars, month-grid days): the what-if preview of the move
 // (calendar/what_if.hpp) waits in a modal for Apply or Cancel; Apply is one undo step.
 #include "views/views.hpp"
+#include "widgets/dialog_keys.hpp"
 #include "widgets/widgets.hpp"
 
 #include "base/tz.hpp"
@@ -68,7 +69,7 @@ void draw_move_preview(App::State& s) {
     if (!m.what_if) {
         ImGui::Text("%s cannot move:", m.title.c_str());
         ImGui::TextColored(conflict_color(ConflictLevel::error), "%s", m.error.c_str());
-        if (ImGui::Button("Close") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) close();
+        if (ImGui::Button("Close") || dialog_confirmed() || dialog_cancelled()) close();
         ImGui::EndPopup();
         return;
     }
@@ -116,7 +117,7 @@ void draw_move_preview(App::State& s) {
     if (w.conflicts_removed.size() > shown_max) ImGui::TextDisabled("… and %d more resolved", static_cast<int>(w.conflicts_removed.size() - shown_max));
     ImGui::PopTextWrapPos();
     ImGui::Separator();
-    if (ImGui::Button("Apply", ImVec2(90.0f * scale, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter))) {
+    if (ImGui::Button("Apply", ImVec2(90.0f * scale, 0)) || dialog_confirmed()) {
         Result<std::monostate> applied = apply_what_if(s.doc.plan, w);
         if (applied) {
             s.doc.touch();
@@ -129,7 +130,7 @@ void draw_move_preview(App::State& s) {
         close();
     }
     ImGui::SameLine();
-    if (ImGui::Button("Cancel", ImVec2(90.0f * scale, 0)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) close();
+    if (ImGui::Button("Cancel", ImVec2(90.0f * scale, 0)) || dialog_cancelled()) close();
     ImGui::EndPopup();
 }
 

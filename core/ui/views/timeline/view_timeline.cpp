@@ -7,6 +7,7 @@
 // are merged into runs, and the background grid is one quad drawn by shaders/timeline_grid.glsl.
 #include "gfx/timeline_shader.hpp"
 #include "views/timeline/timeline_axis.hpp"
+#include "app/release_commands.hpp"
 #include "views/views.hpp"
 #include "widgets/widgets.hpp"
 
@@ -355,7 +356,7 @@ void context_menu(App::State& s, const ScheduleIndex& idx) {
     const auto& rs = s.doc.plan.releases;
     if (t.menu_release >= 0 && t.menu_release < static_cast<std::int32_t>(rs.size())) {
         const Release& r = rs[t.menu_release];
-        ImGui::TextDisabled("%s", release_title(r).c_str());
+        release_context_menu(s, r.id);
         ImGui::Separator();
         if (ImGui::MenuItem("Open in editor", "Enter")) open_release_editor(s, r.id);
         if (ImGui::MenuItem("Move to the day under the mouse…", nullptr, false, t.menu_day != idx.days[t.menu_release].release))
@@ -482,7 +483,9 @@ void draw_timeline(App::State& s) {
     const ImVec2 rows_min(wp.x + label_w, wp.y), rows_max(wp.x + label_w + rows_w, wp.y + view_h);
     ax.x0 = rows_min.x;
 
-    const bool rows_hovered = ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(rows_min, rows_max);
+    // Also while the rows button is held: the release under a right click must be known when it is let go.
+    const bool rows_hovered =
+        ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) && ImGui::IsMouseHoveringRect(rows_min, rows_max);
     const std::vector<Band> bands = visible_bands(plan, idx, ax, scroll, lane_h, view_h);
     const GridColors gc = grid_colors(s.dark);
     if (s.timeline_grid->error().empty()) {
@@ -568,6 +571,10 @@ void draw_timeline(App::State& s) {
                 flush();
                 const bool dragged = ghost && rel == t.drag_release;
                 draw_bar(s, dl, ax, d, r, y + bar_pad, y + lane_h - bar_pad, r.id == s.selected_release && !dragged, level, dragged);
+                const ImVec2 bar_lo(x0, y + bar_pad), bar_hi(std::max(x1, x0 + 2.0f), y + lane_h - bar_pad);
+                anchor_rect("timeline.release." + r.id, bar_lo, bar_hi);
+                if (d.overdue > 0 && !dragged)  // after the release day, where the eye looks for it
+                    draw_overdue_badge(s, dl, ImVec2(bar_hi.x + 3.0f * scale, bar_lo.y), bar_hi.y - bar_lo.y, d.overdue, "timeline.release." + r.id);
                 if (compare_highlights(s, r.id))  // the compare window lists this release
                     dl->AddRect(ImVec2(ax.cx(d.bar_first) - 2.0f * scale, y + bar_pad - 2.0f * scale),
                                 ImVec2(ax.cx(d.bar_last + 1.0) + 2.0f * scale, y + lane_h - bar_pad + 2.0f * scale),

@@ -1,0 +1,225 @@
+// The real changelogs in tests/data/changelogs (SOURCES.md): each imports without leftover markup in
+// its descriptions, in the dialect it was written in, and survives import -> relplan changelog ->
+// import unchanged.
+#include "notes/changelog_export.hpp"
+#include "notes/changelog_import.hpp"
+#include "plan/plan_json.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+
+using namespace relplan;
+
+namespace {
+
+std::string corpus(const std::string& name) {
+    std::ifstream in(std::string(RELPLAN_TEST_DATA_DIR) + "/changelogs/" + name, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+struct CorpusFile {
+    const char* name;
+    ChangelogDialect dialect;
+    std::size_t releases;
+};
+
+const CorpusFile files[] = {
+    {"keep-a-changelog.md", ChangelogDialect::keep_a_changelog, 4},
+    {"commander.md", ChangelogDialect::keep_a_changelog, 4},
+    {"dotenv.md", ChangelogDialect::conventional_changelog, 6},
+    {"standard-version.md", ChangelogDialect::conventional_changelog, 4},
+    {"commitlint.md", ChangelogDialect::conventional_changelog, 5},
+    {"release-please.md", ChangelogDialect::release_please, 3},
+    {"git-cliff.md", ChangelogDialect::git_cliff, 4},
+    {"git-cliff-2021.md", ChangelogDialect::git_cliff, 5},
+    {"marzban-sdk.md", ChangelogDialect::git_cliff, 3},
+    {"global-laravel-remote.md", ChangelogDialect::github_release_notes, 4},
+    {"laravel-newsletter.md", ChangelogDialect::github_release_notes, 8},
+    {"laravel-permission.md", ChangelogDialect::keep_a_changelog, 8},
+};
+
+bool hex_word(std::string_view w) {
+    if (w.size() < 7 || w.size() > 40) return false;
+    bool digit = false, letter = false;
+    for (const char c : w) {
+        if (c >= '0' && c <= '9') {
+            digit = true;
+        } else if ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')) {
+            letter = true;
+        } else {
+            return false;
+        }
+    }
+    return digit && letter;
+}
+
+// The markup the importer must have turned into fields; empty when there is none.
+std::string leftover(const std::string& d) {
+    for (const char* marker : {"*(", "**", "(["}) {
+        if (d.find(marker) != std::string::npos) return marker;
+    }
+    if (d.size() >= 2 && d.compare(d.size() - 2, 2, " -") == 0) return "trailing ' -'";
+    std::string word;
+    for (const char c : d + " ") {
+        const bool alnum = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        if (alnum) {
+            word += c;
+            continue;
+        }
+        if (hex_word(word)) return "bare hash " + word;
+        word.clear();
+    }
+    for (std::size_t at = d.find('@'); at != std::string::npos; at = d.find('@', at + 1)) {
+        const std::size_t in = d.find(" in http", at);
+        if (in != std::string::npos && d.find(' ', at) == in) return "@user in http";
+    }
+    return {};
+}
+
+const Change* find_change(const Plan& plan, const std::string& version, const std::string& start) {
+    for (const Release& r : plan.releases) {
+        if (r.version != version) continue;
+        for (const Change& c : r.changes) {
+            if (c.description.rfind(start, 0) == 0) return &c;
+        }
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("changelog corpus: every file imports in its dialect with no markup left in descriptions") {
+    for (const CorpusFile& f : files) {
+        INFO(f.name);
+        const auto imported = import_changelog(corpus(f.name));
+        REQUIRE(imported);
+        CHECK(imported->dialect == f.dialect);
+        CHECK(imported->plan.releases.size() == f.releases);
+        std::size_t changes = 0;
+        for (const Release& r : imported->plan.releases) {
+            for (const Change& c : r.changes) {
+                INFO(r.version << ": " << c.description);
+                CHECK(leftover(c.description).empty());
+                CHECK_FALSE(c.description.empty());
+                ++changes;
+            }
+        }
+        CHECK(changes > 0);
+    }
+}
+
+TEST_CASE("changelog corpus: import -> relplan changelog -> import gives the same plan") {
+    for (const CorpusFile& f : files) {
+        INFO(f.name);
+        const auto first = import_changelog(corpus(f.name));
+        REQUIRE(first);
+        const std::string exported = changelog_document(first->plan, {});
+        const auto second = import_changelog(exported);
+        REQUIRE(second);
+        CHECK(to_json(second->plan) == to_json(first->plan));
+        CHECK(second->plan == first->plan);
+        CHECK(changelog_document(second->plan, {}) == exported);
+    }
+}
+
+TEST_CASE("git-cliff: scopes, breaking markers, several references, full commit hashes, emoji sections") {
+    const auto imported = import_changelog(corpus("git-cliff.md"));
+    REQUIRE(imported);
+    const Plan& plan = imported->plan;
+    CHECK(plan.project.repository == "https://github.com/orhun/git-cliff");
+    const Change* fix = find_change(plan, "2.13.1", "Prepare embedded assets");
+    REQUIRE(fix != nullptr);
+    CHECK(fix->description == "Prepare embedded assets before PyPI and crates.io packaging");
+    CHECK(fix->scope == "cd");
+    CHECK(fix->commit == "b99a23250fe159c39a17d223359268611e8547e7");
+    CHECK(fix->ref_id.empty());
+    CHECK(fix->category == ChangeCategory::bug_fix);
+
+    const Change* breaking = find_change(plan, "2.10.0", "Use empty header");
+    REQUIRE(breaking != nullptr);
+    CHECK(breaking->category == ChangeCategory::breaking_change);
+    CHECK(breaking->scope == "config");
+    CHECK(breaking->ref_id == "#1161, #1172");
+    CHECK(breaking->link == "https://github.com/orhun/git-cliff/issues/1161");
+
+    const auto category_of = [&](const std::string& start) {
+        const Change* c = find_change(plan, "2.13.0", start);
+        REQUIRE(c != nullptr);
+        return std::make_pair(c->category, c->audience);
+    };
+    CHECK(category_of("Replace dirs_next") == std::make_pair(ChangeCategory::improvement, Audience::internal));  // Refactor
+    CHECK(category_of("Add test fixture") == std::make_pair(ChangeCategory::improvement, Audience::internal));   // Testing
+    CHECK(category_of("Add github token") == std::make_pair(ChangeCategory::improvement, Audience::internal));   // Misc
+    CHECK(category_of("Optimize tsup") == std::make_pair(ChangeCategory::improvement, Audience::internal));      // Build
+    CHECK(category_of("Add caching") == std::make_pair(ChangeCategory::performance, Audience::technical));
+    CHECK(category_of("Use `reqwest") == std::make_pair(ChangeCategory::improvement, Audience::technical));       // Revert
+    CHECK(category_of("Add highlights") == std::make_pair(ChangeCategory::improvement, Audience::technical));     // Docs
+    // "New Contributors" lists people: nothing from it is a change.
+    CHECK(find_change(plan, "2.13.0", "@truffle-dev") == nullptr);
+    bool dropped = false;
+    for (const ChangelogDrop& d : imported->dropped) dropped = dropped || d.why.find("a list of people") != std::string::npos;
+    CHECK(dropped);
+}
+
+TEST_CASE("GitHub release notes: authors and pull requests are fields, Full Changelog is the release link") {
+    const auto imported = import_changelog(corpus("global-laravel-remote.md"));
+    REQUIRE(imported);
+    const Plan& plan = imported->plan;
+    CHECK(plan.project.name == "global-laravel-remote");
+    const Change* bump = find_change(plan, "0.0.4", "bump stefanzweifel");
+    REQUIRE(bump != nullptr);
+    CHECK(bump->description == "bump stefanzweifel/git-auto-commit-action from 4 to 5");
+    CHECK(bump->scope == "deps");
+    CHECK(bump->author == "Nielsvanpach");
+    CHECK(bump->ref_id == "#14");
+    CHECK(bump->link == "https://github.com/spatie/global-laravel-remote/pull/14");
+    CHECK(bump->category == ChangeCategory::improvement);
+    CHECK(bump->audience == Audience::internal);  // chore(deps)
+    REQUIRE(plan.releases.size() == 4);
+    CHECK(plan.releases[0].link == "https://github.com/spatie/global-laravel-remote/commits/0.0.1");
+    CHECK(plan.releases[3].link == "https://github.com/spatie/global-laravel-remote/compare/0.0.3...0.0.4");
+    CHECK(plan.releases[3].changes.size() == 3);  // not the two "made their first contribution" lines
+    CHECK(plan.releases[1].changes.empty());
+}
+
+TEST_CASE("conventional-changelog and release-please: closes lists, duplicate notes, hand-written prefixes") {
+    const auto commitlint = import_changelog(corpus("commitlint.md"));
+    REQUIRE(commitlint);
+    const Change* load = find_change(commitlint->plan, "16.2.1", "satisfy @types/node");
+    REQUIRE(load != nullptr);
+    CHECK(load->scope == "load");
+    CHECK(load->ref_id == "#3008, #3007");
+    CHECK(load->commit == "338180c7174625cddd7a0ea2b9d2786fee375756");
+    CHECK(commitlint->plan.releases.back().summary == "**Note:** Version bump only for package @commitlint/root");
+
+    const auto newsletter = import_changelog(corpus("laravel-newsletter.md"));
+    REQUIRE(newsletter);
+    const Change* removed = find_change(newsletter->plan, "4.0.0", "Dropped support");
+    REQUIRE(removed != nullptr);
+    CHECK(removed->category == ChangeCategory::breaking_change);
+    const Change* author = find_change(newsletter->plan, "5.1.0", "Laravel 10.x");
+    REQUIRE(author != nullptr);
+    CHECK(author->author == "laravel-shift");
+
+    const auto commander = import_changelog(corpus("commander.md"));
+    REQUIRE(commander);
+    const Change* aliases = find_change(commander->plan, "5.1.0", "support for multiple command aliases");
+    REQUIRE(aliases != nullptr);
+    CHECK(aliases->ref_id == "#531, #1236");
+    CHECK(aliases->link == "https://github.com/tj/commander.js/issues/531");
+}
+
+TEST_CASE("dialect detection names the most specific dialect and the others it saw") {
+    const auto mixed = import_changelog(corpus("dotenv.md"));
+    REQUIRE(mixed);
+    CHECK(mixed->dialect == ChangelogDialect::conventional_changelog);
+    CHECK(mixed->also_seen == std::vector<ChangelogDialect>{ChangelogDialect::keep_a_changelog});
+    const auto plain = import_changelog("## 1.0.0\n\n- first\n");
+    REQUIRE(plain);
+    CHECK(plain->dialect == ChangelogDialect::hand_written);
+    CHECK(plain->also_seen.empty());
+}
