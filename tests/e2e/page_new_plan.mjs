@@ -28,11 +28,16 @@ async function fill(name, text) {
   await type(text);
   await key('Enter');
 }
-// Wheel over `where` until `name` is on screen.
+// Wheel over `where` until `name` is drawn wholly inside the window (an anchor can be registered
+// for a widget cut off at the bottom edge, where a click would miss it).
 async function scrollTo(name, where = [900, 500], dy = 120) {
+  const height = await page.evaluate(() => window.innerHeight);
+  const inside = (a) => a && a.y >= 0 && a.y + a.h <= height - 8;
   await page.mouse.move(...where);
-  for (let i = 0; i < 30 && !(await anchors())[name]; ++i) {
-    await page.mouse.wheel(0, dy);
+  for (let i = 0; i < 30; ++i) {
+    const a = (await anchors())[name];
+    if (inside(a)) break;
+    await page.mouse.wheel(0, a ? (a.y < 0 ? -Math.abs(dy) : Math.abs(dy)) : dy);
     await frames(3);
   }
   return (await anchors())[name];
@@ -98,6 +103,7 @@ try {
     await scrollTo(`editor.change.${i}.description`);
     await fill(`editor.change.${i}.description`, texts[i]);
     if (audiences[i] !== 'technical') {
+      await scrollTo(`editor.change.${i}.audience`);
       await click(`editor.change.${i}.audience`);
       await click('option.' + audiences[i]);
     }

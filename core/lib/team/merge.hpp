@@ -14,7 +14,10 @@
 //     other, is a MergeConflict appended to plan.conflicts at the value's JSON Pointer in the result.
 //     The result holds our value there (theirs when we deleted it), so nothing typed is lost.
 // The result is a Plan (written canonically by to_json), so merging identical edits gives exactly
-// either side's bytes. An empty base (a file added on both sides) is the empty plan.
+// either side's bytes. An empty base (a file added on both sides) is the empty plan. Releases are
+// matched on the typed values first: only a release both sides changed differently is merged in its
+// JSON form, which keeps a merge of big plans fast.
+// Conflicts are listed outside the releases first, then in release order.
 #pragma once
 
 #include "base/result.hpp"
