@@ -128,7 +128,7 @@ std::optional<Ref> inline_link(std::string_view s) {
     return Ref{std::string(label), std::string(url)};
 }
 
-// "#12", "o/r#12": an issue written without a link.
+// "#N", "owner/repo#N": an issue written without a link.
 bool bare_issue(std::string_view s) {
     const std::size_t hash = s.find('#');
     if (hash == std::string_view::npos || hash + 1 == s.size()) return false;
@@ -321,7 +321,7 @@ ParsedEntry parse_entry(std::string_view text, const EntryContext& context) {
     std::string s(trim(first.substr(prefix.length)));
     if (escaped_start(s)) s.erase(0, 1);
 
-    // Keep a Changelog entries often end in "(#444)." : the full stop stays with the sentence.
+    // Keep a Changelog entries often end in a pull request reference and a full stop: the full stop stays with the sentence.
     const bool full_stop = ends_with(s, ").");
     if (full_stop) s.pop_back();
     Tail tail;

@@ -6,15 +6,15 @@
 //              `**scope:**` (conventional-changelog), `*(scope)*` (git-cliff); in by-entry contexts
 //              (GitHub's "What's Changed", entries outside any section) a type prefix `fix(scope)!:`
 //              or `Added:` that decides the category
-//   tails      `([#12](url))`, `(#12)`, `(#1, #2)`, `([#12])` (reference-style, resolved through the
-//              file's link reference definitions), `, closes #12 …`, `([abc1234](…/commit/…))`,
+//   tails      pull request references, bare, linked or listed (reference-style, resolved through the
+//              file's link reference definitions), `, closes #N …`, `([abc1234](…/commit/…))`,
 //              `(abc1234)`, git-cliff's ` - ` before the hash, `by @user in https://…/pull/12`,
-//              `by @user in [#12](url)`, `by @user`
-// Several references become one ref_id ("#1161, #1172") with the first one's link. Lines after the
+//              `by @user in [#N](url)`, `by @user`
+// Several references become one ref_id ("#N, #M") with the first one's link. Lines after the
 // first (nested lists, code) stay in the description as they are.
 //
 // Writing puts them back in one canonical form (`- **BREAKING:** **scope:** text by @user
-// ([#12](url)) ([abc1234](repo/commit/…))`), escaping a description that would otherwise read back
+// ([#N](url)) ([abc1234](repo/commit/…))`), escaping a description that would otherwise read back
 // differently, and never lets a description open a heading, a list entry, a link reference
 // definition, raw HTML or a link that is not http(s)/mailto.
 #pragma once

@@ -53,7 +53,7 @@ std::optional<TypeInfo> type_info(std::string_view type) {
     return std::nullopt;
 }
 
-// Moves a trailing "(#123)" of a header description into ref_id.
+// Moves a trailing pull request reference "(#N)" of a header description into ref_id.
 void take_pr_number(std::string& description, Change& change) {
     const std::string_view s = description;
     if (s.size() < 5 || s.back() != ')') return;

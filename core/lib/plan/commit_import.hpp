@@ -6,7 +6,7 @@
 // perf -> performance, security -> security, deprecate -> deprecation, revert -> improvement;
 // docs, chore, refactor, test, build, ci and style -> improvement for an internal audience), a "!"
 // or a BREAKING CHANGE footer makes it a breaking-change with the footers' texts as its impact, the
-// scope becomes the change's scope, "(#123)" at the end of the header or a Closes/Fixes/Refs footer
+// scope becomes the change's scope, a "(#N)" reference at the end of the header or a Closes/Fixes/Refs footer
 // gives ref_id. Merge, fixup! and squash! commits are skipped; messages that are not Conventional
 // Commits are kept as improvements; both with a note. Invalid UTF-8 is replaced by U+FFFD (noted).
 //

@@ -213,7 +213,7 @@ bool is_merge_subject(std::string_view subject) {
 std::optional<std::string> reverted_header(std::string_view message) {
     const std::string_view subject = trim_trailing(commit_summary(message));
     static constexpr std::string_view kGit = "Revert \"";
-    // GitHub's squash merges append " (#123)" after the closing quote.
+    // GitHub's squash merges append a " (#N)" reference after the closing quote.
     const std::size_t close = subject.rfind('"');
     if (starts_with(subject, kGit) && close != std::string_view::npos && close >= kGit.size()) {
         return std::string(subject.substr(kGit.size(), close - kGit.size()));
