@@ -33,8 +33,10 @@ test: native web
 test-sanitize: sanitize
 	@tools/test.sh sanitize
 
+# FUZZ_SECONDS per target (make fuzz FUZZ_SECONDS=60 for a short round).
+FUZZ_SECONDS ?= 600
 fuzz: deps
-	@tools/fuzz.sh long
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) tools/fuzz.sh long
 
 bench: native web
 	@tools/bench.sh

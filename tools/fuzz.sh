@@ -1,28 +1,39 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (clang 14) and runs each one over its seed corpus.
-#   tools/fuzz.sh short   a fixed number of runs per target (make test)
-#   tools/fuzz.sh long    5 minutes per target (make fuzz); findings land in build/fuzz/findings/
-# A crash prints the input's path; turn it into a regression test under tests/.
+#   tools/fuzz.sh short   every target over its regression corpus (tests/fuzz/corpus/<target>/), then
+#                         a fixed number of runs (make test)
+#   tools/fuzz.sh long    FUZZ_SECONDS per target, 600 by default (make fuzz FUZZ_SECONDS=60 for a
+#                         short round); findings land in <build>/findings/
+# FUZZ_BUILD_DIR chooses the build directory (build/fuzz by default). A crash prints the input's
+# path; keep it as a named regression input in tests/fuzz/corpus/<target>/ (regression_<what>).
 set -u
 cd "$(dirname "$0")/.."
 mode=${1:-short}
-tools/step.sh "configure fuzz build" cmake --preset fuzz || exit 1
-tools/step.sh "build fuzz targets" cmake --build --preset fuzz -j "$(nproc)" || exit 1
-mkdir -p build/fuzz/findings
+dir=${FUZZ_BUILD_DIR:-build/fuzz}
+seconds=${FUZZ_SECONDS:-600}
+tools/step.sh "configure fuzz build" cmake --preset fuzz -B "$dir" || exit 1
+tools/step.sh "build fuzz targets" cmake --build "$dir" -j "$(nproc)" || exit 1
+mkdir -p "$dir/findings"
 fails=0 count=0
-for bin in build/fuzz/tests/fuzz_*; do
+for bin in "$dir"/tests/fuzz_*; do
   [ -x "$bin" ] || continue
   name=$(basename "$bin"); area=${name#fuzz_}
-  corpus=build/fuzz/corpus/$area
+  corpus=$dir/corpus/$area
   mkdir -p "$corpus"
   [ -d "tests/fuzz/corpus/$area" ] && cp -n tests/fuzz/corpus/$area/* "$corpus/" 2>/dev/null
-  if [ "$mode" = long ]; then limits=(-max_total_time=300); else limits=(-runs=20000 -max_total_time=60); fi
+  if [ "$mode" = long ]; then limits=(-max_total_time="$seconds"); else limits=(-runs=20000 -max_total_time=60); fi
   count=$((count+1))
+  # The regression corpus, each input once, whatever the accumulated corpus holds.
+  if [ "$mode" != long ] && [ -d "tests/fuzz/corpus/$area" ] &&
+     ! "$bin" tests/fuzz/corpus/$area/* >"$dir/$name.regression.log" 2>&1; then
+    echo "FAIL $name: a regression input fails, see $dir/$name.regression.log"
+    grep -E 'Running:|ERROR|SUMMARY' "$dir/$name.regression.log" | tail -n 5; fails=$((fails+1)); continue
+  fi
   if "$bin" "$corpus" "${limits[@]}" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
-       -artifact_prefix=build/fuzz/findings/$name- >build/fuzz/$name.log 2>&1; then
-    echo "ok   $name ($(grep -o 'Done [0-9]* runs' build/fuzz/$name.log | tail -1))"
+       -artifact_prefix="$dir/findings/$name-" >"$dir/$name.log" 2>&1; then
+    echo "ok   $name ($(grep -o 'Done [0-9]* runs' "$dir/$name.log" | tail -1))"
   else
-    echo "FAIL $name: see build/fuzz/$name.log"; tail -n 30 build/fuzz/$name.log; fails=$((fails+1))
+    echo "FAIL $name: see $dir/$name.log"; tail -n 30 "$dir/$name.log"; fails=$((fails+1))
   fi
 done
 echo "fuzz ($mode): $count targets, $fails failed"

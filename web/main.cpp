@@ -59,14 +59,6 @@ void update_cursor(WebHost& h) {
     js_set_cursor(css);
 }
 
-const char* get_clipboard(void* h) { return static_cast<WebHost*>(h)->clipboard.c_str(); }
-
-void set_clipboard(void* h, const char* text) {
-    std::string& clip = static_cast<WebHost*>(h)->clipboard;
-    clip = text ? text : "";
-    relplan::ui::platform::set_clipboard(clip);
-}
-
 // The canvas backing store follows its CSS size × devicePixelRatio, so text is sharp on HiDPI
 // screens; ImGui works in backing-store pixels and the UI is scaled by the ratio instead. The size is
 // set on the canvas directly: emscripten 3.1.6's glfwSetWindowSize requests fullscreen (and pointer
@@ -126,12 +118,15 @@ void frame(void* arg) {
 extern "C" {
 
 // window.relplan.loadPlan: {"ok":bool,"errors":[...],"notes":[...]}; the open plan is untouched on
-// error; `shared` for a share link opened in a running page. The text arrives with its length: a NUL in it is the parser's to report, with its position.
-EMSCRIPTEN_KEEPALIVE const char* relplan_load_plan(const char* text, int length, int shared) {
+// error; `shared` for a share link. The text arrives with its length: a NUL in it is the parser's to report, with its position.
+EMSCRIPTEN_KEEPALIVE const char* relplan_load_plan(const char* text, int length, int shared, const char* link_params) {
     WebHost& h = relplan::web::host();
     const std::string_view bytes(text, static_cast<size_t>(std::max(0, length)));
-    // A share link opened while the page runs may be a version of the open plan: App decides.
-    relplan::ui::LoadReport r = shared ? h.app->open_shared_plan(bytes, "shared.plan.json") : h.app->load_plan_text(bytes, "plan.json");
+    // A share link may be a version of the open plan: App decides. `link_params` are the link's
+    // "&r=…&b=…" revision names.
+    relplan::ui::LoadReport r =
+        shared ? h.app->open_shared_plan(bytes, "shared.plan.json", relplan::read_share_link_params(link_params ? link_params : ""))
+               : h.app->load_plan_text(bytes, "plan.json");
     nlohmann::json j = {{"ok", r.ok}, {"errors", r.errors}, {"notes", r.notes}};
     h.returned = j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return h.returned.c_str();
@@ -153,7 +148,11 @@ EMSCRIPTEN_KEEPALIVE void relplan_restore_recovery(const char* text, int unsaved
     relplan::web::host().app->restore_recovery(text ? text : "", unsaved != 0);
 }
 
-EMSCRIPTEN_KEEPALIVE void relplan_paste(const char* text) { relplan::web::host().clipboard = text ? text : ""; }
+// The text of a paste event, with its length: `git log -z` output keeps its NUL bytes (ImGui reads
+// it through platform::clipboard_text when Ctrl+V reaches a text field).
+EMSCRIPTEN_KEEPALIVE void relplan_paste(const char* text, int length) {
+    relplan::web::host().clipboard.assign(text, static_cast<size_t>(std::max(0, length)));
+}
 
 // Text committed in the hidden field relplan_api.js keeps focused: typed characters, dead-key
 // results and finished IME compositions, as UTF-8 (astral characters included).
@@ -235,9 +234,6 @@ int main() {
     ImGui_ImplGlfw_InitForOpenGL(h.window, true);
     ImGui_ImplOpenGL3_Init("#version 300 es");
     ImGuiIO& io = ImGui::GetIO();
-    io.ClipboardUserData = &h;
-    io.GetClipboardTextFn = get_clipboard;
-    io.SetClipboardTextFn = set_clipboard;
     io.ImeSetInputScreenPosFn = set_ime_position;
     io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
     glfwSetScrollCallback(h.window, nullptr);  // relplan_api.js feeds relplan_wheel instead

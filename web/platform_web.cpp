@@ -7,9 +7,15 @@
 #include <emscripten.h>
 
 #include <cstdlib>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
 #include <vector>
 
-EM_JS(void, js_set_clipboard, (const char* text), { Module.relplanCopy(UTF8ToString(text)); });
+// Decoded with its length (UTF8ToString stops at a NUL byte).
+EM_JS(void, js_set_clipboard, (const char* text, int length),
+      { Module.relplanCopy(new TextDecoder().decode(HEAPU8.slice(text, text + length))); });
 EM_JS(void, js_request_open, (int purpose), { Module.relplanPickFile(purpose); });
 EM_JS(void, js_download, (const char* name, const char* data, int length),
       { Module.relplanDownload(UTF8ToString(name), HEAPU8.slice(data, data + length)); });
@@ -26,14 +32,35 @@ EM_JS(void, js_store_setting, (const char* key, const char* value, int length), 
 });
 EM_JS(void, js_store_working_copy, (const char* json, int length, int unsaved),
       { Module.relplanStoreWorkingCopy(UTF8ToString(json, length), unsaved !== 0); });
-EM_JS(void, js_copy_share_link, (const char* json, int length), { Module.relplanShareLink(UTF8ToString(json, length)); });
+EM_JS(void, js_copy_share_link, (const char* json, int length, const char* params),
+      { Module.relplanShareLink(UTF8ToString(json, length), UTF8ToString(params)); });
+EM_JS(void, js_store_snapshot, (const char* revision, const char* json, int length),
+      { Module.relplanStoreSnapshot(UTF8ToString(revision), UTF8ToString(json, length)); });
+EM_JS(void, js_find_snapshot, (int id, const char* revisions),
+      { Module.relplanFindSnapshot(id, UTF8ToString(revisions).split(",")); });
 EM_JS(void, js_set_unsaved, (int unsaved), { Module.relplanUnsaved = unsaved !== 0; });
 EM_JS(int, js_prefers_dark, (), { return Module.relplanPrefersDark() ? 1 : 0; });
 EM_JS(void, js_view_changed, (const char* name), { Module.relplanViewChanged(UTF8ToString(name)); });
 EM_JS(void, js_request_fonts, (int id, const char32_t* code_points, int count),
       { Module.relplanRequestFonts(id, Array.from(HEAPU32.subarray(code_points >> 2, (code_points >> 2) + count))); });
 
+namespace {
+// platform::find_snapshot answers waiting for relplan_api.js (IndexedDB), by request id.
+std::map<int, std::function<void(std::optional<relplan::ui::platform::Snapshot>)>> g_snapshot_requests;
+int g_next_snapshot_request = 1;
+}  // namespace
+
 extern "C" {
+
+// relplan_api.js answering platform::find_snapshot: the kept version found (revision null: none).
+EMSCRIPTEN_KEEPALIVE void relplan_snapshot_found(int id, const char* revision, const char* json, int length) {
+    auto it = g_snapshot_requests.find(id);
+    if (it == g_snapshot_requests.end()) return;
+    auto found = std::move(it->second);
+    g_snapshot_requests.erase(it);
+    if (!revision) found(std::nullopt);
+    else found(relplan::ui::platform::Snapshot{revision, std::string(json, static_cast<size_t>(length))});
+}
 
 // relplan_api.js answering platform::request_fonts: a fetched font file, or why it could not be had.
 EMSCRIPTEN_KEEPALIVE void relplan_font_arrived(int id, const char* name, const char* bytes, int length) {
@@ -57,9 +84,21 @@ EMSCRIPTEN_KEEPALIVE void relplan_fonts_done(int id) { relplan::web::host().font
 
 namespace relplan::ui::platform {
 
-Abilities abilities() { return Abilities{false, true, false}; }
+Abilities abilities() {
+    Abilities a;
+    a.share_links = true;
+    a.clipboard_nul = true;
+    return a;
+}
 
-void set_clipboard(const std::string& text) { js_set_clipboard(text.c_str()); }
+std::string clipboard_text() { return web::host().clipboard; }
+
+// Kept in the page too, so a paste inside the app finds what the app copied even when the browser
+// did not allow writing the system clipboard.
+void set_clipboard(const std::string& text) {
+    web::host().clipboard = text;
+    js_set_clipboard(text.data(), static_cast<int>(text.size()));
+}
 
 void request_open(OpenPurpose purpose) { js_request_open(static_cast<int>(purpose)); }
 
@@ -99,8 +138,21 @@ void store_working_copy(std::string_view plan_json, bool unsaved, std::string_vi
     js_store_working_copy(plan_json.data(), static_cast<int>(plan_json.size()), unsaved ? 1 : 0);
 }
 
-void copy_share_link(std::string_view plan_json) {
-    js_copy_share_link(plan_json.data(), static_cast<int>(plan_json.size()));
+std::optional<std::string> copy_share_link(std::string_view plan_json, std::string_view link_params) {
+    js_copy_share_link(plan_json.data(), static_cast<int>(plan_json.size()), std::string(link_params).c_str());
+    return std::nullopt;
+}
+
+void store_snapshot(const std::string& revision, std::string_view plan_json) {
+    js_store_snapshot(revision.c_str(), plan_json.data(), static_cast<int>(plan_json.size()));
+}
+
+void find_snapshot(const std::vector<std::string>& revisions, std::function<void(std::optional<Snapshot>)> found) {
+    std::string list;
+    for (const std::string& r : revisions) list += (list.empty() ? "" : ",") + r;
+    const int id = g_next_snapshot_request++;
+    g_snapshot_requests[id] = std::move(found);
+    js_find_snapshot(id, list.c_str());
 }
 
 void set_unsaved(bool unsaved) { js_set_unsaved(unsaved ? 1 : 0); }

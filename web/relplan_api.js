@@ -60,7 +60,9 @@
   var api = {
     ready: Promise.all([firstFramePromise, startupPromise]).then(function () { return true; }),
     // The text reaches the parser exactly (with its length, so a NUL is reported where it is).
-    loadPlan: function (text, shared) {
+    // `shared`: a share link (a version of the open plan is offered for merging); `params`: the
+    // link's "&r=…&b=…" revision names.
+    loadPlan: function (text, shared, params) {
       text = String(text);
       var bad = loneSurrogate(text);
       if (bad >= 0) {
@@ -68,7 +70,9 @@
           text.charCodeAt(bad).toString(16).toUpperCase() + ' at character ' + bad + ' (not valid Unicode text)'] };
       }
       try {
-        return JSON.parse(withHeapString(text, function (p, n) { return UTF8ToString(_relplan_load_plan(p, n, shared ? 1 : 0)); }));
+        return JSON.parse(withHeapString(text, function (p, n) {
+          return withHeapString(params || '', function (q) { return UTF8ToString(_relplan_load_plan(p, n, shared ? 1 : 0, q)); });
+        }));
       } catch (e) {
         return { ok: false, notes: [], errors: [String(e && e.message || e)] };
       }
@@ -281,7 +285,7 @@
   };
   document.addEventListener('paste', function (e) {
     var text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
-    withHeapString(text, function (p) { _relplan_paste(p); });
+    withHeapString(text, function (p, n) { _relplan_paste(p, n); });  // with its length: NULs stay
   });
 
   // ---- settings ---------------------------------------------------------------------------------
@@ -326,9 +330,17 @@
   function db() {
     if (!dbPromise) {
       dbPromise = new Promise(function (resolve, reject) {
-        var req = indexedDB.open('relplan', 1);
-        req.onupgradeneeded = function () { req.result.createObjectStore('working'); };
-        req.onsuccess = function () { resolve(req.result); };
+        var req = indexedDB.open('relplan', 2);
+        req.onupgradeneeded = function () {
+          var names = req.result.objectStoreNames;
+          if (!names.contains('working')) req.result.createObjectStore('working');
+          if (!names.contains('snapshots')) req.result.createObjectStore('snapshots');  // version 2
+        };
+        // A newer page in another tab upgrading the database: let it, and reopen on next use.
+        req.onsuccess = function () {
+          req.result.onversionchange = function () { req.result.close(); dbPromise = null; };
+          resolve(req.result);
+        };
         req.onerror = function () { reject(req.error); };
       });
     }
@@ -337,10 +349,10 @@
   // Opening the database takes hundreds of milliseconds in a fresh profile: start it now, while the
   // WebAssembly module compiles, rather than when the working copy is first read.
   db().catch(function () {});
-  function dbRequest(mode, fn) {
+  function dbRequest(mode, fn, store) {
     return db().then(function (d) {
       return new Promise(function (resolve) {
-        var req = fn(d.transaction('working', mode).objectStore('working'));
+        var req = fn(d.transaction(store || 'working', mode).objectStore(store || 'working'));
         req.onsuccess = function () { resolve(req.result); };
         req.onerror = function () { resolve(null); };
       });
@@ -413,6 +425,38 @@
       }
     });
   }
+  // ---- versions shared or opened from links (platform::store_snapshot): the bases of three-way
+  // merges, shared by the tabs; at most SNAPSHOT_CAP, the oldest stored goes first. -----------------
+  var SNAPSHOT_CAP = 16;  // platform::max_snapshots
+  Module.relplanStoreSnapshot = function (revision, json) {
+    dbRequest('readonly', function (s) { return s.getKey(revision); }, 'snapshots').then(function (kept) {
+      if (kept !== null && kept !== undefined) return null;
+      var value = { revision: revision, json: json, stored_at: Date.now() };
+      return dbRequest('readwrite', function (s) { return s.put(value, revision); }, 'snapshots');
+    }).then(function () {
+      return dbRequest('readonly', function (s) { return s.getAll(); }, 'snapshots');
+    }).then(function (values) {
+      if (!values || values.length <= SNAPSHOT_CAP) return;
+      values.sort(function (a, b) { return (a.stored_at || 0) - (b.stored_at || 0); });
+      values.slice(0, values.length - SNAPSHOT_CAP).forEach(function (v) {
+        dbRequest('readwrite', function (s) { return s.delete(v.revision); }, 'snapshots');
+      });
+    });
+  };
+  Module.relplanFindSnapshot = function (id, revisions) {
+    var answer = function (revision, json) {
+      if (revision === null) { _relplan_snapshot_found(id, 0, 0, 0); return; }
+      withHeapString(revision, function (r) { withHeapString(json, function (j, n) { _relplan_snapshot_found(id, r, j, n); }); });
+    };
+    (function next(i) {
+      if (i >= revisions.length) { answer(null); return; }
+      if (!revisions[i]) { next(i + 1); return; }
+      dbRequest('readonly', function (s) { return s.get(revisions[i]); }, 'snapshots').then(function (v) {
+        if (v && typeof v.json === 'string') answer(revisions[i], v.json); else next(i + 1);
+      });
+    })(0);
+  };
+
   Module.relplanUnsaved = false;
   window.addEventListener('beforeunload', function (e) {
     if (Module.relplanUnsaved) { e.preventDefault(); e.returnValue = ''; }
@@ -421,6 +465,7 @@
   // ---- share links, two forms; the page offers the shorter (the fragment never reaches a server):
   //   #pd1=<base64url(DEFLATE of the minified JSON against share dictionary 1)>  (plan/share_link.hpp)
   //   #plan=<base64url(raw DEFLATE(minified UTF-8 JSON))>  (any inflater; the older form)
+  // either followed by "&r=<revision>&b=<base>" (the versions the link speaks of; older links lack them).
   // Links over LINK_CAP characters are not offered; inflating stops at the plan cap. --------------
   function toBase64Url(bytes) {
     var s = '';
@@ -478,12 +523,14 @@
   };
   // The link of the plan open now.
   api.shareLink = function () { return api.makeShareLink(api.exportPlan()); };
-  Module.relplanShareLink = function (json) {
-    api.makeShareLink(json).then(function (link) { Module.relplanCopy(link); api.lastShareLink = link; },
+  Module.relplanShareLink = function (json, params) {
+    api.makeShareLink(json).then(function (link) { link += params || ''; Module.relplanCopy(link); api.lastShareLink = link; },
       function (e) { appMessage('No share link for this plan', String(e && e.message || e)); });
   };
+  // The fragment's "&…" members (revision names), for relplan_load_plan.
+  function fragmentParams(fragment) { var i = fragment.indexOf('&'); return i < 0 ? '' : fragment.slice(i); }
   function planFromFragment(fragment) {
-    var m = /^#(plan|pd1)=([A-Za-z0-9_-]*)$/.exec(fragment);
+    var m = /^#(plan|pd1)=([A-Za-z0-9_-]*)(&[A-Za-z0-9_=&-]*)?$/.exec(fragment);
     if (!m) return Promise.reject(new Error('the link is damaged: #plan= must be followed by base64url text'));
     // Deflate shrinks at most about 1000:1, so a fragment this long cannot hold a plan within the cap
     // that anyone shares as a link; refuse before decoding megabytes.
@@ -526,8 +573,9 @@
     var work;
     if (fragment) {
       // A failed link replaces nothing: the tab opens as it would without it, then says why.
+      // Loaded as a share link: the version is remembered as a base for later merges.
       work = planFromFragment(fragment).then(function (json) {
-        var r = api.loadPlan(json);
+        var r = api.loadPlan(json, true, fragmentParams(fragment));
         if (r.ok) return;
         return restoreWorkingCopy().then(function () { showShareError(r.errors.join('\n')); });
       }, function (e) {
@@ -545,7 +593,7 @@
     var fragment = location.hash;
     history.replaceState(null, '', location.pathname + location.search);
     planFromFragment(fragment).then(function (json) {
-      var r = api.loadPlan(json, true);
+      var r = api.loadPlan(json, true, fragmentParams(fragment));
       if (!r.ok) showShareError(r.errors.join('\n'));
     }, function (e) { showShareError(String(e && e.message || e)); });
   });

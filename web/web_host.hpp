@@ -17,7 +17,7 @@ namespace relplan::web {
 struct WebHost {
     GLFWwindow* window = nullptr;
     ui::App* app = nullptr;
-    std::string clipboard;  // what a paste in the page delivered (ImGui reads it from here)
+    std::string clipboard;  // the last paste event's text (NULs kept), or what the app copied since
     std::string returned;   // storage for strings returned to JS (valid until the next call)
     bool first_frame_done = false;
     int canvas_w = 0;       // the canvas backing store in device pixels

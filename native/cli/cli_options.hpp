@@ -13,8 +13,10 @@
 #include "commands.hpp"
 
 #include "plan/plan.hpp"
+#include "plan/plan_json.hpp"
 
 #include <initializer_list>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -47,6 +49,11 @@ private:
     bool help_ = false;
 };
 
+// The answer to --help or a bad option, once parsed: the usage on stdout and `help_code` (exit_ok
+// unless the command gives 0 another meaning), or the problem and the usage on stderr and exit_usage.
+// nullopt when the command goes on.
+std::optional<int> help_or_usage_error(const Options& o, Io io, std::string_view usage, int help_code = exit_ok);
+
 // Removes every `flag` (before a "--") from `args`; whether there was one. For commands that parse
 // their arguments by hand and take a flag every command accepts (--json).
 bool take_flag(Args& args, std::string_view flag);
@@ -60,6 +67,30 @@ int fail(Io io, std::string_view message);
 // whitespace and a leading run of '=' and 'v' are dropped when a digit follows ("v2.13.0" ->
 // "2.13.0"). Anything else is returned unchanged. "V2.13.0" stays as it is, as in node-semver.
 std::string version_argument(std::string_view text);
+
+// How a file is named in messages: its path, or "<stdin>" for "-".
+std::string display_name(const std::string& path);
+
+// "FILE:LINE:COL: KIND: POINTER: MESSAGE" on `os`, the parts that are known; an empty `kind` (an
+// error) is left out.
+void print_diagnostic(std::ostream& os, const Diagnostic& d, std::string_view file, std::string_view kind = {});
+
+// A plan file as read and decoded: its display name, its text and what loading found.
+struct PlanFile {
+    std::string name;
+    std::string text;
+    PlanLoad loaded;
+};
+
+// Reads plan file `path` ("-": standard input; at most max_plan_bytes) and decodes it; with `lint`
+// the plan's lint findings count as errors. Prints its notes ("FILE:LINE:COL: note: ...") and errors
+// to stderr, bounded as print_plan_errors does. nullopt, with the reason printed, when the file cannot
+// be read; otherwise the caller decides what an absent plan or errors mean for its command.
+std::optional<PlanFile> load_plan_file(const std::string& path, Io io, bool lint = false);
+
+// The first 100 errors of file `name`, then how many more: thousands of lines help nobody, and
+// `plan validate --json` lists every one.
+void print_plan_errors(std::ostream& os, const std::vector<Diagnostic>& errors, std::string_view name);
 
 // The release named on the command line: by version, then by id, then by the version in tag form.
 const Release* find_release_argument(const Plan& plan, std::string_view wanted);

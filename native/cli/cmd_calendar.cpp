@@ -79,30 +79,15 @@ constexpr std::string_view windows_usage =
 
 Date today_utc() { return Date{floor<days>(system_clock::now())}; }
 
-Result<std::string> read_input(const std::string& path, Io io) {
-    return native::read_input(path, io.in, max_plan_bytes);
-}
-
 // Loads the plan, printing notes and validation errors to stderr. `valid` is false when there were
 // errors; the plan is still returned when it could be decoded.
 std::optional<Plan> load(const std::string& path, Io io, bool& valid) {
     valid = false;
-    const auto text = read_input(path, io);
-    if (!text) {
-        fail(io, text.error().message);
-        return std::nullopt;
-    }
-    PlanLoad loaded = load_plan(*text);
-    const std::string name = path == "-" ? "<stdin>" : path;
-    for (const Diagnostic& n : loaded.notes) {
-        Diagnostic shown = n;
-        shown.message = "note: " + n.message;
-        io.err << clean_text(format_diagnostic(shown, name)) << "\n";
-    }
-    for (const Diagnostic& e : loaded.errors) io.err << clean_text(format_diagnostic(e, name)) << "\n";
-    valid = loaded.errors.empty();
-    if (!loaded.plan) io.err << "relplan: " << clean_text(name) << " could not be read as a plan\n";
-    return std::move(loaded.plan);
+    std::optional<PlanFile> file = load_plan_file(path, io);
+    if (!file) return std::nullopt;
+    valid = file->loaded.errors.empty();
+    if (!file->loaded.plan) io.err << "relplan: " << clean_text(file->name) << " could not be read as a plan\n";
+    return std::move(file->loaded.plan);
 }
 
 const TzDatabase* zone_database(Io io) {
@@ -162,11 +147,7 @@ std::optional<sys_seconds> parse_utc_stamp(std::string_view s) {
 
 int cmd_check(const Args& args, Io io) {
     const Options o(args, {"--today"}, {"--json"});
-    if (o.help()) {
-        io.out << check_usage;
-        return exit_ok;
-    }
-    if (!o.problem().empty()) return usage_error(io, check_usage, o.problem());
+    if (const auto done = help_or_usage_error(o, io, check_usage)) return *done;
     if (o.positional().size() != 1) return usage_error(io, check_usage, "check takes one FILE");
     int rc = exit_ok;
     const auto today = date_option(o, "--today", io, check_usage, rc);
@@ -184,11 +165,7 @@ int cmd_check(const Args& args, Io io) {
 
 int cmd_ics(const Args& args, Io io) {
     const Options o(args, {"--dtstamp"}, {"--utc", "--no-support", "--json"});
-    if (o.help()) {
-        io.out << ics_usage;
-        return exit_ok;
-    }
-    if (!o.problem().empty()) return usage_error(io, ics_usage, o.problem());
+    if (const auto done = help_or_usage_error(o, io, ics_usage)) return *done;
     if (o.positional().size() != 1) return usage_error(io, ics_usage, "ics takes one FILE");
     IcsExportOptions eo;
     eo.dtstamp = floor<seconds>(system_clock::now());
@@ -230,11 +207,7 @@ int cmd_schedule(const Args& args, Io io) {
                     {"--cadence", "--from", "--count", "--until", "--type", "--component", "--calver",
                      "--first-version", "--id-prefix"},
                     {"--in-place", "-i", "--json"});
-    if (o.help()) {
-        io.out << help;
-        return exit_ok;
-    }
-    if (!o.problem().empty()) return usage_error(io, help, o.problem());
+    if (const auto done = help_or_usage_error(o, io, help)) return *done;
     if (o.positional().size() != 1) return usage_error(io, help, "schedule takes one FILE");
     const std::string path = o.positional()[0];
     const bool in_place = o.has("--in-place") || o.has("-i");
@@ -294,11 +267,7 @@ int cmd_windows(const Args& args, Io io) {
                     {"--release", "--from", "--until", "--zone", "--duration", "--min-duration", "--max-duration",
                      "--step", "--count", "--today"},
                     {"--allow-weekends", "--outside-business-hours", "--business-hours-ok", "--json"});
-    if (o.help()) {
-        io.out << windows_usage;
-        return exit_ok;
-    }
-    if (!o.problem().empty()) return usage_error(io, windows_usage, o.problem());
+    if (const auto done = help_or_usage_error(o, io, windows_usage)) return *done;
     if (o.positional().size() != 1) return usage_error(io, windows_usage, "windows takes one FILE");
     if (!o.has("--release")) return usage_error(io, windows_usage, "windows needs --release ID");
     int rc = exit_ok;

@@ -48,19 +48,15 @@ constexpr std::string_view support_usage =
     "                   run on (repeatable; default: all)\n"
     "  exits 1 when there are warnings, 0 otherwise\n";
 
+// The plan in `path`; nullopt (the errors printed) unless it is valid.
 std::optional<Plan> load(const std::string& path, Io io) {
-    auto text = native::read_file(path, max_plan_bytes);
-    if (!text) {
-        fail(io, text.error().message);
+    std::optional<PlanFile> file = load_plan_file(path, io);
+    if (!file) return std::nullopt;
+    if (!file->loaded.errors.empty() || !file->loaded.plan) {
+        io.err << "relplan: " << clean_text(file->name) << " is not a valid plan\n";
         return std::nullopt;
     }
-    PlanLoad loaded = load_plan(*text);
-    for (const Diagnostic& e : loaded.errors) io.err << clean_text(format_diagnostic(e, path)) << "\n";
-    if (!loaded.errors.empty() || !loaded.plan) {
-        io.err << "relplan: " << clean_text(path) << " is not a valid plan\n";
-        return std::nullopt;
-    }
-    return std::move(loaded.plan);
+    return std::move(file->loaded.plan);
 }
 
 bool matches_release(const Release& r, std::string_view wanted) {
@@ -109,11 +105,7 @@ std::string impact_line(const ConsumerImpact& row) {
 
 int cmd_impact(const Args& args, Io io) {
     const Options o(args, {"--release", "--package", "--consumers"}, {"--json"});
-    if (o.help()) {
-        io.out << impact_usage;
-        return exit_ok;
-    }
-    if (!o.problem().empty()) return usage_error(io, impact_usage, o.problem());
+    if (const auto done = help_or_usage_error(o, io, impact_usage)) return *done;
     if (o.positional().size() != 1) return usage_error(io, impact_usage, "impact needs exactly one PLAN file");
     auto plan = load(o.positional()[0], io);
     if (!plan) return exit_failed;
@@ -230,11 +222,7 @@ void write_support_text(const SupportReport& report, Io io) {
 
 int cmd_support(const Args& args, Io io) {
     const Options o(args, {"--format", "--today", "--import-eol", "--product", "--cycle"}, {"--json"});
-    if (o.help()) {
-        io.out << support_usage;
-        return exit_ok;
-    }
-    if (!o.problem().empty()) return usage_error(io, support_usage, o.problem());
+    if (const auto done = help_or_usage_error(o, io, support_usage)) return *done;
     if (o.positional().size() != 1) return usage_error(io, support_usage, "support needs exactly one PLAN file");
     std::string format = o.value("--format").value_or(o.has("--json") ? "json" : "text");
     if (format != "text" && format != "json" && format != "endoflife")

@@ -2,8 +2,6 @@
 #include "commands.hpp"
 #include "cli_options.hpp"
 
-#include "common/file_io.hpp"
-
 #include "base/json_doc.hpp"
 #include "base/text.hpp"
 #include "calendar/business_days.hpp"
@@ -111,11 +109,7 @@ std::string notes_json(const Plan& plan, const Release& release, const NotesOpti
 
 int cmd_notes(const Args& args, Io io) {
     const Options o(args, {"--release", "--format", "--audience", "--width", "--today"}, {"--json"});
-    if (o.help()) {
-        io.out << notes_usage;
-        return exit_ok;
-    }
-    if (!o.problem().empty()) return usage_error(io, notes_usage, o.problem());
+    if (const auto done = help_or_usage_error(o, io, notes_usage)) return *done;
     if (o.positional().size() != 1) return usage_error(io, notes_usage, o.positional().empty() ? "notes needs a FILE" : "notes takes one FILE");
     const std::string wanted = o.value("--release").value_or("");
     if (wanted.empty()) return usage_error(io, notes_usage, "notes needs --release V (a version or release id)");
@@ -124,12 +118,10 @@ int cmd_notes(const Args& args, Io io) {
     if (const std::string problem = read_options(o, options); !problem.empty()) return usage_error(io, notes_usage, problem);
 
     const std::string& path = o.positional().front();
-    const std::string name = path == "-" ? "<stdin>" : path;
-    const auto text = native::read_input(path, io.in, max_plan_bytes);
-    if (!text) return fail(io, text.error().message);
-    PlanLoad loaded = load_plan(*text);
-    for (const Diagnostic& n : loaded.notes) io.err << clean_text(format_diagnostic({n.pointer, "note: " + n.message, n.line, n.column}, name)) << "\n";
-    for (const Diagnostic& e : loaded.errors) io.err << clean_text(format_diagnostic(e, name)) << "\n";
+    const std::optional<PlanFile> file = load_plan_file(path, io);
+    if (!file) return exit_failed;
+    const std::string& name = file->name;
+    const PlanLoad& loaded = file->loaded;
     if (!loaded.plan) return fail(io, name + " could not be read as a plan");
     const Plan& plan = *loaded.plan;
     const Release* release = find_release_argument(plan, wanted);

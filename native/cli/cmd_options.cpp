@@ -1,7 +1,11 @@
 // The option parser and helpers every subcommand shares (cli_options.hpp).
 #include "cli_options.hpp"
 
+#include "common/file_io.hpp"
+
 #include "base/text.hpp"
+#include "plan/plan_lint.hpp"
+#include "plan/plan_validate.hpp"
 
 #include <algorithm>
 #include <ostream>
@@ -105,6 +109,50 @@ const Release* find_release_argument(const Plan& plan, std::string_view wanted) 
     if (const Release* r = find_release(plan, wanted)) return r;
     const std::string cleaned = version_argument(wanted);
     return cleaned == wanted ? nullptr : find_release_by_version(plan, cleaned);
+}
+
+std::optional<int> help_or_usage_error(const Options& o, Io io, std::string_view usage, int help_code) {
+    if (o.help()) {
+        io.out << usage;
+        return help_code;
+    }
+    if (!o.problem().empty()) return usage_error(io, usage, o.problem());
+    return std::nullopt;
+}
+
+std::string display_name(const std::string& path) { return path == "-" ? "<stdin>" : path; }
+
+void print_diagnostic(std::ostream& os, const Diagnostic& d, std::string_view file, std::string_view kind) {
+    Diagnostic shown = d;
+    if (!kind.empty()) {
+        shown.pointer.clear();
+        shown.message = std::string(kind) + ": " + (d.pointer.empty() ? "" : d.pointer + ": ") + d.message;
+    }
+    os << clean_text(format_diagnostic(shown, file)) << "\n";
+}
+
+void print_plan_errors(std::ostream& os, const std::vector<Diagnostic>& errors, std::string_view name) {
+    constexpr std::size_t shown = 100;
+    for (std::size_t i = 0; i < errors.size() && i < shown; ++i) print_diagnostic(os, errors[i], name);
+    if (errors.size() > shown) {
+        os << clean_text(name) << ": ... and " << errors.size() - shown
+           << " more errors (relplan plan validate --json lists every one)\n";
+    }
+}
+
+std::optional<PlanFile> load_plan_file(const std::string& path, Io io, bool lint) {
+    auto text = native::read_input(path, io.in, max_plan_bytes);
+    if (!text) {
+        fail(io, text.error().message);
+        return std::nullopt;
+    }
+    PlanFile file{display_name(path), std::move(*text), {}};
+    file.loaded = load_plan(file.text);
+    if (lint && file.loaded.plan)
+        for (Diagnostic& d : lint_plan(*file.loaded.plan, file.text)) file.loaded.errors.push_back(std::move(d));
+    for (const Diagnostic& n : file.loaded.notes) print_diagnostic(io.err, n, file.name, "note");
+    print_plan_errors(io.err, file.loaded.errors, file.name);
+    return file;
 }
 
 }  // namespace relplan::cli

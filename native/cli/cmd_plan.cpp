@@ -67,46 +67,16 @@ int usage(Io io, std::string_view text, const std::string& problem) {
     return exit_usage;
 }
 
-void print(std::ostream& os, const Diagnostic& d, std::string_view file, std::string_view kind = {}) {
-    Diagnostic shown = d;
-    if (!kind.empty()) {
-        shown.pointer.clear();
-        shown.message = std::string(kind) + ": " + (d.pointer.empty() ? "" : d.pointer + ": ") + d.message;
-    }
-    os << clean_text(format_diagnostic(shown, file)) << "\n";
-}
-
 Result<std::string> read_input(const std::string& path, Io io, std::uint64_t max_bytes) {
     return native::read_input(path, io.in, max_bytes);
 }
 
-std::string display_name(const std::string& path) { return path == "-" ? "<stdin>" : path; }
-
-// The first 100 errors, then how many more: thousands of lines help nobody, and --json has them all.
-void print_errors(std::ostream& os, const std::vector<Diagnostic>& errors, const std::string& name) {
-    constexpr std::size_t shown = 100;
-    for (std::size_t i = 0; i < errors.size() && i < shown; ++i) print(os, errors[i], name);
-    if (errors.size() > shown) {
-        os << clean_text(name) << ": ... and " << errors.size() - shown
-           << " more errors (relplan plan validate --json lists every one)\n";
-    }
-}
-
 // Loads a plan file, printing every note and error. nullopt when there is no plan to work with.
 std::optional<Plan> load(const std::string& path, Io io, bool& had_errors) {
-    const auto text = read_input(path, io, max_plan_bytes);
-    if (!text) {
-        io.err << "relplan: " << clean_text(text.error().message) << "\n";
-        had_errors = true;
-        return std::nullopt;
-    }
-    PlanLoad loaded = load_plan(*text);
-    if (loaded.plan) for (Diagnostic& d : lint_plan(*loaded.plan, *text)) loaded.errors.push_back(std::move(d));
-    const std::string name = display_name(path);
-    for (const Diagnostic& n : loaded.notes) print(io.err, n, name, "note");
-    print_errors(io.err, loaded.errors, name);
-    had_errors = !loaded.errors.empty();
-    return std::move(loaded.plan);
+    std::optional<PlanFile> file = load_plan_file(path, io, true);
+    had_errors = !file || !file->loaded.errors.empty();
+    if (!file) return std::nullopt;
+    return std::move(file->loaded.plan);
 }
 
 int plan_validate(const Args& files, Io io) {
@@ -144,26 +114,27 @@ int plan_fmt(const Args& args, Io io) {
     if (path.empty()) return usage(io, plan_usage, "plan fmt needs a FILE");
     if (in_place && path == "-") return usage(io, plan_usage, "--in-place needs a file, not standard input");
 
-    const auto original = read_input(path, io, max_plan_bytes);
-    if (!original) {
-        io.err << "relplan: " << clean_text(original.error().message) << "\n";
-        return exit_failed;
-    }
-    PlanLoad loaded = load_plan(*original);
-    const std::string name = display_name(path);
-    for (const Diagnostic& n : loaded.notes) print(io.err, n, name, "note");
-    print_errors(io.err, loaded.errors, name);
+    std::optional<PlanFile> file = load_plan_file(path, io);
+    if (!file) return exit_failed;
+    const PlanLoad& loaded = file->loaded;
     if (!loaded.plan) {
-        io.err << "relplan: " << clean_text(name) << " was not formatted\n";
+        io.err << "relplan: " << clean_text(file->name) << " was not formatted\n";
         return exit_failed;
     }
-    const std::string json = to_json(*loaded.plan);
+    // Written as it is serialised: the canonical form of a minified plan is about twice its size.
     if (!in_place) {
-        io.out << json;
+        write_json(*loaded.plan, [&](std::string_view piece) { io.out << piece; });
         return exit_ok;
     }
-    if (json == *original) return exit_ok;
-    const auto written = native::rewrite_file_in_place(path, json);
+    std::string_view unchanged = file->text;  // the bytes of the file not matched yet
+    bool same = true;
+    write_json(*loaded.plan, [&](std::string_view piece) {
+        same = same && unchanged.substr(0, piece.size()) == piece;
+        if (same) unchanged.remove_prefix(piece.size());
+    });
+    if (same && unchanged.empty()) return exit_ok;
+    const auto written = native::rewrite_file_in_place(
+        path, [&](const native::Sink& write) { write_json(*loaded.plan, write); });
     if (!written) {
         io.err << "relplan: " << clean_text(written.error().message) << "\n";
         return exit_failed;
@@ -187,12 +158,12 @@ int import_changelog_cmd(const Args& all_args, Io io) {
     const auto imported = import_changelog(*text);
     if (!imported) {
         const Error& e = imported.error();
-        print(io.err, e.offset == Error::npos ? Diagnostic{"", e.message, 0, 0} : diagnostic_at(*text, e.offset, e.message),
-              name);
+        print_diagnostic(io.err, e.offset == Error::npos ? Diagnostic{"", e.message, 0, 0} : diagnostic_at(*text, e.offset, e.message),
+                         name);
         return exit_failed;
     }
-    for (const Diagnostic& n : imported->notes) print(io.err, n, name, "note");
-    for (const Diagnostic& w : validate_plan(imported->plan)) print(io.err, w, name, "warning");
+    for (const Diagnostic& n : imported->notes) print_diagnostic(io.err, n, name, "note");
+    for (const Diagnostic& w : validate_plan(imported->plan)) print_diagnostic(io.err, w, name, "warning");
     if (explain) io.err << explain_changelog_import(*imported);
     io.out << to_json(imported->plan);
     return exit_ok;
@@ -252,7 +223,7 @@ int import_commits_cmd(const Args& args, Io io) {
         io.err << "relplan: " << clean_text(imported.error().message) << "\n";
         return exit_failed;
     }
-    for (const Diagnostic& n : imported->notes) print(io.err, n, "<stdin>", "note");
+    for (const Diagnostic& n : imported->notes) print_diagnostic(io.err, n, "<stdin>", "note");
     for (const std::string& piece : imported->json) io.out << piece;
     return exit_ok;
 }

@@ -53,7 +53,7 @@ std::optional<Plan> load(const std::string& path, Io io) {
     if (text->find_first_not_of(" \t\r\n") == std::string::npos) return Plan{};
     PlanLoad loaded = load_plan(*text);
     if (!loaded.plan) {
-        for (const auto& e : loaded.errors) io.err << clean_text(format_diagnostic(e, path)) << "\n";
+        print_plan_errors(io.err, loaded.errors, path);
         io.err << "relplan: " << clean_text(path) << " could not be read as a plan\n";
     }
     return std::move(loaded.plan);
@@ -70,11 +70,7 @@ ConflictOptions conflict_options() {
 
 int cmd_diff(const Args& args, Io io) {
     const Options o(args, {}, {"--json"});
-    if (o.help()) {
-        io.out << diff_usage;
-        return exit_same;
-    }
-    if (!o.problem().empty()) return usage_error(io, diff_usage, o.problem());
+    if (const auto done = help_or_usage_error(o, io, diff_usage, exit_same)) return *done;
     const bool json = o.has("--json");
     const Args& files = o.positional();
     const bool git = files.size() == 7;
@@ -96,11 +92,7 @@ int cmd_diff(const Args& args, Io io) {
 
 int cmd_merge(const Args& args, Io io) {
     const Options o(args, {"-o", "--output"}, {"--json"});
-    if (o.help()) {
-        io.out << merge_usage;
-        return exit_same;
-    }
-    if (!o.problem().empty()) return usage_error(io, merge_usage, o.problem());
+    if (const auto done = help_or_usage_error(o, io, merge_usage, exit_same)) return *done;
     const Args& files = o.positional();
     std::optional<std::string> out_path = o.value("-o");
     if (auto output = o.value("--output")) out_path = output;

@@ -113,6 +113,11 @@ Result<std::string> read_file(const std::string& path, std::uint64_t max_bytes, 
     int flags = ::fcntl(fd.fd, F_GETFL);
     if (flags >= 0) ::fcntl(fd.fd, F_SETFL, flags & ~O_NONBLOCK);
     std::string data;
+    // One allocation of the file's size: a string grown by doubling would briefly hold up to three
+    // times a large plan.
+    if (S_ISREG(st.st_mode) && st.st_size > 0) {
+        data.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(static_cast<std::uint64_t>(st.st_size), max_bytes)));
+    }
     char buf[1 << 16];
     for (;;) {
         ssize_t n = ::read(fd.fd, buf, sizeof buf);
@@ -178,6 +183,10 @@ Result<std::string> read_input(const std::string& path, std::istream& in, std::u
 
 Result<std::monostate> write_file_atomic(const std::string& path, std::string_view bytes,
                                          bool keep_backup) {
+    return write_file_atomic(path, [&](const Sink& write) { write(bytes); }, keep_backup);
+}
+
+Result<std::monostate> write_file_atomic(const std::string& path, const Producer& produce, bool keep_backup) {
     const std::size_t slash = path.rfind('/');
     const std::string dir = slash == std::string::npos ? "." : slash == 0 ? "/" : path.substr(0, slash);
     const std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
@@ -210,14 +219,19 @@ Result<std::monostate> write_file_atomic(const std::string& path, std::string_vi
             return fail("cannot keep the owner of", path);
         }
     }
-    std::size_t done = 0;
-    while (done < bytes.size()) {
-        ssize_t n = ::write(fd.fd, bytes.data() + done, bytes.size() - done);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            return fail("cannot write", tmp);
+    int write_errno = 0;  // the first failed write; later pieces are dropped
+    produce([&](std::string_view bytes) {
+        std::size_t done = 0;
+        while (write_errno == 0 && done < bytes.size()) {
+            const ssize_t n = ::write(fd.fd, bytes.data() + done, bytes.size() - done);
+            if (n < 0 && errno != EINTR) write_errno = errno;
+            if (n == 0) write_errno = EIO;  // no progress on a regular file: give up rather than spin
+            if (n > 0) done += static_cast<std::size_t>(n);
         }
-        done += static_cast<std::size_t>(n);
+    });
+    if (write_errno != 0) {
+        errno = write_errno;
+        return fail("cannot write", tmp);
     }
     if (::fsync(fd.fd) != 0) return fail("cannot flush", tmp);
     if (keep_backup) {
@@ -251,6 +265,10 @@ Result<std::monostate> write_file_atomic(const std::string& path, std::string_vi
 }
 
 Result<std::monostate> rewrite_file_in_place(const std::string& path, std::string_view bytes) {
+    return rewrite_file_in_place(path, [&](const Sink& write) { write(bytes); });
+}
+
+Result<std::monostate> rewrite_file_in_place(const std::string& path, const Producer& produce) {
     char* resolved = ::realpath(path.c_str(), nullptr);
     if (!resolved) return make_error(errno_text("cannot resolve", path));
     const std::string target = resolved;
@@ -270,7 +288,7 @@ Result<std::monostate> rewrite_file_in_place(const std::string& path, std::strin
         return make_error(shown + " has " + std::to_string(st.st_nlink) +
                           " hard links; rewriting it would split them, so it is left alone (print to "
                           "standard output instead)");
-    return write_file_atomic(target, bytes);
+    return write_file_atomic(target, produce);
 }
 
 }  // namespace relplan::native

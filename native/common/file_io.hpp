@@ -12,9 +12,10 @@
 #include "base/result.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <iosfwd>
-#include <string>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <variant>
 
@@ -35,11 +36,17 @@ std::optional<std::uint64_t> parse_size(std::string_view text);
 
 Result<std::monostate> write_file_atomic(const std::string& path, std::string_view bytes,
                                          bool keep_backup = false);
+// The same, for output made in pieces (a large plan is written as it is serialised, never held
+// whole): `produce` calls its argument with each piece in order.
+using Sink = std::function<void(std::string_view)>;
+using Producer = std::function<void(const Sink&)>;
+Result<std::monostate> write_file_atomic(const std::string& path, const Producer& produce, bool keep_backup = false);
 // Rewrites an existing file the way `sed -i --follow-symlinks` does: a symlink is followed and its
 // target replaced (the link stays a link), mode and owner are kept, and the write is atomic as in
 // write_file_atomic. Refused with a message saying why: anything but a regular file, a read-only
 // file (no write bit, or not writable by this user), and a file with several hard links (an atomic
 // rename would silently split them).
 Result<std::monostate> rewrite_file_in_place(const std::string& path, std::string_view bytes);
+Result<std::monostate> rewrite_file_in_place(const std::string& path, const Producer& produce);
 
 }  // namespace relplan::native

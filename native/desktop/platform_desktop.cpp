@@ -4,6 +4,7 @@
 #include "platform_desktop.hpp"
 
 #include "../common/file_io.hpp"
+#include "plan/share_link.hpp"
 
 #include <GLFW/glfw3.h>
 
@@ -11,6 +12,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <system_error>
+#include <utility>
+#include <vector>
 
 namespace relplan::ui::platform {
 
@@ -71,7 +74,23 @@ std::optional<Recovery> take(const std::string& file) {
 
 void set_desktop_window(GLFWwindow* w) { g_window = w; }
 
-Abilities abilities() { return Abilities{true, false, true, has_system_dialogs()}; }
+Abilities abilities() {
+    Abilities a;
+    a.file_paths = true;
+    a.quit = true;
+    a.share_links = true;
+    a.system_dialogs = has_system_dialogs();
+    return a;
+}
+
+// GLFW's clipboard is a C string both ways: text after a NUL byte is lost (abilities().clipboard_nul
+// stays false). Reading the selection with its length would take X11/Wayland code of our own or a
+// helper process per paste; instead the "Paste git log" dialog names the NUL-free forms that work
+// (plain `git log A..B` keeps whole messages, `git log --oneline` their subjects) and warns off -z.
+std::string clipboard_text() {
+    const char* text = g_window ? glfwGetClipboardString(g_window) : nullptr;
+    return text ? text : "";
+}
 
 void set_clipboard(const std::string& text) {
     if (g_window) glfwSetClipboardString(g_window, text.c_str());
@@ -161,7 +180,42 @@ std::optional<Recovery> take_newest_recovery() {
     return take(newest);
 }
 
-void copy_share_link(std::string_view) {}
+std::optional<std::string> copy_share_link(std::string_view plan_json, std::string_view link_params) {
+    auto link = make_share_link(plan_json, load_setting("share_address").value_or(""), ShareRevision{});
+    if (!link) return link.error().message;
+    set_clipboard(*link + std::string(link_params));
+    return std::nullopt;
+}
+
+// One file per kept version, <revision>.json; the oldest written goes first beyond the cap.
+void store_snapshot(const std::string& revision, std::string_view plan_json) {
+    if (revision.empty() || revision.find_first_not_of("0123456789abcdefghijklmnopqrstuvwxyz") != std::string::npos) return;
+    const fs::path dir = config_dir() / "snapshots";
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (fs::exists(dir / (revision + ".json"), ec)) return;
+    if (!native::write_file_atomic((dir / (revision + ".json")).string(), plan_json)) return;
+    std::vector<std::pair<fs::file_time_type, fs::path>> kept;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        std::error_code ec2;
+        if (it->path().extension() == ".json") kept.emplace_back(it->last_write_time(ec2), it->path());
+    }
+    if (kept.size() <= static_cast<std::size_t>(max_snapshots)) return;
+    std::sort(kept.begin(), kept.end());
+    for (std::size_t i = 0; i + max_snapshots < kept.size(); ++i) fs::remove(kept[i].second, ec);
+}
+
+void find_snapshot(const std::vector<std::string>& revisions, std::function<void(std::optional<Snapshot>)> found) {
+    for (const std::string& r : revisions) {
+        if (r.empty() || r.find_first_not_of("0123456789abcdefghijklmnopqrstuvwxyz") != std::string::npos) continue;
+        auto json = native::read_file((config_dir() / "snapshots" / (r + ".json")).string(), 64ull << 20);
+        if (json) {
+            found(Snapshot{r, std::move(json.value())});
+            return;
+        }
+    }
+    found(std::nullopt);
+}
 void set_unsaved(bool) {}
 void view_changed(std::string_view) {}
 

@@ -18,32 +18,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A scratch directory per test run, removed at exit.
-struct Scratch {
-    fs::path dir;
-    Scratch() {
-        std::random_device rd;
-        dir = fs::temp_directory_path() / ("relplan-calendar-cli-" + std::to_string(rd()));
-        fs::create_directories(dir);
-    }
-    ~Scratch() {
-        std::error_code ec;
-        fs::remove_all(dir, ec);
-    }
-    std::string write(const std::string& name, const std::string& text) const {
-        const fs::path p = dir / name;
-        std::ofstream(p, std::ios::binary) << text;
-        return p.string();
-    }
-};
-
-std::string read(const std::string& path) {
-    std::ifstream f(path, std::ios::binary);
-    std::stringstream ss;
-    ss << f.rdbuf();
-    return ss.str();
-}
-
 const std::string kPlan = R"({
   "format": {"name": "relplan", "version": 1},
   "project": {"name": "Calendar CLI"},

@@ -6,14 +6,12 @@
 
 #include <catch2/catch.hpp>
 
-using relplan::cli::Args;
-using relplan::cli::cmd_import;
+using namespace relplan::cli;
 using relplan::cli::test::Run;
-namespace test = relplan::cli::test;
 
 namespace {
 
-Run run(const Args& args, const std::string& input = {}) { return test::run(cmd_import, args, input); }
+test::Run run(const Args& args, const std::string& input = {}) { return test::run(cmd_import, args, input); }
 
 const std::string data = std::string(RELPLAN_TEST_DATA_DIR) + "/changelogs/";
 

@@ -12,27 +12,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-using relplan::cli::test::Run;
-using relplan::cli::test::run;
+using namespace relplan::cli::test;
 
 namespace {
 
-std::string read(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-void write(const std::string& path, const std::string& text) {
-    std::ofstream(path, std::ios::binary) << text;
-}
-
-std::string scratch() {
-    std::string pattern = "/tmp/relplan-in-place-XXXXXX";
-    REQUIRE(mkdtemp(pattern.data()) != nullptr);
-    return pattern;
-}
+std::string scratch() { return relplan::cli::test::scratch("in-place"); }
 
 const std::string messy =
     R"({"releases":[],"project":{"name":"Acme"},"format":{"version":1,"name":"relplan"}})";

@@ -8,21 +8,8 @@
 using namespace relplan::cli;
 using namespace relplan::cli::test;
 
-namespace {
-
-std::string z(std::initializer_list<std::string_view> messages) {
-    std::string log;
-    for (const std::string_view m : messages) {
-        log += m;
-        log += '\0';
-    }
-    return log;
-}
-
-}  // namespace
-
 TEST_CASE("next-version --release-rule and --policy", "[cli][next-version]") {
-    const std::string deps = z({"build(deps): bump jsonpath-plus from 9.0.0 to 10.0.0 (#2401)", "docs: typo"});
+    const std::string deps = nul_log({"build(deps): bump jsonpath-plus from 9.0.0 to 10.0.0 (#2401)", "docs: typo"});
     CHECK(run(cmd_next_version, {"--current", "16.14.2"}, deps).out.empty());
     const Run ruled = run(cmd_next_version, {"--current", "16.14.2", "--release-rule", "build(deps)=patch"}, deps);
     CHECK(ruled.out == "16.14.3\n");
@@ -31,12 +18,12 @@ TEST_CASE("next-version --release-rule and --policy", "[cli][next-version]") {
     CHECK(bad_rule.code == 1);
     CHECK(bad_rule.err.find("no '='") != std::string::npos);
 
-    const std::string breaking = z({"feat!: drop Node 12"});
+    const std::string breaking = nul_log({"feat!: drop Node 12"});
     CHECK(run(cmd_next_version, {"--current", "0.9.1"}, breaking).out == "0.10.0\n");
     CHECK(run(cmd_next_version, {"--current", "0.9.1", "--policy", "semantic-release"}, breaking).out == "1.0.0\n");
     CHECK(run(cmd_next_version, {"--current", "0.9.1", "--policy", "release-please", "--bump-minor-pre-major"}, breaking).out == "0.10.0\n");
     CHECK(run(cmd_next_version, {"--current", "0.9.1", "--policy", "git-cliff", "--breaking-always-bump-major", "false"}, breaking).out == "0.10.0\n");
-    const std::string feat = z({"feat: add --json"});
+    const std::string feat = nul_log({"feat: add --json"});
     CHECK(run(cmd_next_version, {"--current", "0.9.1", "--policy", "release-please", "--bump-patch-for-minor-pre-major"}, feat).out == "0.9.2\n");
     CHECK(run(cmd_next_version, {"--current", "0.9.1", "--policy", "git-cliff", "--features-always-bump-minor", "true"}, feat).out == "0.10.0\n");
     CHECK(run(cmd_next_version, {"--current", "0.9.1", "--features-always-bump-minor", "maybe"}, feat).code == 1);
@@ -44,15 +31,15 @@ TEST_CASE("next-version --release-rule and --policy", "[cli][next-version]") {
 }
 
 TEST_CASE("next-version: reverts, hashes, --keep-reverted, --pre and the -z warning", "[cli][next-version]") {
-    const std::string pair = z({"914b0a2642\nRevert \"feat: ava 5\" (#2682)\n\nThis reverts commit 3f3b286fb80215b2ad65378340208eb4c8eb6aea.\n",
+    const std::string pair = nul_log({"914b0a2642\nRevert \"feat: ava 5\" (#2682)\n\nThis reverts commit 3f3b286fb80215b2ad65378340208eb4c8eb6aea.\n",
                                 "3f3b286fb8\nfeat: ava 5"});
     const Run cancelled = run(cmd_next_version, {"--current", "20.0.2"}, pair);
     CHECK(cancelled.out.empty());
     CHECK(cancelled.err.find("2 cancelled as revert pairs") != std::string::npos);
     CHECK(run(cmd_next_version, {"--current", "20.0.2", "--keep-reverted"}, pair).out == "20.1.0\n");
 
-    CHECK(run(cmd_next_version, {"--current", "1.3.0-rc.1", "--pre", "rc"}, z({"fix: page size"})).out == "1.3.0-rc.2\n");
-    CHECK(run(cmd_next_version, {"--current", "1.3.0-rc.2"}, z({"fix: page size"})).out == "1.3.0\n");
+    CHECK(run(cmd_next_version, {"--current", "1.3.0-rc.1", "--pre", "rc"}, nul_log({"fix: page size"})).out == "1.3.0-rc.2\n");
+    CHECK(run(cmd_next_version, {"--current", "1.3.0-rc.2"}, nul_log({"fix: page size"})).out == "1.3.0\n");
 
     const Run newline = run(cmd_next_version, {"--current", "1.0.0"}, "feat: a\nfix: b\n");
     CHECK(newline.err.find("warning:") != std::string::npos);

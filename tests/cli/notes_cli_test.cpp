@@ -3,26 +3,15 @@
 
 #include <catch2/catch.hpp>
 
-#include <fstream>
-#include <sstream>
-
-using relplan::cli::Args;
-using relplan::cli::cmd_notes;
+using namespace relplan::cli;
 using relplan::cli::test::Run;
-namespace test = relplan::cli::test;
+using relplan::cli::test::read;
 
 namespace {
 
-Run run(const Args& args, const std::string& input = {}) { return test::run(cmd_notes, args, input); }
+test::Run run(const Args& args, const std::string& input = {}) { return test::run(cmd_notes, args, input); }
 
 const std::string plan_file = std::string(RELPLAN_TEST_DATA_DIR) + "/notes/sync.plan.json";
-
-std::string read(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 }  // namespace
 

@@ -17,6 +17,7 @@
 using relplan::cli::Args;
 using relplan::cli::test::Run;
 using relplan::cli::test::run;
+using relplan::cli::test::Scratch;
 using json = nlohmann::json;
 namespace fs = std::filesystem;
 
@@ -27,24 +28,6 @@ const std::string sync_plan = data + "/notes/sync.plan.json";
 const std::string debug_plan = data + "/lifecycle/debug.plan.json";
 const std::string missing = data + "/no-such-file.plan.json";
 const std::string not_json = data + "/plan/not-json.txt";
-
-struct Scratch {
-    fs::path dir;
-    Scratch() {
-        std::random_device rd;
-        dir = fs::temp_directory_path() / ("relplan-pipeline-cli-" + std::to_string(rd()));
-        fs::create_directories(dir);
-    }
-    ~Scratch() {
-        std::error_code ec;
-        fs::remove_all(dir, ec);
-    }
-    std::string write(const std::string& name, const std::string& text) const {
-        const fs::path p = dir / name;
-        std::ofstream(p, std::ios::binary) << text;
-        return p.string();
-    }
-};
 
 struct Line {
     std::string name;

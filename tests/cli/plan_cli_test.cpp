@@ -12,31 +12,15 @@
 
 using namespace relplan;
 using relplan::cli::Args;
-using relplan::cli::test::Run;
-using relplan::cli::test::run;
+using namespace relplan::cli::test;
 
 namespace {
-
-std::string read(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-void write(const std::string& path, const std::string& text) {
-    std::ofstream(path, std::ios::binary) << text;
-}
 
 const std::string data_dir = std::string(RELPLAN_TEST_DATA_DIR) + "/plan/";
 const std::string acme = std::string(RELPLAN_ASSETS_DIR) + "/examples/acme.plan.json";
 
 // A fresh scratch directory per test.
-std::string scratch() {
-    std::string pattern = "/tmp/relplan-plan-cli-XXXXXX";
-    REQUIRE(mkdtemp(pattern.data()) != nullptr);
-    return pattern;
-}
+std::string scratch() { return relplan::cli::test::scratch("plan-cli"); }
 
 }  // namespace
 

@@ -9,23 +9,13 @@
 using namespace relplan::cli;
 using namespace relplan::cli::test;
 
-namespace {
-
-std::string z(std::initializer_list<std::string_view> messages) {
-    std::string log;
-    for (const std::string_view m : messages) (log += m) += '\0';
-    return log;
-}
-
-}  // namespace
-
 TEST_CASE("next-version --line refuses a version outside the maintenance line", "[cli][next-version]") {
-    const std::string fixes = z({"fix: keep the cache warm", "docs: typo"});
+    const std::string fixes = nul_log({"fix: keep the cache warm", "docs: typo"});
     const Run patch = run(cmd_next_version, {"--current", "v1.4.2", "--line", "1.4.x"}, fixes);
     CHECK(patch.code == 0);
     CHECK(patch.out == "1.4.3\n");
     const Run refused =
-        run(cmd_next_version, {"--current", "1.4.2", "--line", "1.4.x"}, z({"fix: a", "feat(api): add paging"}));
+        run(cmd_next_version, {"--current", "1.4.2", "--line", "1.4.x"}, nul_log({"fix: a", "feat(api): add paging"}));
     CHECK(refused.code == 1);
     CHECK(refused.out.empty());
     CHECK(refused.err.find("outside release line 1.4.x (commit 2: feat(api): add paging [feat])") != std::string::npos);
@@ -35,7 +25,7 @@ TEST_CASE("next-version --line refuses a version outside the maintenance line", 
 }
 
 TEST_CASE("next-version --split-squash reads the commits a squash merge lists", "[cli][next-version]") {
-    const std::string squash = z({"chore: merge the release branch (#88)\n\n* feat(ui): dark mode\n\n* fix: contrast\n"});
+    const std::string squash = nul_log({"chore: merge the release branch (#88)\n\n* feat(ui): dark mode\n\n* fix: contrast\n"});
     CHECK(run(cmd_next_version, {"--current", "2.1.0"}, squash).out.empty());
     const Run split = run(cmd_next_version, {"--current", "2.1.0", "--split-squash"}, squash);
     CHECK(split.out == "2.2.0\n");

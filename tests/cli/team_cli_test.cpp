@@ -12,29 +12,15 @@
 #include <unistd.h>
 
 using namespace relplan;
-using relplan::cli::test::Run;
-using relplan::cli::test::run;
+using namespace relplan::cli::test;
 
 namespace {
-
-std::string read(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-void write(const std::string& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
 
 const std::string acme_path = std::string(RELPLAN_ASSETS_DIR) + "/examples/acme.plan.json";
 
 Plan acme() { return *load_plan(read(acme_path)).plan; }
 
-std::string scratch() {
-    std::string pattern = "/tmp/relplan-team-cli-XXXXXX";
-    REQUIRE(mkdtemp(pattern.data()) != nullptr);
-    return pattern;
-}
+std::string scratch() { return relplan::cli::test::scratch("team-cli"); }
 
 // Writes the plan canonically to dir/name and returns the path.
 std::string put(const std::string& dir, const std::string& name, const Plan& p) {

@@ -31,6 +31,13 @@ inline std::string asset(const std::string& name) { return read(std::string(RELP
 // A fixture under tests/data/, e.g. data("plan/bom.json").
 inline std::string data(const std::string& name) { return read(std::string(RELPLAN_TEST_DATA_DIR) + "/" + name); }
 
+// An empty plan whose project is called `name`.
+inline Plan plan_named(std::string name) {
+    Plan p;
+    p.project.name = std::move(name);
+    return p;
+}
+
 // The example plan every new user sees first (assets/examples/acme.plan.json), loaded.
 inline Plan acme() {
     auto loaded = load_plan(asset("examples/acme.plan.json"));

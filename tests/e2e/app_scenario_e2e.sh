@@ -10,17 +10,10 @@
 #   tests/e2e/app_scenario_e2e.sh BUILD_DIR ARTIFACT_DIR
 set -u
 build=$1 artifacts=$2
-here=$(cd "$(dirname "$0")" && pwd)
-export NODE_PATH=${NODE_PATH:-/usr/share/nodejs}
+. "$(dirname "$0")/desktop_script.sh"  # sets e2e_dir, this folder
 bin=$build/native/relplan-desktop
-out=$artifacts/scenario/desktop
-page_rc=0
-node "$here/page_scenario.mjs" "$build/web/page" "$artifacts" || page_rc=1
-
-echo
-rm -rf "$out"
-mkdir -p "$out"
-log=$out/desktop.log
+page_run page_scenario.mjs "$build/web/page" "$artifacts"
+desktop_dir "$artifacts/scenario/desktop"
 : > "$log"
 config=$(mktemp -d)
 trap 'rm -rf "$config"' EXIT
@@ -40,8 +33,8 @@ note() { echo "$1" | tee -a "$log"; }
 
 # The scenario's dates, and the hostile files the script drops.
 subst=()
-while IFS='=' read -r k v; do subst+=(-e "s/@$k@/$v/g"); done < <(node "$here/scenario_expect.mjs" dates)
-sed "${subst[@]}" "$here/desktop_scenario.txt" > "$out/scenario.txt"
+while IFS='=' read -r k v; do subst+=(-e "s/@$k@/$v/g"); done < <(node "$e2e_dir/scenario_expect.mjs" dates)
+sed "${subst[@]}" "$e2e_dir/desktop_scenario.txt" > "$out/scenario.txt"
 node -e '
   const fs = require("fs"), dir = process.argv[1];
   const junk = Buffer.alloc(65536);
@@ -52,17 +45,17 @@ node -e '
   fs.writeFileSync(dir + "/deep.json", "[".repeat(100000));
   const plan = fs.readFileSync(process.argv[2], "utf8");
   fs.writeFileSync(dir + "/truncated.plan.json", plan.slice(0, plan.length >> 1));
-' "$out" "$here/../../assets/examples/acme.plan.json"
+' "$out" "$e2e_dir/../../assets/examples/acme.plan.json"
 truncate -s 65M "$out/huge.plan.json"   # above the 64 MiB plan cap (sparse: no disk used)
 mkdir -p "$out/a-folder.json"
 
 desktop "$out/scenario.txt"
 [ -s "$out/initial.plan.json" ] && [ -s "$out/exported.plan.json" ] &&
-  node "$here/scenario_expect.mjs" check-export "$out/initial.plan.json" "$out/exported.plan.json" | tee -a "$log"
+  node "$e2e_dir/scenario_expect.mjs" check-export "$out/initial.plan.json" "$out/exported.plan.json" | tee -a "$log"
 if cmp -s "$out/exported.plan.json" "$out/after-drops.plan.json"; then note "ok   the dropped files left the plan as exported"
 else note "FAIL the dropped files changed the plan (after-drops.plan.json differs from exported.plan.json)"; fi
 
-desktop "$here/desktop_restart.txt"
+desktop "$e2e_dir/desktop_restart.txt"
 if cmp -s "$out/exported.plan.json" "$out/recovered.plan.json"; then note "ok   the restarted app recovered the plan as exported"
 else note "FAIL the restarted app did not recover the plan as exported (recovered.plan.json)"; fi
 

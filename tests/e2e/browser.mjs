@@ -6,10 +6,12 @@ import os from 'node:os';
 import path from 'node:path';
 
 const require = createRequire(import.meta.url);
+// An npm package from RELPLAN_NPM, build/npm (make deps) or NODE_PATH, in that order.
 export function npm(name) {
   const roots = [process.env.RELPLAN_NPM, path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../build/npm/node_modules')];
   for (const r of roots) if (r && fs.existsSync(path.join(r, name))) return require(path.join(r, name));
-  throw new Error(`npm package ${name} not found: run 'make deps' (installs into build/npm)`);
+  try { return require(name); } catch { /* not on NODE_PATH either */ }
+  throw new Error(`npm package ${name} not found: put it on NODE_PATH or run 'make deps' (installs into build/npm)`);
 }
 
 export async function startPage(pageDir) {
@@ -32,9 +34,12 @@ export async function startPage(pageDir) {
   return { context, url, close };
 }
 
-// Checks: collects results, prints one line each and a summary; exit code by failures.
+// Checks: collects results, prints one line each and a summary; exit code by failures. A test runs
+// its body in `try`, reports a throw with aborted(e), and ends with finish(errors, close): a check
+// that the pages threw nothing (`errors`, unless aborted), the summary, `close` (the browser) and
+// the exit with the verdict.
 export function checker(suite) {
-  let passed = 0, failed = 0;
+  let passed = 0, failed = 0, wasAborted = false;
   const check = (name, ok, detail = '') => {
     if (ok) { passed++; console.log(`ok   ${name}`); }
     else { failed++; console.log(`FAIL ${name}${detail ? ': ' + detail : ''}`); }
@@ -43,7 +48,17 @@ export function checker(suite) {
     console.log(`${suite}: ${passed} passed, ${failed} failed`);
     return failed === 0 ? 0 : 1;
   };
-  return { check, done };
+  const aborted = (e) => {
+    wasAborted = true;
+    check(`${suite} ran to the end: ${e.stack || e}`, false);
+  };
+  const finish = async (errors, close) => {
+    if (!wasAborted) check('no uncaught page errors', errors.length === 0, errors.join(' | '));
+    const exitCode = done();
+    await close();
+    process.exit(exitCode);
+  };
+  return { check, done, aborted, finish };
 }
 
 // Distinct colours in a PNG screenshot: a blank canvas has one or two.
@@ -120,4 +135,40 @@ export function appDriver(page) {
     await frames(3);
   }
   return { frames, facts, anchors, exportPlan, waitFacts, waitAnchor, hover, click, rclick, key, type, ready };
+}
+
+// The driver's helpers as functions of a page, for tests that drive several pages at once.
+export const onPage = {
+  ready: (page) => appDriver(page).ready(),
+  frames: (page, n) => appDriver(page).frames(n),
+  facts: (page) => appDriver(page).facts(),
+  waitFacts: (page, pred, ms) => appDriver(page).waitFacts(pred, ms),
+};
+
+// A page test on one page: its checks (checker), the page served and opened in Chromium with page
+// errors collected and dialogs accepted, and the app driver on it. start() loads the app and waits
+// until it is ready; finish() ends the test as checker's finish does; run(body) is the whole test in
+// one call: start, body, finish (a throw reported as aborted).
+export async function openApp(pageDir, suite) {
+  const { check, aborted, finish } = checker(suite);
+  const { context, url, close } = await startPage(pageDir);
+  const errors = [];
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('dialog', (d) => d.accept());
+  const driver = appDriver(page);
+  const start = async () => {
+    await page.goto(url);
+    await driver.ready();
+  };
+  const run = async (body) => {
+    try {
+      await start();
+      await body();
+    } catch (e) {
+      aborted(e);
+    }
+    await finish(errors, close);
+  };
+  return { check, aborted, finish: () => finish(errors, close), start, run, context, url, errors, page, ...driver };
 }

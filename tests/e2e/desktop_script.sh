@@ -1,6 +1,33 @@
-# Sourced by the e2e scripts: plays a relplan-desktop script under Xvfb with a fresh config directory.
-#   run_desktop_script BIN PLAN SCRIPT OUT
-# The run's lines, and a FAIL line when it hung or crashed, go to OUT/desktop.log and to stdout.
+# Sourced by the e2e scripts that run a scenario in the page and then in the desktop app: the page
+# run, the desktop run's directory, the desktop script player and the closing summary.
+export NODE_PATH=${NODE_PATH:-/usr/share/nodejs}
+e2e_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+page_rc=0
+
+# page_run SCRIPT ARGS...: the page scenario tests/e2e/SCRIPT under node, then a blank line; page_rc
+# becomes 1 when it fails.
+page_run() {
+  node "$e2e_dir/$1" "${@:2}" || page_rc=1
+  echo
+}
+
+# desktop_dir DIR: DIR emptied for the desktop run; out names it and log its desktop.log.
+desktop_dir() {
+  out=$1 log=$1/desktop.log
+  rm -rf "$out"
+  mkdir -p "$out"
+}
+
+# desktop_summary NAME: "NAME (desktop): N passed, M failed" (N counted in $log, M is $failed);
+# succeeds only when the page run and the desktop run both passed.
+desktop_summary() {
+  echo "$1 (desktop): $(grep -c '^ok ' "$log") passed, $failed failed"
+  [ "$page_rc" = 0 ] && [ "$failed" = 0 ]
+}
+
+# run_desktop_script BIN PLAN SCRIPT OUT: plays a relplan-desktop script under Xvfb with a fresh
+# config directory. The run's lines, and a FAIL line when it hung or crashed, go to OUT/desktop.log
+# and to stdout.
 run_desktop_script() {
   local bin=$1 plan=$2 script=$3 out=$4 config rc
   config=$(mktemp -d)

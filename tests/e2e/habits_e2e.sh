@@ -6,19 +6,11 @@
 #   tests/e2e/habits_e2e.sh BUILD_DIR ARTIFACT_DIR
 set -u
 build=$1 artifacts=$2
-here=$(cd "$(dirname "$0")" && pwd)
-. "$here/desktop_script.sh"
-export NODE_PATH=${NODE_PATH:-/usr/share/nodejs}
-page_rc=0
-node "$here/page_habits.mjs" "$build/web/page" "$artifacts" || page_rc=1
-
-echo
-out=$artifacts/habits/desktop
-rm -rf "$out"
-mkdir -p "$out"
-node "$here/habits_plan.mjs" > "$out/habits.plan.json"
-log=$out/desktop.log
-run_desktop_script "$build/native/relplan-desktop" "$out/habits.plan.json" "$here/desktop_habits.txt" "$out"
+. "$(dirname "$0")/desktop_script.sh"  # sets e2e_dir, this folder
+page_run page_habits.mjs "$build/web/page" "$artifacts"
+desktop_dir "$artifacts/habits/desktop"
+node "$e2e_dir/habits_plan.mjs" > "$out/habits.plan.json"
+run_desktop_script "$build/native/relplan-desktop" "$out/habits.plan.json" "$e2e_dir/desktop_habits.txt" "$out"
 failed=$(grep -c '^FAIL' "$log")
 name_in() {  # the late release's name in a plan file
   node -e 'const p = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
@@ -30,5 +22,4 @@ else
   echo "FAIL Ctrl+Z in the name field left the typing in the plan" | tee -a "$log"; failed=$((failed+1))
 fi
 [ -f "$out/05-move-preview.png" ] || { echo "FAIL the desktop run left no screenshots"; failed=$((failed+1)); }
-echo "habits (desktop): $(grep -c '^ok ' "$log") passed, $failed failed"
-[ $page_rc = 0 ] && [ "$failed" = 0 ]
+desktop_summary habits

@@ -6,21 +6,13 @@
 #   tests/e2e/lifecycle_e2e.sh BUILD_DIR ARTIFACT_DIR
 set -u
 build=$1 artifacts=$2
-here=$(cd "$(dirname "$0")" && pwd)
-data=$here/../data/lifecycle
-. "$here/desktop_script.sh"
-export NODE_PATH=${NODE_PATH:-/usr/share/nodejs}
-page_rc=0
-node "$here/page_lifecycle.mjs" "$build/web/page" "$artifacts" "$data" || page_rc=1
-
-echo
-out=$artifacts/lifecycle/desktop
-rm -rf "$out"
+. "$(dirname "$0")/desktop_script.sh"  # sets e2e_dir, this folder
+data=$e2e_dir/../data/lifecycle
+page_run page_lifecycle.mjs "$build/web/page" "$artifacts" "$data"
+desktop_dir "$artifacts/lifecycle/desktop"
 mkdir -p "$out/eslint"
 cp "$data/eslint-8.57.0.package.json" "$out/eslint/package.json"
-log=$out/desktop.log
-run_desktop_script "$build/native/relplan-desktop" "$data/debug.plan.json" "$here/desktop_lifecycle.txt" "$out"
+run_desktop_script "$build/native/relplan-desktop" "$data/debug.plan.json" "$e2e_dir/desktop_lifecycle.txt" "$out"
 failed=$(grep -c '^FAIL' "$log")
 [ -f "$out/lifecycle-02-support.png" ] || { echo "FAIL the desktop run left no support chart screenshot"; failed=$((failed+1)); }
-echo "lifecycle (desktop): $(grep -c '^ok ' "$log") passed, $failed failed"
-[ $page_rc = 0 ] && [ "$failed" = 0 ]
+desktop_summary lifecycle

@@ -6,21 +6,13 @@
 #   tests/e2e/new_plan_e2e.sh BUILD_DIR ARTIFACT_DIR
 set -u
 build=$1 artifacts=$2
-here=$(cd "$(dirname "$0")" && pwd)
-. "$here/desktop_script.sh"
-export NODE_PATH=${NODE_PATH:-/usr/share/nodejs}
-page_rc=0
-node "$here/page_new_plan.mjs" "$build/web/page" "$artifacts" || page_rc=1
-
-echo
-out=$artifacts/new-plan/desktop
-rm -rf "$out"
-mkdir -p "$out"
+. "$(dirname "$0")/desktop_script.sh"  # sets e2e_dir, this folder
+page_run page_new_plan.mjs "$build/web/page" "$artifacts"
+desktop_dir "$artifacts/new-plan/desktop"
 today=$(date -u +%F)
-sed -e "s|@TODAY@|$today|g" -e "s|@OUT@|$out|g" "$here/desktop_new_plan.txt" > "$out/new_plan.txt"
-log=$out/desktop.log
+sed -e "s|@TODAY@|$today|g" -e "s|@OUT@|$out|g" "$e2e_dir/desktop_new_plan.txt" > "$out/new_plan.txt"
 export RELPLAN_FILE_DIALOG=builtin  # the app's own file dialog, whatever the machine has
-run_desktop_script "$build/native/relplan-desktop" "$here/../../assets/examples/acme.plan.json" "$out/new_plan.txt" "$out"
+run_desktop_script "$build/native/relplan-desktop" "$e2e_dir/../../assets/examples/acme.plan.json" "$out/new_plan.txt" "$out"
 failed=$(grep -c '^FAIL' "$log")
 if node -e '
   const p = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")), today = process.argv[2];
@@ -40,5 +32,4 @@ if node -e '
 else
   echo "FAIL the saved plan ($out/acme-cloud.plan.json) is not what was built: $(tail -1 "$log")" | tee -a "$log"; failed=$((failed+1))
 fi
-echo "new plan (desktop): $(grep -c '^ok ' "$log") passed, $failed failed"
-[ $page_rc = 0 ] && [ "$failed" = 0 ]
+desktop_summary "new plan"

@@ -11,21 +11,7 @@
 // http, https or mailto. Text is compared as CommonMark renders it: markup dropped, line breaks as
 // spaces. Exit code 0 when everything matches, 1 with a list of differences otherwise.
 import fs from 'node:fs';
-import path from 'node:path';
-import { createRequire } from 'node:module';
-
-const require = createRequire(import.meta.url);
-
-function loadCommonmark() {
-  const here = path.dirname(new URL(import.meta.url).pathname);
-  const candidates = ['commonmark'];
-  if (process.env.RELPLAN_NPM) candidates.push(path.join(process.env.RELPLAN_NPM, 'commonmark'));
-  candidates.push(path.resolve(here, '../../build/npm/node_modules/commonmark'));
-  for (const c of candidates) {
-    try { return require(c); } catch { /* try the next place */ }
-  }
-  throw new Error("npm package 'commonmark' not found: put it on NODE_PATH or run 'make deps'");
-}
+import { npm } from './browser.mjs';
 
 function textOf(node) {
   let out = '';
@@ -51,7 +37,7 @@ function main(argv) {
   }
   const markdown = fs.readFileSync(argv[0] === '-' ? 0 : argv[0], 'utf8');
   const expect = JSON.parse(fs.readFileSync(argv[1], 'utf8'));
-  const { Parser } = loadCommonmark();
+  const { Parser } = npm('commonmark');
   const doc = new Parser().parse(markdown);
 
   const problems = [];

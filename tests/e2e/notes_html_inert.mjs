@@ -10,21 +10,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-
-const require = createRequire(import.meta.url);
-
-function loadPlaywright() {
-  const here = path.dirname(new URL(import.meta.url).pathname);
-  const candidates = ['playwright-core'];
-  if (process.env.RELPLAN_NPM) candidates.push(path.join(process.env.RELPLAN_NPM, 'playwright-core'));
-  candidates.push(path.resolve(here, '../../build/npm/node_modules/playwright-core'));
-  for (const c of candidates) {
-    try { return require(c); } catch { /* try the next place */ }
-  }
-  throw new Error("npm package 'playwright-core' not found: put it on NODE_PATH or run 'make deps'");
-}
+import { npm } from './browser.mjs';
 
 // Loads `file` and returns what ran: scripts compiled in the page's own JavaScript world (inline
 // scripts, event handlers, javascript: URLs all compile there) and dialogs opened.
@@ -79,7 +66,7 @@ async function probe(browser, file, bypassCSP) {
 }
 
 async function main(args) {
-  const { chromium } = loadPlaywright();
+  const { chromium } = npm('playwright-core');
   const selfTest = args[0] === '--self-test';
   let files = args;
   let tmp = null;

@@ -7,19 +7,13 @@
 //   node tests/e2e/page_habits.mjs PAGE_DIR ARTIFACT_DIR
 import fs from 'node:fs';
 import path from 'node:path';
-import { startPage, checker, appDriver } from './browser.mjs';
+import { openApp } from './browser.mjs';
 import { habitsPlan } from './habits_plan.mjs';
 
 const [pageDir, artifacts] = process.argv.slice(2);
 const shots = path.join(artifacts, 'habits', 'page');
 fs.mkdirSync(shots, { recursive: true });
-const { check, done } = checker('habits (page)');
-const { context, url, close } = await startPage(pageDir);
-const errors = [];
-const page = await context.newPage();
-page.on('pageerror', (e) => errors.push(String(e)));
-page.on('dialog', (d) => d.accept());
-const { frames, facts, anchors, exportPlan, waitFacts, waitAnchor, hover, click, rclick, key, type, ready } = appDriver(page);
+const { check, aborted, finish, start, page, frames, facts, anchors, exportPlan, waitFacts, waitAnchor, hover, click, rclick, key, type } = await openApp(pageDir, 'habits (page)');
 const shot = async (name) => { await frames(3); await page.screenshot({ path: path.join(shots, name + '.png') }); };
 async function step(name, fn) {
   try { await fn(); } catch (e) { check(`${name}: ${String(e.message).split('\n')[0]}`, false); }
@@ -28,10 +22,8 @@ const plan = habitsPlan();
 const late = plan.releases.find((r) => r.id === 'late');
 const plusDays = (iso, n) => new Date(Date.parse(iso + 'T00:00:00Z') + n * 86400000).toISOString().slice(0, 10);
 
-let exitCode = 1;
 try {
-  await page.goto(url);
-  await ready();
+  await start();
   check('the plan loads', (await page.evaluate((t) => window.relplan.loadPlan(t), JSON.stringify(plan))).ok);
   await waitFacts((x) => x.project_name === 'Habits');
 
@@ -161,12 +153,7 @@ try {
           JSON.stringify([before.release_date, after.release_date]));
   });
 
-  check('no uncaught page errors', errors.length === 0, errors.join(' | '));
-  exitCode = done();
 } catch (e) {
-  check(`the habits test ran to the end: ${e.message}`, false);
-  exitCode = done() || 1;
-} finally {
-  await close();
+  aborted(e);
 }
-process.exit(exitCode);
+await finish();

@@ -5,11 +5,11 @@
 //   node tests/e2e/page_host_test.mjs PAGE_DIR ARTIFACT_DIR
 import fs from 'node:fs';
 import path from 'node:path';
-import { startPage, checker } from './browser.mjs';
+import { startPage, checker, onPage } from './browser.mjs';
 
 const [pageDir, artifacts] = process.argv.slice(2);
 fs.mkdirSync(artifacts, { recursive: true });
-const { check, done } = checker('page host tests');
+const { check, aborted, finish } = checker('page host tests');
 const { context, url, close } = await startPage(pageDir);
 const errors = [];
 
@@ -21,29 +21,9 @@ async function open(target = url) {
   await ready(page);
   return page;
 }
-async function ready(page) {
-  await page.waitForFunction(() => window.relplan && window.relplan.ready, null, { timeout: 30000 });
-  await page.evaluate(() => window.relplan.ready);
-  await frames(page, 3);
-}
-function frames(page, n) {
-  return page.evaluate((count) => new Promise((resolve) => {
-    let k = 0;
-    const tick = () => (++k >= count ? resolve() : requestAnimationFrame(tick));
-    requestAnimationFrame(tick);
-  }), n);
-}
-const facts = (page) => page.evaluate(() => window.relplan.testHooks.facts());
+const { ready, frames, facts } = onPage;
+const waitFacts = (page, pred, ms = 5000) => onPage.waitFacts(page, pred, ms);
 const exportPlan = async (page) => JSON.parse(await page.evaluate(() => window.relplan.exportPlan()));
-async function waitFacts(page, pred, ms = 5000) {
-  const end = Date.now() + ms;
-  let f = await facts(page);
-  while (!pred(f) && Date.now() < end) {
-    await frames(page, 2);
-    f = await facts(page);
-  }
-  return f;
-}
 async function click(page, name) {
   const end = Date.now() + 3000;
   let a;
@@ -77,7 +57,6 @@ function bombLink(page, bytes) {
   }, bytes);
 }
 
-let exitCode = 1;
 try {
   const page = await open();
   const example = await exportPlan(page);
@@ -250,13 +229,7 @@ try {
     await page.screenshot({ path: path.join(artifacts, 'page-cjk.png') });
   });
 
-  check('no uncaught page errors', errors.length === 0, errors.join(' | '));
-  exitCode = done();
 } catch (e) {
-  console.log(`FAIL page host tests aborted: ${e.stack || e}`);
-  done();
-  exitCode = 1;
-} finally {
-  await close();
+  aborted(e);
 }
-process.exit(exitCode);
+await finish(errors, close);

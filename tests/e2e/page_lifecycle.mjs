@@ -6,18 +6,11 @@
 //   node tests/e2e/page_lifecycle.mjs PAGE_DIR ARTIFACT_DIR DATA_DIR
 import fs from 'node:fs';
 import path from 'node:path';
-import { startPage, checker, appDriver } from './browser.mjs';
+import { openApp } from './browser.mjs';
 
 const [pageDir, artifacts, dataDir] = process.argv.slice(2);
 fs.mkdirSync(artifacts, { recursive: true });
-const { check, done } = checker('page lifecycle tests');
-const { context, url, close } = await startPage(pageDir);
-const errors = [];
-const page = await context.newPage();
-page.on('pageerror', (e) => errors.push(String(e)));
-page.on('dialog', (d) => d.accept());
-
-const { frames, facts, anchors, waitFacts, waitAnchor, click, ready } = appDriver(page);
+const { check, aborted, finish, start, page, frames, facts, anchors, waitFacts, waitAnchor, click } = await openApp(pageDir, 'page lifecycle tests');
 
 // Wheel over the editor until `name` is on screen (the sections scroll).
 async function scrollTo(name) {
@@ -29,10 +22,8 @@ async function scrollTo(name) {
   return (await anchors())[name];
 }
 
-let exitCode = 1;
 try {
-  await page.goto(url);
-  await ready();
+  await start();
   const plan = fs.readFileSync(path.join(dataDir, 'debug.plan.json'), 'utf8');
   check('the plan with consumers and a support policy loads', (await page.evaluate((t) => window.relplan.loadPlan(t), plan)).ok);
   let f = await waitFacts((x) => x.consumers === 1);
@@ -81,12 +72,7 @@ try {
         saved.consumers.some((c) => c.name === 'eslint' && c.range === '^4.3.2') &&
         saved.dependencies.filter((d) => d.product === 'nodejs').length === 3,
         JSON.stringify([saved.consumers, (saved.dependencies || []).length]));
-  check('no uncaught page errors', errors.length === 0, errors.join(' | '));
-  exitCode = done();
 } catch (e) {
-  console.log(`FAIL ${e.stack || e}`);
-  done();
-} finally {
-  await close();
+  aborted(e);
 }
-process.exit(exitCode);
+await finish();

@@ -1,23 +1,17 @@
 // A new user's first plan in the page, from File > New to a saved file, with the mouse and the
-// keyboard only (no JSON, no CLI): the project named, two components, a monthly release train with a
-// code freeze (previewed, then applied), a hotfix dated with the date picker, changes for three
-// audiences and their notes, a share link that opens the same plan; then the downloaded plan file is
-// checked. Screenshots: ARTIFACT_DIR/new-plan/page/*.png.
+// keyboard only (no JSON, no CLI): the project named with its time zone, two components, a monthly
+// release train with a code freeze (previewed, then applied), a hotfix dated with the date picker,
+// changes for three audiences and their notes, a share link that opens the same plan; then the
+// downloaded plan file is checked. Screenshots: ARTIFACT_DIR/new-plan/page/*.png.
 //   node tests/e2e/page_new_plan.mjs PAGE_DIR ARTIFACT_DIR
 import fs from 'node:fs';
 import path from 'node:path';
-import { startPage, checker, appDriver } from './browser.mjs';
+import { appDriver, openApp } from './browser.mjs';
 
 const [pageDir, artifacts] = process.argv.slice(2);
 const shots = path.join(artifacts, 'new-plan', 'page');
 fs.mkdirSync(shots, { recursive: true });
-const { check, done } = checker('new plan (page)');
-const { context, url, close } = await startPage(pageDir);
-const errors = [];
-const page = await context.newPage();
-page.on('pageerror', (e) => errors.push(String(e)));
-page.on('dialog', (d) => d.accept());
-const { frames, facts, anchors, waitFacts, waitAnchor, click, key, type, ready } = appDriver(page);
+const { check, aborted, finish, start, page, context, errors, frames, facts, anchors, waitFacts, waitAnchor, click, key, type, ready } = await openApp(pageDir, 'new plan (page)');
 const shot = async (name) => { await frames(3); await page.screenshot({ path: path.join(shots, name + '.png') }); };
 const today = new Date().toISOString().slice(0, 10);
 
@@ -43,10 +37,8 @@ async function scrollTo(name, where = [900, 500], dy = 120) {
   return (await anchors())[name];
 }
 
-let exitCode = 1;
 try {
-  await page.goto(url);
-  await ready();
+  await start();
   await click('menu.file');
   await click('menu.file.new');
   if ((await facts()).dialog === 'Discard unsaved changes?') await click('discard.discard');
@@ -64,6 +56,7 @@ try {
   await fill('project.component.0.id', 'api');
   await fill('project.component.1.name', 'Web app');
   await fill('project.component.1.id', 'web');
+  await fill('project.time_zone', 'Europe/Berlin');
   f = await waitFacts((x) => x.project_name === 'Acme Cloud');
   check('the project is named and has two components', f.project_name === 'Acme Cloud' && f.components === 2, JSON.stringify(f));
   await shot('01-project-settings');
@@ -139,6 +132,7 @@ try {
   await download.saveAs(file);
   const plan = JSON.parse(fs.readFileSync(file, 'utf8'));
   check('the saved plan names the project', plan.project.name === 'Acme Cloud' && !!plan.project.id, JSON.stringify(plan.project));
+  check('the saved plan keeps the project\'s time zone', plan.project.time_zone === 'Europe/Berlin', JSON.stringify(plan.project));
   check('the saved plan has the two components', JSON.stringify(plan.components.map((c) => [c.id, c.name])) === '[["api","API"],["web","Web app"]]',
         JSON.stringify(plan.components));
   const train = (plan.trains || [])[0] || {};
@@ -162,12 +156,7 @@ try {
         JSON.stringify([g.project_name, g.releases, g.trains]));
   await other.close();
 
-  check('no uncaught page errors', errors.length === 0, errors.join(' | '));
-  exitCode = done();
 } catch (e) {
-  check(`the new-plan test ran to the end: ${e.message}`, false);
-  exitCode = done() || 1;
-} finally {
-  await close();
+  aborted(e);
 }
-process.exit(exitCode);
+await finish();

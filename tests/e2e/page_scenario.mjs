@@ -5,14 +5,14 @@
 //   node tests/e2e/page_scenario.mjs PAGE_DIR ARTIFACT_DIR
 import fs from 'node:fs';
 import path from 'node:path';
-import { startPage, checker } from './browser.mjs';
+import { startPage, checker, onPage } from './browser.mjs';
 import { scenarioDates, exportChecks } from './scenario_expect.mjs';
 
 const [pageDir, artifacts] = process.argv.slice(2);
 const shots = path.join(artifacts, 'scenario', 'page');
 fs.mkdirSync(shots, { recursive: true });
 for (const f of fs.readdirSync(shots)) if (/^\d\d-.*\.png$/.test(f)) fs.rmSync(path.join(shots, f));
-const { check, done } = checker('app scenario (page)');
+const { check, aborted, finish } = checker('app scenario (page)');
 const D = scenarioDates();
 const { context, url, close } = await startPage(pageDir);
 
@@ -33,34 +33,9 @@ async function open(target) {
   return page;
 }
 
-async function ready(page) {
-  await page.waitForFunction(() => window.relplan && window.relplan.ready, null, { timeout: 30000 });
-  await page.evaluate(() => window.relplan.ready);
-  await frames(page, 3);
-}
-
-// Waits for n animation frames of the page (each one App::frame()).
-function frames(page, n) {
-  return page.evaluate((count) => new Promise((resolve) => {
-    let k = 0;
-    const tick = () => (++k >= count ? resolve() : requestAnimationFrame(tick));
-    requestAnimationFrame(tick);
-  }), n);
-}
-
-const facts = (page) => page.evaluate(() => window.relplan.testHooks.facts());
+const { ready, frames, facts } = onPage;
+const waitFacts = (page, pred, ms = 3000) => onPage.waitFacts(page, pred, ms);
 const exportPlan = (page) => page.evaluate(() => window.relplan.exportPlan());
-
-// Polls until `pred(facts)` holds (the app may need a few frames); returns the last facts either way.
-async function waitFacts(page, pred, ms = 3000) {
-  const end = Date.now() + ms;
-  let f = await facts(page);
-  while (!pred(f) && Date.now() < end) {
-    await frames(page, 2);
-    f = await facts(page);
-  }
-  return f;
-}
 
 async function anchor(page, name, ms = 3000) {
   const end = Date.now() + ms;
@@ -120,7 +95,6 @@ async function step(name, fn) {
   try { await fn(); } catch (e) { check(`${name}: ${e.message.split('\n')[0]}`, false); }
 }
 
-let exitCode = 1;
 try {
   const page = await open(url);
   let f = await facts(page);
@@ -306,13 +280,7 @@ try {
   }
   f = await facts(page);
   check('after the drops no message is left open', f.message === '', f.message);
-  check('no uncaught page errors', errors.length === 0, errors.join(' | '));
-  exitCode = done();
 } catch (e) {
-  console.log(`FAIL app scenario (page) aborted: ${e.stack || e}`);
-  done();
-  exitCode = 1;
-} finally {
-  await close();
+  aborted(e);
 }
-process.exit(exitCode);
+await finish(errors, close);

@@ -8,7 +8,7 @@ import { startPage, checker, appDriver } from './browser.mjs';
 
 const [pageDir, artifacts] = process.argv.slice(2);
 fs.mkdirSync(artifacts, { recursive: true });
-const { check, done } = checker('second tab (page)');
+const { check, aborted, finish } = checker('second tab (page)');
 const { context, url, close } = await startPage(pageDir);
 const errors = [];
 const leaveQuestions = [];
@@ -25,7 +25,6 @@ async function open() {
   return { page, app };
 }
 
-let exitCode = 1;
 try {
   const plan = JSON.parse(fs.readFileSync(new URL('../../assets/examples/acme.plan.json', import.meta.url), 'utf8'));
   plan.project.name = 'Shared by two tabs';
@@ -64,12 +63,7 @@ try {
   for (let i = 0; i < 20 && leaveQuestions.length === 0; ++i) await a.page.waitForTimeout(100);
   check('leaving a tab with unsaved work asks first (beforeunload)', leaveQuestions.length === 1, leaveQuestions.length);
 
-  check('no uncaught page errors', errors.length === 0, errors.join(' | '));
-  exitCode = done();
 } catch (e) {
-  check(`the second-tab test ran to the end: ${e.message}`, false);
-  exitCode = done() || 1;
-} finally {
-  await close();
+  aborted(e);
 }
-process.exit(exitCode);
+await finish(errors, close);

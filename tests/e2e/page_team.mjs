@@ -7,23 +7,14 @@
 //   node tests/e2e/page_team.mjs PAGE_DIR ARTIFACT_DIR EXAMPLE_PLAN
 import fs from 'node:fs';
 import path from 'node:path';
-import { startPage, checker, appDriver } from './browser.mjs';
+import { openApp } from './browser.mjs';
 
 const [pageDir, artifacts, examplePath] = process.argv.slice(2);
 fs.mkdirSync(artifacts, { recursive: true });
-const { check, done } = checker('page compare and merge tests');
-const { context, url, close } = await startPage(pageDir);
-const errors = [];
-const page = await context.newPage();
-page.on('pageerror', (e) => errors.push(String(e)));
-page.on('dialog', (d) => d.accept());
+const { check, aborted, finish, start, page, frames, exportPlan, waitFacts, waitAnchor, hover, click } = await openApp(pageDir, 'page compare and merge tests');
 
-const { frames, exportPlan, waitFacts, waitAnchor, hover, click, ready } = appDriver(page);
-
-let exitCode = 1;
 try {
-  await page.goto(url);
-  await ready();
+  await start();
 
   const mine = JSON.parse(fs.readFileSync(examplePath, 'utf8'));
   mine.project.id = 'acme-cloud-plan';
@@ -77,12 +68,7 @@ try {
   await click('compare.link.ok');
   f = await waitFacts((x) => x.compare_releases > 0);
   check('a pasted link opens the compare window', f.compare_releases >= 1 && f.message === '', JSON.stringify([f.compare_releases, f.message]));
-  check('no uncaught page errors', errors.length === 0, errors.join(' | '));
-  exitCode = done();
 } catch (e) {
-  console.log(`FAIL ${e.stack || e}`);
-  done();
-} finally {
-  await close();
+  aborted(e);
 }
-process.exit(exitCode);
+await finish();

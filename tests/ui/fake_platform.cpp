@@ -16,6 +16,12 @@ using test::fake_platform;
 
 Abilities abilities() { return fake_platform().abilities; }
 
+// Like the hosts: the page's clipboard keeps NUL bytes, GLFW's ends at the first one.
+std::string clipboard_text() {
+    const std::string& text = fake_platform().clipboard;
+    return fake_platform().abilities.clipboard_nul ? text : text.substr(0, text.find('\0'));
+}
+
 void set_clipboard(const std::string& text) {
     fake_platform().clipboard = text;
     fake_platform().copied.push_back(text);
@@ -61,7 +67,22 @@ void store_working_copy(std::string_view plan_json, bool unsaved, std::string_vi
     ++fake_platform().working_copies;
 }
 
-void copy_share_link(std::string_view plan_json) { set_clipboard("#plan=" + std::string(plan_json.substr(0, 16))); }
+std::optional<std::string> copy_share_link(std::string_view plan_json, std::string_view link_params) {
+    set_clipboard("#plan=" + std::string(plan_json.substr(0, 16)) + std::string(link_params));
+    return std::nullopt;
+}
+
+void store_snapshot(const std::string& revision, std::string_view plan_json) {
+    fake_platform().snapshots.emplace(revision, std::string(plan_json));
+}
+
+void find_snapshot(const std::vector<std::string>& revisions, std::function<void(std::optional<Snapshot>)> found) {
+    for (const std::string& r : revisions) {
+        auto it = fake_platform().snapshots.find(r);
+        if (it != fake_platform().snapshots.end()) return found(Snapshot{r, it->second});
+    }
+    found(std::nullopt);
+}
 void set_unsaved(bool unsaved) { fake_platform().unsaved = unsaved; }
 void view_changed(std::string_view name) { fake_platform().views.emplace_back(name); }
 void request_quit() { ++fake_platform().quit_requests; }

@@ -19,12 +19,13 @@ struct SavedFile {
 struct FakePlatform {
     // Like the page by default: downloads instead of paths, no system dialogs.
     platform::Abilities abilities;
-    std::string clipboard;                       // what Ctrl+V pastes; set_clipboard writes it
+    std::string clipboard;                       // what Ctrl+V pastes (up to a NUL unless abilities.clipboard_nul)
     std::vector<std::string> copied;             // every set_clipboard, in order
     std::vector<SavedFile> saves;                // every save_file, in order
     std::vector<platform::OpenPurpose> open_requests;
     std::map<std::string, std::string> files;    // what read_file finds, by path
     std::map<std::string, std::string> settings;
+    std::map<std::string, std::string> snapshots;  // store_snapshot's versions, by revision (found at once)
     std::vector<std::string> views;              // view_changed names, in order
     bool unsaved = false;                        // as set_unsaved last said
     std::string working_copy;                    // the last store_working_copy

@@ -3,6 +3,8 @@
 #include "fake_platform.hpp"
 #include "ui_harness.hpp"
 
+#include "app/clipboard.hpp"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -41,16 +43,35 @@ void paste_and_import(UiHarness& ui) {
 
 }  // namespace
 
-// Known to fail: the clipboard reaches ImGui's text field as a C string (both hosts, and ImGui's own
-// GetClipboardTextFn), so everything after the first NUL is lost and only the first commit arrives,
-// although the dialog asks for `git log -z` output. Tagged [!mayfail] until the app takes NUL-separated
-// text another way; the assertions still run and are reported.
-TEST_CASE("a pasted git log -z of three commits adds three changes, as one undo step", "[!mayfail]") {
-    UiHarness ui;
+// The page's clipboard carries NUL bytes; the text field shows each as a line "␀".
+relplan::ui::platform::Abilities page_clipboard() {
+    relplan::ui::platform::Abilities a;
+    a.share_links = true;
+    a.clipboard_nul = true;
+    return a;
+}
+
+const std::string three_commits = std::string("feat(api): add bulk export\n\nCloses #12\n") + '\0' +
+                                  "fix: keep empty plans valid\n" + '\0' + "docs: explain CalVer schemes\n" + '\0';
+
+TEST_CASE("a NUL reaches a text field as a line of its own and turns back into a NUL") {
+    using relplan::ui::nul_separated;
+    using relplan::ui::text_for_fields;
+    const std::string marker = "\xE2\x90\x80";
+    CHECK(text_for_fields(std::string("a\n") + '\0' + "b" + '\0') == "a\n" + marker + "\nb\n" + marker + "\n");
+    CHECK(text_for_fields("no NUL here") == "no NUL here");
+    CHECK(nul_separated(text_for_fields(three_commits)) ==
+          std::string("feat(api): add bulk export\n\nCloses #12") + '\0' + "fix: keep empty plans valid" + '\0' +
+              "docs: explain CalVer schemes" + '\0');
+    CHECK(nul_separated("a\r\n " + marker + " \r\nb") == std::string("a") + '\0' + "b");
+    CHECK(nul_separated("a " + marker + " in a line stays") == "a " + marker + " in a line stays");
+}
+
+TEST_CASE("a pasted git log -z of three commits adds three changes, as one undo step") {
+    UiHarness ui({}, page_clipboard());
     select_open_release(ui);
     const int before = fact_number(ui, "changes");
-    fake_platform().clipboard = std::string("feat(api): add bulk export\n\nCloses #12\n") + '\0' +
-                                "fix: keep empty plans valid\n" + '\0' + "docs: explain CalVer schemes\n" + '\0';
+    fake_platform().clipboard = three_commits;
     paste_and_import(ui);
     CHECK(ui.fact("dialog") == "");
     CHECK(fact_number(ui, "changes") == before + 3);
@@ -58,10 +79,45 @@ TEST_CASE("a pasted git log -z of three commits adds three changes, as one undo 
     CHECK(plan.find("add bulk export") != std::string::npos);
     CHECK(plan.find("keep empty plans valid") != std::string::npos);
     CHECK(plan.find("explain CalVer schemes") != std::string::npos);
+    CHECK(plan.find("\xE2\x90\x80") == std::string::npos);  // the separator lines are not part of any message
     CHECK(ui.fact("dirty") == "true");
 
     ui.press({'Z', true});
     CHECK(fact_number(ui, "changes") == before);
+}
+
+TEST_CASE("a git log -z of non-conventional messages keeps one message per commit") {
+    UiHarness ui({}, page_clipboard());
+    select_open_release(ui);
+    const int before = fact_number(ui, "changes");
+    // Without Conventional Commit headers, blank lines could not tell bodies from the next message.
+    fake_platform().clipboard = std::string("Update the README\n\nMention the new flag.\n") + '\0' +
+                                "Bump the copyright year\n" + '\0';
+    paste_and_import(ui);
+    CHECK(ui.fact("dialog") == "Imported 2 change(s), with notes");  // each one is not a Conventional Commit
+    CHECK(fact_number(ui, "changes") == before + 2);
+}
+
+// GLFW's clipboard is a C string: the desktop's dialog asks for plain git log instead, and -z text
+// arrives only up to its first NUL.
+TEST_CASE("the desktop clipboard ends at the first NUL, and plain git log keeps whole messages") {
+    relplan::ui::platform::Abilities desktop;
+    desktop.file_paths = true;
+    UiHarness ui({}, desktop);
+    select_open_release(ui);
+    const int before = fact_number(ui, "changes");
+    fake_platform().clipboard = three_commits;
+    paste_and_import(ui);
+    CHECK(fact_number(ui, "changes") == before + 1);
+
+    fake_platform().clipboard =
+        "commit 0a1b2c3d4e5f60718293a4b5c6d7e8f901234567\nAuthor: A <a@example.com>\nDate:   Mon Dec 1 10:00:00 2025 +0000\n\n"
+        "    fix: keep empty plans valid\n\n    The body stays with its commit.\n\n"
+        "commit 1a1b2c3d4e5f60718293a4b5c6d7e8f901234567\nAuthor: A <a@example.com>\nDate:   Mon Dec 1 09:00:00 2025 +0000\n\n"
+        "    docs: explain CalVer schemes\n";
+    paste_and_import(ui);
+    CHECK(fact_number(ui, "changes") == before + 3);
+    CHECK(ui.app().export_plan_text().find("explain CalVer schemes") != std::string::npos);
 }
 
 TEST_CASE("a pasted git log --oneline adds one change per line") {

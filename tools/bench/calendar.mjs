@@ -128,12 +128,21 @@ export async function calendarWorkloads({ build, benchDir, runs, median, row, no
   note(`FullCalendar ${fc.version}: ${fc.count} events; dayGridMonth shows ${fcResults.dayGridMonth.shown} event elements ` +
        `(dayMaxEvents: true, "+N more" like relplan's month grid), listYear ${fcResults.listYear.shown}`);
 
+  // 100,000 releases (gen_scale.py, the plan of the scaling table): opening it in the page, and the
+  // timeline frame in the page and the desktop app side by side.
+  const hugeFile = path.join(benchDir, 'scale-100k.plan.json');
+  if (!fs.existsSync(hugeFile)) {
+    const g = spawnSync('python3', [path.join(path.dirname(new URL(import.meta.url).pathname), 'gen_scale.py'), 'plan', '100000', hugeFile]);
+    if (g.status !== 0) throw new Error(`gen_scale.py failed: ${g.stderr}`);
+  }
+
   // The desktop app.
   const desktop = {};
   const haveDesktop = fs.existsSync(path.join(build, 'native/relplan-desktop')) &&
     spawnSync('sh', ['-c', 'command -v xvfb-run']).status === 0;
   if (haveDesktop) {
     for (const tab of ['calendar', 'timeline']) desktop[tab] = desktopFrames(build, planFile, tab);
+    desktop.timeline100k = desktopFrames(build, hugeFile, 'timeline');
   } else {
     note('relplan-desktop or xvfb-run is missing: no desktop frame times');
   }
@@ -184,8 +193,7 @@ export async function calendarWorkloads({ build, benchDir, runs, median, row, no
       };
       pageResults.openReleases = await openTimes(JSON.stringify(plan));
       pageResults.openFull = await openTimes(full);
-      for (const tab of ['calendar', 'timeline']) {
-        await clickTab(page, tab);
+      const frames = async (key, shot) => {
         const f = await page.evaluate(async () => {
           const b = window.benchFrames;
           b.cpu.length = 0; b.at.length = 0; b.on = true;
@@ -193,10 +201,16 @@ export async function calendarWorkloads({ build, benchDir, runs, median, row, no
           b.on = false;
           return { cpu: b.cpu.slice(), at: b.at.slice() };
         });
-        await page.screenshot({ path: path.join(benchDir, `page-${tab}.png`) });  // shows which tab was measured
+        await page.screenshot({ path: path.join(benchDir, shot) });  // shows what was measured
         const gaps = f.at.slice(1).map((t, i) => t - f.at[i]);
-        pageResults[tab] = { p50: pct(f.cpu, 0.5), p99: pct(f.cpu, 0.99), gap50: pct(gaps, 0.5), gap99: pct(gaps, 0.99) };
+        pageResults[key] = { p50: pct(f.cpu, 0.5), p99: pct(f.cpu, 0.99), gap50: pct(gaps, 0.5), gap99: pct(gaps, 0.99) };
+      };
+      for (const tab of ['calendar', 'timeline']) {
+        await clickTab(page, tab);
+        await frames(tab, `page-${tab}.png`);
       }
+      pageResults.open100k = await openTimes(fs.readFileSync(hugeFile, 'utf8'));
+      await frames('timeline100k', 'page-timeline-100k.png');
     } finally {
       await close();
     }
@@ -215,6 +229,11 @@ export async function calendarWorkloads({ build, benchDir, runs, median, row, no
   row('desktop month view frame CPU p99', desktop.calendar?.p99 ?? null, '', null);
   row('desktop timeline frame CPU p50 (target < 4)', desktop.timeline?.p50 ?? null, '', null);
   row('desktop timeline frame CPU p99', desktop.timeline?.p99 ?? null, '', null);
+  row('open 100k releases + first timeline frame (page)', pageResults.open100k ?? null, '', null);
+  row('timeline frame, 100k releases (page, p50; target <= 8)', page('timeline100k', 'p50'), '', null);
+  row('timeline frame, 100k releases (page, p99)', page('timeline100k', 'p99'), '', null);
+  row('desktop timeline frame CPU, 100k releases (p50; target <= 8)', desktop.timeline100k?.p50 ?? null, '', null);
+  row('desktop timeline frame CPU, 100k releases (p99)', desktop.timeline100k?.p99 ?? null, '', null);
   note(`FullCalendar listYear: new Calendar + render ${fcResults.listYear.render.toFixed(1)} ms`);
   for (const tab of ['calendar', 'timeline']) {
     if (pageResults[tab]) {

@@ -30,10 +30,11 @@ int hex_value(char c) {
 
 class Parser {
 public:
-    explicit Parser(std::string_view text) : s_(text) {}
+    explicit Parser(std::string_view text, const Stream* stream = nullptr) : s_(text), stream_(stream) {}
 
     Result<Document> run() {
         Document doc;
+        root_ = &doc.root;
         skip_ws();
         if (i_ == s_.size()) return fail("the file is empty; expected a JSON object");
         if (!parse_value(doc.root, 0)) return std::move(*error_);
@@ -42,7 +43,16 @@ public:
         std::stable_sort(duplicates_.begin(), duplicates_.end(),
                          [](const DuplicateKey& a, const DuplicateKey& b) { return a.offset < b.offset; });
         doc.duplicate_keys = std::move(duplicates_);
+        doc.streamed_offsets = std::move(streamed_offsets_);
         return doc;
+    }
+
+    // One value from `offset` on; the rest of the text is not looked at.
+    Result<Value> run_at(std::size_t offset) {
+        Value v;
+        i_ = offset;
+        if (!parse_value(v, 0)) return std::move(*error_);
+        return v;
     }
 
 private:
@@ -257,10 +267,16 @@ private:
             ++i_;
             return true;
         }
+        const bool streamed = &v == streamed_array_;
         for (;;) {
             skip_ws();
             v.children.emplace_back();
             if (!parse_value(v.children.back(), depth)) return false;
+            if (streamed) {
+                streamed_offsets_.push_back(v.children.back().offset);
+                stream_->each(v.children.back(), *root_);
+                v.children.pop_back();
+            }
             skip_ws();
             if (i_ < s_.size() && s_[i_] == ',') {
                 ++i_;
@@ -308,7 +324,11 @@ private:
             ++i_;
             skip_ws();
             v.children.emplace_back();
+            if (stream_ != nullptr && &v == root_ && v.children[v.children.size() - 2].text == stream_->member) {
+                streamed_array_ = &v.children.back();
+            }
             if (!parse_value(v.children.back(), depth)) return false;
+            streamed_array_ = nullptr;  // the next member may move the root's children
             skip_ws();
             if (i_ < s_.size() && s_[i_] == ',') {
                 ++i_;
@@ -353,6 +373,10 @@ private:
     }
 
     std::string_view s_;
+    const Stream* stream_ = nullptr;
+    const Value* root_ = nullptr;
+    const Value* streamed_array_ = nullptr;
+    std::vector<std::size_t> streamed_offsets_;
     std::size_t i_ = 0;
     std::optional<Error> error_;
     std::vector<DuplicateKey> duplicates_;
@@ -369,6 +393,43 @@ const Value* Value::find(std::string_view k) const {
 }
 
 Result<Document> parse(std::string_view text) { return Parser(text).run(); }
+
+Result<Document> parse(std::string_view text, const Stream& stream) { return Parser(text, &stream).run(); }
+
+Result<Value> parse_at(std::string_view text, std::size_t offset) { return Parser(text).run_at(offset); }
+
+std::size_t Locator::offset_of(std::string_view pointer) {
+    // The deepest value on the way to `pointer`: a message may name a member that is absent (a
+    // missing version), and then points at its object.
+    std::string prefix(pointer);
+    for (;;) {
+        if (const Value* v = find(prefix)) return v->offset;
+        const std::size_t slash = prefix.rfind('/');
+        if (slash == std::string::npos) return doc_.root.offset;
+        prefix.resize(slash);
+    }
+}
+
+const Value* Locator::find(std::string_view pointer) {
+    const std::string head = "/" + pointer_token(streamed_member_) + "/";
+    if (pointer.substr(0, head.size()) != head) return resolve(doc_.root, pointer);
+    const std::string_view rest = pointer.substr(head.size());
+    const std::string_view index_text = rest.substr(0, rest.find('/'));
+    std::size_t index = 0;
+    for (const char c : index_text) {
+        if (!is_digit(c)) return nullptr;
+        index = index * 10 + static_cast<std::size_t>(c - '0');
+        if (index >= doc_.streamed_offsets.size()) return nullptr;
+    }
+    if (index_text.empty()) return nullptr;
+    if (index != cached_index_) {
+        auto element = parse_at(text_, doc_.streamed_offsets[index]);
+        if (!element) return nullptr;
+        cached_ = std::move(element.value());
+        cached_index_ = index;
+    }
+    return resolve(cached_, rest.substr(index_text.size()));
+}
 
 std::string_view describe(Kind kind) {
     switch (kind) {

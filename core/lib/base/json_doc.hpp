@@ -13,6 +13,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -51,10 +52,24 @@ struct DuplicateKey {
 struct Document {
     Value root;
     std::vector<DuplicateKey> duplicate_keys;  // in text order
+    std::vector<std::size_t> streamed_offsets;  // where each streamed element starts (see Stream)
 };
 
 // `text` must not start with a BOM (callers decide what a BOM means).
 Result<Document> parse(std::string_view text);
+
+// Reading a large document one element at a time: the elements of the array that the root object's
+// member `member` holds are handed to `each` as soon as each is parsed (with the root as parsed so
+// far) and are not kept; that array stays empty in the document and Document::streamed_offsets says
+// where each element starts. Memory holds the rest of the document and one element.
+struct Stream {
+    std::string_view member;
+    std::function<void(Value& element, const Value& root)> each;
+};
+Result<Document> parse(std::string_view text, const Stream& stream);
+
+// One value parsed on its own from `offset` in `text` (offsets stay those of `text`).
+Result<Value> parse_at(std::string_view text, std::size_t offset);
 
 // "a number", "an object", ... for messages.
 std::string_view describe(Kind kind);
@@ -75,6 +90,26 @@ struct Path {
 // JSON Pointer (RFC 6901) helpers.
 std::string pointer_token(std::string_view key);  // escapes '~' and '/'
 const Value* resolve(const Value& root, std::string_view pointer);
+
+// Byte offsets for JSON Pointers into a document parsed with a Stream on `member`: a pointer into a
+// streamed element parses that element again from its offset (the last one is kept, as messages
+// about one element come together). `text` and `doc` must outlive the Locator.
+class Locator {
+public:
+    Locator(std::string_view text, const Document& doc, std::string_view member)
+        : text_(text), doc_(doc), streamed_member_(member) {}
+    // The offset of the deepest value on the way to `pointer`.
+    std::size_t offset_of(std::string_view pointer);
+
+private:
+    const Value* find(std::string_view pointer);
+
+    std::string_view text_;
+    const Document& doc_;
+    std::string_view streamed_member_;
+    Value cached_;
+    std::size_t cached_index_ = static_cast<std::size_t>(-1);
+};
 
 // 1-based line and column (column counts code points) of a byte offset; built once per text.
 class LineIndex {

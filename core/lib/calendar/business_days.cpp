@@ -85,6 +85,7 @@ BusinessCalendar::BusinessCalendar(const std::vector<Period>& holidays,
     std::stable_sort(ranges_.begin(), ranges_.end(),
                      [](const Range& a, const Range& b) { return a.first < b.first; });
     for (const Range& r : ranges_) {
+        reach_.push_back(reach_.empty() ? r.last : std::max(reach_.back(), r.last));
         if (!merged_.empty() && r.first <= merged_.back().second + days{1})
             merged_.back().second = std::max(merged_.back().second, r.last);
         else
@@ -106,12 +107,13 @@ bool BusinessCalendar::is_holiday(const Date& date) const {
 
 std::string_view BusinessCalendar::holiday_name(const Date& date) const {
     if (!date.ok()) return {};
+    // The first range whose running maximum of last days reaches `d` is the earliest-starting one
+    // covering it, if it has started by then: a binary search, not a walk over every holiday.
     const sys_days d{date};
-    for (const Range& r : ranges_) {
-        if (r.first > d) break;
-        if (d <= r.last) return r.name;
-    }
-    return {};
+    const auto it = std::lower_bound(reach_.begin(), reach_.end(), d);
+    if (it == reach_.end()) return {};
+    const Range& r = ranges_[std::size_t(it - reach_.begin())];
+    return r.first <= d ? std::string_view(r.name) : std::string_view();
 }
 
 Result<Date> BusinessCalendar::next_business_day(const Date& date) const {

@@ -67,6 +67,7 @@ private:
     const std::pair<std::chrono::sys_days, std::chrono::sys_days>* merged_covering(
         std::chrono::sys_days d) const;
     std::vector<Range> ranges_;  // as listed, stably sorted by first day (for names)
+    std::vector<std::chrono::sys_days> reach_;  // reach_[i]: the latest last day of ranges_[0..i]
     std::vector<std::pair<std::chrono::sys_days, std::chrono::sys_days>> merged_;  // disjoint
 };
 

@@ -4,6 +4,7 @@
 #include "version/calver.hpp"
 
 #include "calendar/calendar_util.hpp"
+#include "calendar/period_index.hpp"
 #include "version/release_line.hpp"
 #include "version/version_check.hpp"
 
@@ -11,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -105,7 +107,7 @@ public:
         static const std::vector<std::string_view> order = {
             "window-invalid", "window-overlap", "blackout",         "weekend",      "holiday",
             "notice-period",  "milestone-order", "version-order", "freeze-exception", "unknown-zone",
-            "date-range"};
+            "dst-gap",        "date-range"};
         auto rank = [&](const Finding& f) {
             return std::size_t(std::find(order.begin(), order.end(), f.code) - order.begin());
         };
@@ -244,37 +246,65 @@ private:
         }
     }
 
+    // Blackouts come from an index (calendar/period_index.hpp): each release costs a few binary
+    // searches whatever the number of blackouts. Up to named_max blackouts are reported one finding
+    // each (the release date and the change window together); beyond that the release date and the
+    // change window get one finding each with the count and the first named_max blackouts.
     void blackouts(const Release& r) {
         if (!live(r)) return;
         std::optional<calendar::WindowDates> wd;
         if (r.change_window && r.change_window->end > r.change_window->start)
             wd = calendar::window_dates(*r.change_window, options_.zones);
-        for (const Period& p : plan_.blackouts) {
-            if (!p.start.ok() || !p.end.ok() || p.end < p.start) continue;
-            if (!applies_to(p.components, r.components)) continue;
-            const bool date_in = r.release_date && *r.release_date >= p.start && *r.release_date <= p.end;
-            const bool window_in = wd && wd->first <= p.end && wd->last >= p.start;
-            if (!date_in && !window_in) continue;
-            std::string what;
-            if (date_in) what = fmt::format("the release date {}", format_date(*r.release_date));
+        const std::size_t on_date = r.release_date ? blackouts_.count(r.components, *r.release_date, *r.release_date) : 0;
+        const std::size_t on_window = wd ? blackouts_.count(r.components, wd->first, wd->last) : 0;
+        if (on_date == 0 && on_window == 0) return;
+        const std::string tail =
+            urgent(r) ? fmt::format("; a {} release may need an emergency exception", to_string(r.type)) : std::string();
+        const Severity severity = urgent(r) ? Severity::warning : Severity::error;
+        const std::string date_text = r.release_date ? fmt::format("the release date {}", format_date(*r.release_date)) : "";
+        const std::string window_text =
+            wd ? fmt::format("the change window ({})", calendar::window_text(*r.change_window)) : "";
+        if (on_date > named_max || on_window > named_max) {
+            const auto summary = [&](const std::string& what, const Date& first, const Date& last, std::size_t n) {
+                if (n == 0) return;
+                std::string names;
+                for (std::size_t i : blackouts_.find(r.components, first, last, named_max))
+                    names += (names.empty() ? "" : ", ") + period_text(plan_.blackouts[i]);
+                if (n > named_max) names += fmt::format(" and {} more", grouped(n - named_max));
+                add("blackout", severity, {r.id},
+                    fmt::format("release {}: {} falls in {} blackouts: {}{}", r.id, what, grouped(n), names, tail));
+            };
+            if (r.release_date) summary(date_text, *r.release_date, *r.release_date, on_date);
+            if (wd) summary(window_text, wd->first, wd->last, on_window);
+            return;
+        }
+        std::vector<std::size_t> hit_date, hit_window;
+        if (on_date) hit_date = blackouts_.find(r.components, *r.release_date, *r.release_date, named_max);
+        if (on_window) hit_window = blackouts_.find(r.components, wd->first, wd->last, named_max);
+        std::sort(hit_date.begin(), hit_date.end());
+        std::sort(hit_window.begin(), hit_window.end());
+        std::vector<std::size_t> hits;
+        std::set_union(hit_date.begin(), hit_date.end(), hit_window.begin(), hit_window.end(), std::back_inserter(hits));
+        for (std::size_t i : hits) {
+            const bool date_in = std::binary_search(hit_date.begin(), hit_date.end(), i);
+            const bool window_in = std::binary_search(hit_window.begin(), hit_window.end(), i);
+            std::string what = date_in ? date_text : "";
             if (date_in && window_in) what += " and ";
-            if (window_in) what += fmt::format("the change window ({})", calendar::window_text(*r.change_window));
-            add("blackout", urgent(r) ? Severity::warning : Severity::error, {r.id},
+            if (window_in) what += window_text;
+            add("blackout", severity, {r.id},
                 fmt::format("release {}: {} {} in blackout {}{}", r.id, what, date_in && window_in ? "fall" : "falls",
-                            period_text(p),
-                            urgent(r) ? fmt::format("; a {} release may need an emergency exception", to_string(r.type))
-                                      : std::string()));
+                            period_text(plan_.blackouts[i]), tail));
         }
     }
 
     // Weekend (weekend == true) or holiday checks of the release date and the window's first day.
     void days_off(const Release& r, bool weekend) {
         if (!live(r) || urgent(r)) return;
-        const BusinessCalendar& cal = calendar_for(r.components);
         auto reason = [&](const Date& d) -> std::string {
             if (weekend) return is_weekend(d) ? fmt::format("a {}", weekday_name(d)) : std::string();
-            const std::string_view name = cal.holiday_name(d);
-            return name.empty() ? std::string() : fmt::format("the holiday '{}'", name);
+            // The earliest-starting applicable holiday names the day, as BusinessCalendar does.
+            const std::vector<std::size_t> hit = holidays_.find(r.components, d, d, 1);
+            return hit.empty() ? std::string() : fmt::format("the holiday '{}'", plan_.holidays[hit[0]].name);
         };
         const char* code = weekend ? "weekend" : "holiday";
         if (r.release_date) {
@@ -439,17 +469,34 @@ private:
     void zones(const Release& r) {
         if (!r.change_window || r.change_window->zone.empty() || !options_.zones) return;
         auto z = options_.zones->zone(r.change_window->zone);
-        if (z) return;
-        add("unknown-zone", Severity::warning, {r.id},
-            fmt::format("the change window of release {}: {}; its dates are taken in UTC", r.id,
-                        z.error().message));
+        if (!z) {
+            add("unknown-zone", Severity::warning, {r.id},
+                fmt::format("the change window of release {}: {}; its dates are taken in UTC", r.id,
+                            z.error().message));
+            return;
+        }
+        const ChangeWindow& w = *r.change_window;
+        dst_gap(r, *z, "starts", w.start, w.start_offset_minutes);
+        if (w.end > w.start) dst_gap(r, *z, "ends", w.end, w.end_offset_minutes);
     }
 
-    // Holidays are indexed once per distinct component set, not once per release.
-    const BusinessCalendar& calendar_for(const std::vector<std::string>& components) {
-        auto it = calendars_.find(components);
-        if (it == calendars_.end()) it = calendars_.emplace(components, BusinessCalendar(plan_.holidays, components)).first;
-        return it->second;
+    // A window time written as a wall-clock time its zone skips (the written offset decides the
+    // instant; RFC 5545 would read the bare local time with the offset before the gap).
+    void dst_gap(const Release& r, const TimeZone& zone, const char* which, sys_seconds t, std::int32_t offset) {
+        const local_seconds written{t.time_since_epoch() + minutes{offset}};
+        const auto read = zone.to_utc(written);
+        if (!read || read->kind != LocalTimeKind::gap) return;
+        const auto actual = zone.to_local(t);
+        if (!actual) return;
+        const std::string at = fmt::format("{} {}", format_local(actual->local).substr(11),
+                                           actual->state.abbreviation);
+        add("dst-gap", Severity::warning, {r.id},
+            fmt::format("the change window of release {} {} at {}: {}; {}", r.id, which,
+                        calendar::offset_time_text(t, offset), read->note,
+                        read->utc == t ? fmt::format("the window {} at {} (RFC 5545)", which, at)
+                                       : fmt::format("the written offset puts it at {} ({}), not where RFC 5545 "
+                                                     "reads the local time",
+                                                     at, format_utc(t))));
     }
 
     std::size_t position(const Release& r) const {
@@ -464,7 +511,8 @@ private:
     const ConflictOptions& options_;
     std::vector<const Release*> active_;
     std::vector<Finding> out_;
-    std::map<std::vector<std::string>, BusinessCalendar> calendars_;
+    PeriodIndex blackouts_{plan_.blackouts};
+    PeriodIndex holidays_{plan_.holidays};
 };
 
 }  // namespace

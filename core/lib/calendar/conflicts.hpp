@@ -12,7 +12,9 @@
 //                             a cluster of up to 6 windows is reported pair by pair, a larger one
 //                             with one finding per release naming the count and at most 5 others
 //   blackout         error    a release date or change window falls in a blackout that applies to
-//                             the release's components
+//                             the release's components: one finding per blackout, or, past 5
+//                             blackouts, one for the date and one for the window with the count
+//                             and the first 5
 //   weekend          warning  a release date or change window start on Saturday or Sunday (not for
 //                             hotfix and security releases, which go out when needed)
 //   holiday          warning  the same for an applicable holiday
@@ -26,6 +28,10 @@
 //                    warning  the same after the feature freeze only
 //   unknown-zone     warning  a change window's zone is not in the zone database (its dates are
 //                             then taken in UTC)
+//   dst-gap          warning  a change window's start or end is written as a local time its zone
+//                             skips (a DST gap); the message names the gap and where the window
+//                             really starts or ends (RFC 5545 reads such a time with the offset
+//                             before the gap, i.e. moved forward by the gap's length)
 //   date-range       error    a release date outside 1900-01-01..9999-12-31 (the release is not
 //                             checked further)
 // Change windows are judged on the local dates of their own zone (UTC when none is set).

@@ -20,7 +20,8 @@
 // characters are removed, and lines are folded at 75 octets without splitting a UTF-8 sequence.
 // Change windows are written in UTC, or with TZID of the window's zone plus a VTIMEZONE built from
 // the zone database (explicit transitions around the events); a window whose zone is unknown, or
-// whose local start is ambiguous in its zone, is written in UTC with a warning / silently.
+// whose local start is ambiguous in its zone, is written in UTC with a warning / silently. The
+// project's time zone, when set, is the calendar's X-WR-TIMEZONE (the default zone calendar apps show).
 //
 // Import reads VEVENTs into Periods (holidays or blackouts; the caller decides which). Scope:
 // - Unfolding per RFC 5545; bare-LF files are accepted. Broken folding (a continuation line that

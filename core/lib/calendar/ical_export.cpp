@@ -286,6 +286,9 @@ public:
         put("CALSCALE:GREGORIAN");
         put("METHOD:PUBLISH");
         if (!plan_.project.name.empty()) put("X-WR-CALNAME:" + text_value(plan_.project.name));
+        // The calendar's default zone for calendar apps (Google, Apple, Outlook read it); events keep
+        // their own times.
+        if (!plan_.project.time_zone.empty()) put("X-WR-TIMEZONE:" + text_value(plan_.project.time_zone));
         for (const auto& [name, span] : zones_) put_vtimezone(put, name, span.first, span.second);
         return head;
     }

@@ -286,9 +286,9 @@ Result<WindowSearch> find_windows(const Plan& plan, std::string_view release_id,
         return make_error(fmt::format("the search range {}..{} is longer than {} days", format_date(req.from),
                                       format_date(req.until), kMaxRangeDays));
     std::string zone_name = req.zone;
-    if (zone_name.empty()) zone_name = release->change_window && !release->change_window->zone.empty()
-                                           ? release->change_window->zone
-                                           : std::string("UTC");
+    if (zone_name.empty() && release->change_window) zone_name = release->change_window->zone;
+    if (zone_name.empty()) zone_name = plan.project.time_zone;
+    if (zone_name.empty()) zone_name = "UTC";
     auto zone = zones.zone(zone_name);
     if (!zone) return zone.error();
 

@@ -45,7 +45,7 @@ struct WindowRequest {
     Date from{};   // first day searched
     Date until{};  // last day searched; the range covers at most 366 days
     // Zone of the proposed windows, business hours and local dates. Empty: the zone of the
-    // release's current change window, else UTC.
+    // release's current change window, else the project's time zone, else UTC.
     std::string zone;
     // Window length. Unset: the release's current window length when it has one, else the minimum.
     std::optional<std::chrono::minutes> duration;

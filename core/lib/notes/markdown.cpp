@@ -487,53 +487,76 @@ private:
         bool all_matched = true;
         for (std::size_t child = last_open_child(0); child != 0; child = last_open_child(container)) {
             find_first_nonspace();
-            Node& n = nodes_[child];
-            bool matched = false;
-            switch (n.kind) {
-                case NodeKind::block_quote:
-                    matched = indent_ <= 3 && peek(first_nonspace_) == '>';
-                    if (matched) offset_ = first_nonspace_ + (peek(first_nonspace_ + 1) == ' ' ? 2 : 1);
-                    break;
-                case NodeKind::item:
-                    if (indent_ >= n.marker_offset + n.padding) {
-                        offset_ += n.marker_offset + n.padding;
-                        matched = true;
-                    } else if (blank_ && !n.children.empty()) {
-                        offset_ = first_nonspace_;
-                        matched = true;
-                    }
-                    break;
-                case NodeKind::code:
-                    if (n.fenced) {
-                        if (fence_close(n)) {
-                            for (std::size_t t = tip_; t != child;) t = finalize(t);
-                            tip_ = finalize(child);
-                            return;
-                        }
-                        for (std::size_t k = 0; k < n.fence_offset && peek(offset_) == ' '; ++k) ++offset_;
-                        matched = true;
-                    } else if (indent_ >= 4) {
-                        offset_ += 4;
-                        matched = true;
-                    } else if (blank_) {
-                        offset_ = first_nonspace_;
-                        matched = true;
-                    }
-                    break;
-                case NodeKind::list: matched = true; break;
-                case NodeKind::paragraph:
-                case NodeKind::table: matched = !blank_; break;
-                default: break;
-            }
-            if (!matched) {
+            const Match m = continues(child);
+            if (m == Match::fence_closed) return;
+            if (m == Match::no) {
                 all_matched = false;
                 break;
             }
             container = child;
         }
         const std::size_t last_matched = container;
+        if (open_blocks(container, all_matched)) {
+            close_unmatched(last_matched, container);
+            mark_blank(container, false);
+            const NodeKind k = nodes_[container].kind;
+            tip_ = k == NodeKind::heading || k == NodeKind::thematic_break ? finalize(container) : container;
+            return;
+        }
+        add_text(container, last_matched);
+    }
 
-        bool consumed = false;
+    enum class Match { no, yes, fence_closed };
+
+    // Whether open block `child` goes on in this line; consumes its prefix ("> ", an item's indent).
+    // A closing fence ends the code block and the line.
+    Match continues(std::size_t child) {
+        Node& n = nodes_[child];
+        switch (n.kind) {
+            case NodeKind::block_quote:
+                if (indent_ > 3 || peek(first_nonspace_) != '>') return Match::no;
+                offset_ = first_nonspace_ + (peek(first_nonspace_ + 1) == ' ' ? 2 : 1);
+                return Match::yes;
+            case NodeKind::item:
+                if (indent_ >= n.marker_offset + n.padding) {
+                    offset_ += n.marker_offset + n.padding;
+                    return Match::yes;
+                }
+                if (blank_ && !n.children.empty()) {
+                    offset_ = first_nonspace_;
+                    return Match::yes;
+                }
+                return Match::no;
+            case NodeKind::code:
+                if (n.fenced) {
+                    if (fence_close(n)) {
+                        for (std::size_t t = tip_; t != child;) t = finalize(t);
+                        tip_ = finalize(child);
+                        return Match::fence_closed;
+                    }
+                    for (std::size_t k = 0; k < n.fence_offset && peek(offset_) == ' '; ++k) ++offset_;
+                    return Match::yes;
+                }
+                if (indent_ >= 4) {
+                    offset_ += 4;
+                    return Match::yes;
+                }
+                if (blank_) {
+                    offset_ = first_nonspace_;
+                    return Match::yes;
+                }
+                return Match::no;
+            case NodeKind::list: return Match::yes;
+            case NodeKind::paragraph:
+            case NodeKind::table: return blank_ ? Match::no : Match::yes;
+            default: return Match::no;
+        }
+    }
+
+    // Opens the blocks this line starts inside `container` (quotes, list items, …), leaving
+    // `container` at the innermost. True when a leaf took the whole line (a heading, a fence, a
+    // thematic break, a table header).
+    bool open_blocks(std::size_t& container, bool all_matched) {
         // Once a new container has opened, the line cannot be a lazy paragraph continuation.
         bool maybe_lazy = nodes_[tip_].kind == NodeKind::paragraph;
         while (nodes_[container].kind != NodeKind::code) {
@@ -550,21 +573,17 @@ private:
                 maybe_lazy = false;
             } else if (!indented && c == '#' && atx_heading(container)) {
                 container = nodes_.size() - 1;
-                consumed = true;
-                break;
+                return true;
             } else if (!indented && fence_open(container)) {
                 container = nodes_.size() - 1;
-                consumed = true;
-                break;
+                return true;
             } else if (!indented && kind == NodeKind::paragraph && (level = setext_level()) != 0) {
                 nodes_[container].kind = NodeKind::heading;
                 nodes_[container].level = level;
-                consumed = true;
-                break;
+                return true;
             } else if (!indented && !(kind == NodeKind::paragraph && !all_matched) && thematic_break()) {
                 container = add_child(container, NodeKind::thematic_break);
-                consumed = true;
-                break;
+                return true;
             } else if ((!indented || kind == NodeKind::list) && depth + 2 <= max_block_depth &&
                        list_marker(container, marker)) {
                 open_list_item(container, marker);
@@ -572,23 +591,19 @@ private:
             } else if (indented && !maybe_lazy && !blank_) {
                 offset_ += 4;
                 container = add_child(container, NodeKind::code);
-                break;
+                return false;
             } else if (!indented && kind == NodeKind::paragraph && all_matched && table_start(container)) {
-                consumed = true;
-                break;
+                return true;
             } else {
-                break;
+                return false;
             }
         }
+        return false;
+    }
 
-        if (consumed) {
-            close_unmatched(last_matched, container);
-            mark_blank(container, false);
-            const NodeKind k = nodes_[container].kind;
-            tip_ = k == NodeKind::heading || k == NodeKind::thematic_break ? finalize(container) : container;
-            return;
-        }
-
+    // The rest of the line: a lazy paragraph continuation, or text added to `container` (code,
+    // paragraph, table row) or a new paragraph in it.
+    void add_text(std::size_t container, std::size_t last_matched) {
         find_first_nonspace();
         if (tip_ != last_matched && container == last_matched && !blank_ &&
             nodes_[tip_].kind == NodeKind::paragraph) {

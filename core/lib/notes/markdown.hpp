@@ -109,5 +109,8 @@ Inline emphasis(std::vector<Inline> children);
 Inline link(std::vector<Inline> children, std::string_view url);
 Block paragraph(std::vector<Inline> inlines);
 Block heading(int level, std::vector<Inline> inlines);
+// A bullet or ordered list of list_item blocks, and one item holding `blocks`.
+Block list(BlockKind kind, std::vector<Block> items);
+Block list_item(std::vector<Block> blocks);
 
 }  // namespace relplan::md

@@ -633,41 +633,46 @@ Inline code(std::string_view value) {
     return i;
 }
 
-Inline strong(std::vector<Inline> children) {
-    Inline i;
-    i.kind = InlineKind::strong;
-    i.children = std::move(children);
-    return i;
+namespace {
+
+// An inline or block node of `kind` holding `children`.
+template <class Node, class Kind>
+Node with_children(Kind kind, std::vector<Node> children) {
+    Node n;
+    n.kind = kind;
+    n.children = std::move(children);
+    return n;
 }
 
-Inline emphasis(std::vector<Inline> children) {
-    Inline i;
-    i.kind = InlineKind::emphasis;
-    i.children = std::move(children);
-    return i;
+Block with_inlines(BlockKind kind, std::vector<Inline> inlines) {
+    Block b;
+    b.kind = kind;
+    b.inlines = std::move(inlines);
+    return b;
 }
+
+}  // namespace
+
+Inline strong(std::vector<Inline> children) { return with_children(InlineKind::strong, std::move(children)); }
+
+Inline emphasis(std::vector<Inline> children) { return with_children(InlineKind::emphasis, std::move(children)); }
 
 Inline link(std::vector<Inline> children, std::string_view url) {
-    Inline i;
-    i.kind = InlineKind::link;
+    Inline i = with_children(InlineKind::link, std::move(children));
     i.url = sanitize_url(url).value_or(std::string());
-    i.children = std::move(children);
     return i;
 }
 
-Block paragraph(std::vector<Inline> inlines) {
-    Block b;
-    b.kind = BlockKind::paragraph;
-    b.inlines = std::move(inlines);
+Block paragraph(std::vector<Inline> inlines) { return with_inlines(BlockKind::paragraph, std::move(inlines)); }
+
+Block heading(int level, std::vector<Inline> inlines) {
+    Block b = with_inlines(BlockKind::heading, std::move(inlines));
+    b.level = std::clamp(level, 1, 6);
     return b;
 }
 
-Block heading(int level, std::vector<Inline> inlines) {
-    Block b;
-    b.kind = BlockKind::heading;
-    b.level = std::clamp(level, 1, 6);
-    b.inlines = std::move(inlines);
-    return b;
-}
+Block list(BlockKind kind, std::vector<Block> items) { return with_children(kind, std::move(items)); }
+
+Block list_item(std::vector<Block> blocks) { return list(BlockKind::list_item, std::move(blocks)); }
 
 }  // namespace relplan::md

@@ -202,147 +202,156 @@ private:
         for (std::size_t k = 0; k < list.size(); ++k) {
             const Inline& i = list[k];
             switch (i.kind) {
-                case InlineKind::text: {
-                    std::string_view view = i.text;
-                    if (line_start) {
-                        while (!view.empty() && view.front() == ' ') view.remove_prefix(1);
-                        if (view.empty()) break;
-                    }
-                    std::string escaped = markdown_escape(view, line_start);
-                    if (context == Context::heading) {
-                        std::string h;
-                        for (std::size_t p = 0; p < escaped.size(); ++p) {
-                            if (escaped[p] == '#' && (p == 0 ? !out.empty() && out.back() == ' ' : escaped[p - 1] == ' '))
-                                h += '\\';
-                            h += escaped[p];
-                        }
-                        escaped = std::move(h);
-                    }
-                    // "!" before a link would turn it into an image.
-                    if (!escaped.empty() && escaped.back() == '!' && k + 1 < list.size() &&
-                        list[k + 1].kind == InlineKind::link)
-                        escaped.insert(escaped.size() - 1, "\\");
-                    out += escaped;
-                    line_start = false;
-                    break;
-                }
-                case InlineKind::code: {
-                    std::string text = clean_text(i.text);
-                    std::replace(text.begin(), text.end(), '\n', ' ');
-                    if (text.empty()) break;
-                    if (context == Context::table_cell) {
-                        std::string escaped;
-                        for (char c : text) {
-                            if (c == '|') escaped += '\\';
-                            escaped += c;
-                        }
-                        text = std::move(escaped);
-                    }
-                    const std::string fence(longest_run(text, '`') + 1, '`');
-                    const bool pad = text.front() == '`' || text.back() == '`' ||
-                                     (text.front() == ' ' && text.back() == ' ' &&
-                                      text.find_first_not_of(' ') != std::string::npos);
-                    out += fence + (pad ? " " : "") + text + (pad ? " " : "") + fence;
-                    line_start = false;
-                    break;
-                }
+                case InlineKind::text: write_text(list, k, context, out, line_start); break;
+                case InlineKind::code: write_code(i, context, out, line_start); break;
                 case InlineKind::emphasis:
-                case InlineKind::strong: {
-                    // Emphasis at the edge of enclosing emphasis takes the other delimiter character:
-                    // two runs of one character side by side would merge ("**" reads as strong).
-                    const bool edge = emphasis_char_ != 0 && (k == 0 || k + 1 == list.size());
-                    const char c = i.kind == InlineKind::emphasis && edge && emphasis_char_ == '*' ? '_' : '*';
-                    const std::string marker(i.kind == InlineKind::strong ? 2 : 1, c);
-                    // Line breaks at the edges go outside: a delimiter must not start a line ("* x"
-                    // would be a list item).
-                    const auto is_break = [](const Inline& x) {
-                        return x.kind == InlineKind::soft_break || x.kind == InlineKind::hard_break;
-                    };
-                    const auto& ch = i.children;
-                    std::size_t first = 0, last = ch.size();
-                    while (first < last && is_break(ch[first])) ++first;
-                    while (last > first && is_break(ch[last - 1])) --last;
-                    if (first > 0) write_inlines({ch.begin(), ch.begin() + static_cast<std::ptrdiff_t>(first)}, context, out, line_start);
-                    std::string inner;
-                    bool inner_start = false;
-                    const char saved = emphasis_char_;
-                    emphasis_char_ = c;
-                    if (first == 0 && last == ch.size()) {
-                        write_inlines(ch, context, inner, inner_start);
-                    } else {
-                        write_inlines({ch.begin() + static_cast<std::ptrdiff_t>(first), ch.begin() + static_cast<std::ptrdiff_t>(last)},
-                                      context, inner, inner_start);
-                    }
-                    emphasis_char_ = saved;
-                    // Spaces and breaks that reach the edge from deeper inside (a nested emphasis, a
-                    // dropped link) go outside too: a closer after them would not close, or would
-                    // start a line.
-                    std::size_t lead = 0, trail = inner.size();
-                    while (lead < trail && (inner[lead] == ' ' || inner[lead] == '\n')) ++lead;
-                    while (trail > lead && (inner[trail - 1] == ' ' || inner[trail - 1] == '\n')) {
-                        --trail;
-                        if (inner[trail] != '\n') continue;
-                        // An odd run of backslashes before the newline ends in a hard break, whose
-                        // backslash goes with its newline.
-                        std::size_t run = 0;
-                        while (trail - run > lead && inner[trail - run - 1] == '\\') ++run;
-                        if (run % 2 == 1) --trail;
-                    }
-                    if (lead < trail) {
-                        out += inner.substr(0, lead);
-                        out += marker;
-                        out.append(inner, lead, trail - lead);
-                        out += marker;
-                        out.append(inner, trail);
-                        line_start = trail < inner.size() && inner.back() == '\n';
-                    } else if (!inner.empty() && inner.find('\n') != std::string::npos) {
-                        out += inner;
-                        line_start = inner.back() == '\n';
-                    }
-                    if (last < ch.size())
-                        write_inlines({ch.begin() + static_cast<std::ptrdiff_t>(last), ch.end()}, context, out, line_start);
+                case InlineKind::strong:
+                    write_emphasis(i, emphasis_char_ != 0 && (k == 0 || k + 1 == list.size()), context, out, line_start);
                     break;
-                }
-                case InlineKind::link: {
-                    const std::optional<std::string> url = sanitize_url(i.url);
-                    std::string inner;
-                    bool inner_start = line_start && !url;
-                    const char saved = emphasis_char_;
-                    emphasis_char_ = 0;
-                    write_inlines(i.children, context, inner, inner_start);
-                    emphasis_char_ = saved;
-                    if (!url) {
-                        out += inner;
-                        if (!inner.empty()) line_start = false;
-                        break;
-                    }
-                    const std::string shown = plain_text(i.children);
-                    const bool autolink = (shown == *url || "mailto:" + shown == *url) &&
-                                          url->find_first_of("<>&\\ ") == std::string::npos;
-                    if (autolink) {
-                        out += '<' + shown + '>';
-                    } else {
-                        out += '[' + inner + "](" + escape_destination(*url) + ')';
-                    }
-                    line_start = false;
-                    break;
-                }
+                case InlineKind::link: write_link(i, context, out, line_start); break;
                 case InlineKind::soft_break:
-                case InlineKind::hard_break:
-                    // A second break in a row would be a blank line and end the paragraph (the text of a
-                    // dropped link can end in one).
-                    if (line_start && !out.empty()) break;
-                    if (i.kind == InlineKind::soft_break || context != Context::paragraph)
-                        while (!out.empty() && out.back() == ' ') out.pop_back();
-                    if (context != Context::paragraph || (out.empty() && i.kind == InlineKind::soft_break)) {
-                        if (!out.empty()) out += ' ';
-                        break;
-                    }
-                    out += i.kind == InlineKind::hard_break ? "\\\n" : "\n";
-                    line_start = true;
-                    break;
+                case InlineKind::hard_break: write_break(i, context, out, line_start); break;
             }
         }
+    }
+
+    // Text `list[k]`, escaped so it reads back as text in `context`.
+    static void write_text(const std::vector<Inline>& list, std::size_t k, Context context, std::string& out, bool& line_start) {
+        std::string_view view = list[k].text;
+        if (line_start) {
+            while (!view.empty() && view.front() == ' ') view.remove_prefix(1);
+            if (view.empty()) return;
+        }
+        std::string escaped = markdown_escape(view, line_start);
+        if (context == Context::heading) {
+            std::string h;
+            for (std::size_t p = 0; p < escaped.size(); ++p) {
+                if (escaped[p] == '#' && (p == 0 ? !out.empty() && out.back() == ' ' : escaped[p - 1] == ' ')) h += '\\';
+                h += escaped[p];
+            }
+            escaped = std::move(h);
+        }
+        // "!" before a link would turn it into an image.
+        if (!escaped.empty() && escaped.back() == '!' && k + 1 < list.size() && list[k + 1].kind == InlineKind::link)
+            escaped.insert(escaped.size() - 1, "\\");
+        out += escaped;
+        line_start = false;
+    }
+
+    // A code span, its fence longer than any backtick run inside.
+    static void write_code(const Inline& i, Context context, std::string& out, bool& line_start) {
+        std::string text = clean_text(i.text);
+        std::replace(text.begin(), text.end(), '\n', ' ');
+        if (text.empty()) return;
+        if (context == Context::table_cell) {
+            std::string escaped;
+            for (char c : text) {
+                if (c == '|') escaped += '\\';
+                escaped += c;
+            }
+            text = std::move(escaped);
+        }
+        const std::string fence(longest_run(text, '`') + 1, '`');
+        const bool pad = text.front() == '`' || text.back() == '`' ||
+                         (text.front() == ' ' && text.back() == ' ' && text.find_first_not_of(' ') != std::string::npos);
+        out += fence + (pad ? " " : "") + text + (pad ? " " : "") + fence;
+        line_start = false;
+    }
+
+    // Emphasis or strong; `edge` says it stands at the edge of enclosing emphasis.
+    void write_emphasis(const Inline& i, bool edge, Context context, std::string& out, bool& line_start) {
+        // Emphasis at the edge of enclosing emphasis takes the other delimiter character: two runs of
+        // one character side by side would merge ("**" reads as strong).
+        const char c = i.kind == InlineKind::emphasis && edge && emphasis_char_ == '*' ? '_' : '*';
+        const std::string marker(i.kind == InlineKind::strong ? 2 : 1, c);
+        // Line breaks at the edges go outside: a delimiter must not start a line ("* x" would be a
+        // list item).
+        const auto is_break = [](const Inline& x) { return x.kind == InlineKind::soft_break || x.kind == InlineKind::hard_break; };
+        const auto& ch = i.children;
+        std::size_t first = 0, last = ch.size();
+        while (first < last && is_break(ch[first])) ++first;
+        while (last > first && is_break(ch[last - 1])) --last;
+        if (first > 0) write_inlines({ch.begin(), ch.begin() + static_cast<std::ptrdiff_t>(first)}, context, out, line_start);
+        std::string inner;
+        bool inner_start = false;
+        const char saved = emphasis_char_;
+        emphasis_char_ = c;
+        if (first == 0 && last == ch.size()) {
+            write_inlines(ch, context, inner, inner_start);
+        } else {
+            write_inlines({ch.begin() + static_cast<std::ptrdiff_t>(first), ch.begin() + static_cast<std::ptrdiff_t>(last)}, context,
+                          inner, inner_start);
+        }
+        emphasis_char_ = saved;
+        wrap_in_marker(inner, marker, out, line_start);
+        if (last < ch.size()) write_inlines({ch.begin() + static_cast<std::ptrdiff_t>(last), ch.end()}, context, out, line_start);
+    }
+
+    // `inner` between two `marker`s. Spaces and breaks that reach the edge from deeper inside (a
+    // nested emphasis, a dropped link) go outside: a closer after them would not close, or would
+    // start a line.
+    static void wrap_in_marker(const std::string& inner, const std::string& marker, std::string& out, bool& line_start) {
+        std::size_t lead = 0, trail = inner.size();
+        while (lead < trail && (inner[lead] == ' ' || inner[lead] == '\n')) ++lead;
+        while (trail > lead && (inner[trail - 1] == ' ' || inner[trail - 1] == '\n')) {
+            --trail;
+            if (inner[trail] != '\n') continue;
+            // An odd run of backslashes before the newline ends in a hard break, whose backslash goes
+            // with its newline.
+            std::size_t run = 0;
+            while (trail - run > lead && inner[trail - run - 1] == '\\') ++run;
+            if (run % 2 == 1) --trail;
+        }
+        if (lead < trail) {
+            out += inner.substr(0, lead);
+            out += marker;
+            out.append(inner, lead, trail - lead);
+            out += marker;
+            out.append(inner, trail);
+            line_start = trail < inner.size() && inner.back() == '\n';
+        } else if (!inner.empty() && inner.find('\n') != std::string::npos) {
+            out += inner;
+            line_start = inner.back() == '\n';
+        }
+    }
+
+    // A link (an autolink when its text is its URL); a link whose URL is refused keeps only its text.
+    void write_link(const Inline& i, Context context, std::string& out, bool& line_start) {
+        const std::optional<std::string> url = sanitize_url(i.url);
+        std::string inner;
+        bool inner_start = line_start && !url;
+        const char saved = emphasis_char_;
+        emphasis_char_ = 0;
+        write_inlines(i.children, context, inner, inner_start);
+        emphasis_char_ = saved;
+        if (!url) {
+            out += inner;
+            if (!inner.empty()) line_start = false;
+            return;
+        }
+        const std::string shown = plain_text(i.children);
+        const bool autolink = (shown == *url || "mailto:" + shown == *url) && url->find_first_of("<>&\\ ") == std::string::npos;
+        if (autolink) {
+            out += '<' + shown + '>';
+        } else {
+            out += '[' + inner + "](" + escape_destination(*url) + ')';
+        }
+        line_start = false;
+    }
+
+    // A soft or hard break; outside paragraphs it becomes a space.
+    static void write_break(const Inline& i, Context context, std::string& out, bool& line_start) {
+        // A second break in a row would be a blank line and end the paragraph (the text of a dropped
+        // link can end in one).
+        if (line_start && !out.empty()) return;
+        if (i.kind == InlineKind::soft_break || context != Context::paragraph)
+            while (!out.empty() && out.back() == ' ') out.pop_back();
+        if (context != Context::paragraph || (out.empty() && i.kind == InlineKind::soft_break)) {
+            if (!out.empty()) out += ' ';
+            return;
+        }
+        out += i.kind == InlineKind::hard_break ? "\\\n" : "\n";
+        line_start = true;
     }
 };
 

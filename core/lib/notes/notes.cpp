@@ -61,20 +61,6 @@ std::string trimmed(std::string_view s) {
     return clean.substr(b, e - b + 1);
 }
 
-Block list_of(BlockKind kind, std::vector<Block> items) {
-    Block b;
-    b.kind = kind;
-    b.children = std::move(items);
-    return b;
-}
-
-Block item_of(std::vector<Block> blocks) {
-    Block b;
-    b.kind = BlockKind::list_item;
-    b.children = std::move(blocks);
-    return b;
-}
-
 std::vector<Inline> concat(std::vector<Inline> a, std::vector<Inline> b) {
     for (Inline& i : b) a.push_back(std::move(i));
     return a;
@@ -273,11 +259,11 @@ private:
             std::vector<Block> details;
             const std::string impact = trimmed(c.impact);
             const std::string workaround = trimmed(c.workaround);
-            if (!impact.empty() && audience_ != Audience::end_user) details.push_back(item_of({labelled("Impact:", impact)}));
-            if (!workaround.empty()) details.push_back(item_of({labelled("Workaround:", workaround)}));
-            if (!details.empty()) blocks.push_back(list_of(BlockKind::bullet_list, std::move(details)));
+            if (!impact.empty() && audience_ != Audience::end_user) details.push_back(md::list_item({labelled("Impact:", impact)}));
+            if (!workaround.empty()) details.push_back(md::list_item({labelled("Workaround:", workaround)}));
+            if (!details.empty()) blocks.push_back(md::list(BlockKind::bullet_list, std::move(details)));
         }
-        return item_of(std::move(blocks));
+        return md::list_item(std::move(blocks));
     }
 
     Block embargo_notice(std::size_t count) const {
@@ -298,7 +284,7 @@ private:
         std::vector<Block> items;
         items.reserve(changes.size());
         for (const Change* c : changes) items.push_back(change_item(*c, category == ChangeCategory::security, true));
-        out.push_back(list_of(BlockKind::bullet_list, std::move(items)));
+        out.push_back(md::list(BlockKind::bullet_list, std::move(items)));
     }
 
     void highlights(std::vector<Block>& out) const {
@@ -314,13 +300,13 @@ private:
                 if (items.size() == 5) break;
                 std::vector<Inline> description = md::inline_markdown(c->description);
                 if (description.empty()) continue;
-                items.push_back(item_of({md::paragraph(
+                items.push_back(md::list_item({md::paragraph(
                     concat({md::strong({md::text(label)}), md::text(" ")}, std::move(description)))}));
             }
         }
         if (items.empty()) return;
         out.push_back(md::heading(2, {md::text("Highlights")}));
-        out.push_back(list_of(BlockKind::bullet_list, std::move(items)));
+        out.push_back(md::list(BlockKind::bullet_list, std::move(items)));
     }
 
     // Notes whose audience sees none of the release's changes say so, and how many are held back,
@@ -371,12 +357,12 @@ private:
                     std::vector<Block> blocks{md::paragraph(std::move(line))};
                     const std::string workaround = trimmed(issue.workaround);
                     if (!workaround.empty())
-                        blocks.push_back(list_of(BlockKind::bullet_list, {item_of({labelled("Workaround:", workaround)})}));
-                    items.push_back(item_of(std::move(blocks)));
+                        blocks.push_back(md::list(BlockKind::bullet_list, {md::list_item({labelled("Workaround:", workaround)})}));
+                    items.push_back(md::list_item(std::move(blocks)));
                 }
                 if (items.empty()) break;
                 out.push_back(md::heading(2, {md::text(section_title(s))}));
-                out.push_back(list_of(BlockKind::bullet_list, std::move(items)));
+                out.push_back(md::list(BlockKind::bullet_list, std::move(items)));
                 break;
             }
             case NotesSection::contributors: {
@@ -404,13 +390,13 @@ private:
         std::vector<Block> steps;
         for (const std::string& step : release_.upgrade_instructions) {
             std::vector<Block> blocks = markdown_blocks(step, 2);
-            if (!blocks.empty()) steps.push_back(item_of(std::move(blocks)));
+            if (!blocks.empty()) steps.push_back(md::list_item(std::move(blocks)));
         }
         const bool breaking = !visible(ChangeCategory::breaking_change).empty();
         if (steps.empty() && !breaking && notify_.empty()) return;
         out.push_back(md::heading(2, {md::text(section_title(NotesSection::upgrade_instructions))}));
         if (!steps.empty()) {
-            Block list = list_of(BlockKind::ordered_list, std::move(steps));
+            Block list = md::list(BlockKind::ordered_list, std::move(steps));
             list.tight = std::all_of(list.children.begin(), list.children.end(), [](const Block& item) {
                 return item.children.size() == 1;
             });
@@ -429,14 +415,14 @@ private:
         std::vector<Block> cut;
         for (const ConsumerImpact& c : notify_) {
             if (c.kind != ImpactKind::cut_off) continue;
-            cut.push_back(item_of({md::paragraph({md::strong({md::text(c.consumer)}), md::text(" declares "),
+            cut.push_back(md::list_item({md::paragraph({md::strong({md::text(c.consumer)}), md::text(" declares "),
                                                   md::code(c.range), md::text(": move to "),
                                                   md::code(c.suggested_range)})}));
         }
         if (!cut.empty()) {
             out.push_back(md::paragraph({md::text("Consumers whose declared range does not take " + notify_.front().version +
                                                   " (they stay on older versions until they change it):")}));
-            out.push_back(list_of(BlockKind::bullet_list, std::move(cut)));
+            out.push_back(md::list(BlockKind::bullet_list, std::move(cut)));
         }
         std::vector<Block> who;
         for (const ConsumerImpact& c : notify_) {
@@ -445,11 +431,11 @@ private:
             if (!contact.empty()) reach += reach.empty() ? contact : " (" + contact + ")";
             if (reach.empty()) reach = "no owner or contact in the plan";
             const std::string why = c.kind == ImpactKind::cut_off ? "cut off by " : "kept from this pre-release by ";
-            who.push_back(item_of({md::paragraph({md::strong({md::text(c.consumer)}), md::text(": " + reach + " \xE2\x80\x94 " + why),
+            who.push_back(md::list_item({md::paragraph({md::strong({md::text(c.consumer)}), md::text(": " + reach + " \xE2\x80\x94 " + why),
                                                   md::code(c.range)})}));
         }
         out.push_back(md::heading(3, {md::text("Who to notify")}));
-        out.push_back(list_of(BlockKind::bullet_list, std::move(who)));
+        out.push_back(md::list(BlockKind::bullet_list, std::move(who)));
     }
 
     // ---- Keep a Changelog ----
@@ -491,7 +477,7 @@ private:
                     std::vector<Inline> line = change_line(*c, category == ChangeCategory::security);
                     if (category == ChangeCategory::breaking_change)
                         line = concat({md::strong({md::text("BREAKING:")}), md::text(" ")}, std::move(line));
-                    items.push_back(item_of({md::paragraph(std::move(line))}));
+                    items.push_back(md::list_item({md::paragraph(std::move(line))}));
                 }
             }
             if (items.empty() && embargoed == 0) continue;
@@ -500,7 +486,7 @@ private:
             if (embargoed > 0) {
                 out.push_back(embargo_notice(embargoed));
             } else {
-                out.push_back(list_of(BlockKind::bullet_list, std::move(items)));
+                out.push_back(md::list(BlockKind::bullet_list, std::move(items)));
             }
         }
         if (!listed) nothing_shown(out);
@@ -572,31 +558,37 @@ std::string_view to_string(NotesFormat format) {
     return "md";
 }
 
+namespace {
+
+// Each output format: its two names on the command line, its label and its file extension.
+struct FormatNames {
+    NotesFormat format;
+    std::string_view token, alias, label, extension;
+};
+constexpr FormatNames kFormatNames[] = {
+    {NotesFormat::markdown, "md", "markdown", "Markdown", "md"},
+    {NotesFormat::keep_a_changelog, "keep-a-changelog", "kac", "Keep a Changelog", "md"},
+    {NotesFormat::html, "html", "html", "HTML", "html"},
+    {NotesFormat::text, "txt", "text", "Plain text", "txt"},
+};
+
+const FormatNames& names_of(NotesFormat format) {
+    for (const FormatNames& n : kFormatNames)
+        if (n.format == format) return n;
+    return kFormatNames[0];
+}
+
+}  // namespace
+
 std::optional<NotesFormat> parse_notes_format(std::string_view token) {
-    if (token == "md" || token == "markdown") return NotesFormat::markdown;
-    if (token == "keep-a-changelog" || token == "kac") return NotesFormat::keep_a_changelog;
-    if (token == "html") return NotesFormat::html;
-    if (token == "txt" || token == "text") return NotesFormat::text;
+    for (const FormatNames& n : kFormatNames)
+        if (token == n.token || token == n.alias) return n.format;
     return std::nullopt;
 }
 
-std::string_view notes_format_label(NotesFormat format) {
-    switch (format) {
-        case NotesFormat::markdown: return "Markdown";
-        case NotesFormat::keep_a_changelog: return "Keep a Changelog";
-        case NotesFormat::html: return "HTML";
-        case NotesFormat::text: return "Plain text";
-    }
-    return "Markdown";
-}
+std::string_view notes_format_label(NotesFormat format) { return names_of(format).label; }
 
-std::string_view file_extension(NotesFormat format) {
-    switch (format) {
-        case NotesFormat::html: return "html";
-        case NotesFormat::text: return "txt";
-        default: return "md";
-    }
-}
+std::string_view file_extension(NotesFormat format) { return names_of(format).extension; }
 
 std::string_view media_type(NotesFormat format) {
     switch (format) {

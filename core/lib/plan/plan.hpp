@@ -15,6 +15,8 @@
 //   level 0). Code other than plan_json never needs to look at it.
 #pragma once
 
+#include "base/boxed.hpp"
+
 #include <chrono>
 #include <cstdint>
 #include <optional>
@@ -97,6 +99,9 @@ struct Project {
     std::string package;     // the package name consumers depend on (npm name), for impact analysis
     // Set once and never changed: exports that must stay stable (ICS UIDs) derive from it, not the name.
     std::string id;
+    // IANA zone the team works in ("Europe/Berlin"); empty = UTC. The default for change windows and
+    // window searches, and the calendar export's zone.
+    std::string time_zone;
     Extra extra;
     bool operator==(const Project&) const = default;
 };
@@ -288,7 +293,7 @@ struct Change {
     // When the change entered the release; a date after the feature freeze without an approved
     // freeze_exception is a freeze violation.
     std::optional<Date> added_on;
-    std::optional<FreezeException> freeze_exception;
+    Boxed<FreezeException> freeze_exception;
     Extra extra;
     std::string author;  // forge user name ("octocat", from "by @octocat"); last so positional initialisers keep working
     bool operator==(const Change&) const = default;
@@ -416,7 +421,7 @@ struct Release {
     std::optional<Date> release_date;
     // Security releases: details stay out of public notes and communications before this date.
     std::optional<Date> embargo_until;
-    std::optional<ChangeWindow> change_window;
+    Boxed<ChangeWindow> change_window;
     std::string environment;  // deployment target, e.g. "production"
     std::string summary;      // hand-written; generators read it and never overwrite it
     std::vector<std::string> upgrade_instructions;  // steps, Markdown allowed
@@ -426,9 +431,9 @@ struct Release {
     std::vector<Communication> communications;
     std::vector<Risk> risks;
     std::vector<QualityGate> quality_gates;
-    std::optional<DeploymentPlan> deployment;
-    std::optional<RollbackPlan> rollback;
-    std::optional<PostReleaseReview> review;
+    Boxed<DeploymentPlan> deployment;
+    Boxed<RollbackPlan> rollback;
+    Boxed<PostReleaseReview> review;
     Extra extra;
     bool operator==(const Release&) const = default;
 };

@@ -67,7 +67,7 @@ public:
         if (expect(ptr, v, Kind::boolean)) out = v.boolean;
     }
 
-    void read(Value& v, const Path& ptr, std::int32_t& out) {
+    void read(const Value& v, const Path& ptr, std::int32_t& out) {
         if (!expect(ptr, v, Kind::number)) return;
         std::int64_t n = 0;
         const char* end = v.text.data() + v.text.size();
@@ -110,6 +110,14 @@ public:
 
     template <class T>
     void read(Value& v, const Path& ptr, std::optional<T>& out) {
+        T value{};
+        const std::size_t before = problems.size();
+        read(v, ptr, value);
+        if (problems.size() == before) out = std::move(value);
+    }
+
+    template <class T>
+    void read(Value& v, const Path& ptr, Boxed<T>& out) {
         T value{};
         const std::size_t before = problems.size();
         read(v, ptr, value);
@@ -259,28 +267,21 @@ void rename_member(Value& object, std::string_view from, std::string_view to) {
 
 // Format version 0 (drafts before "format" existed): releases had "date" and "items"; items had a
 // "type" of feature / improvement / fix / breaking / deprecation / security / performance.
-void migrate_v0(Value& root) {
-    Value* releases = nullptr;
-    for (std::size_t i = 0; i < root.size(); ++i) {
-        if (root.key(i).text == "releases") releases = &root.member(i);
-    }
-    if (releases == nullptr || releases->kind != Kind::array) return;
-    for (Value& release : releases->children) {
-        rename_member(release, "date", "release_date");
-        rename_member(release, "items", "changes");
-        if (release.kind != Kind::object) continue;
-        for (std::size_t i = 0; i < release.size(); ++i) {
-            if (release.key(i).text != "changes" || release.member(i).kind != Kind::array) continue;
-            for (Value& change : release.member(i).children) {
-                rename_member(change, "type", "category");
-                if (change.kind != Kind::object) continue;
-                for (std::size_t k = 0; k < change.size(); ++k) {
-                    Value& category = change.member(k);
-                    if (change.key(k).text != "category" || category.kind != Kind::string) continue;
-                    if (category.text == "feature") category.text = "new-feature";
-                    if (category.text == "fix") category.text = "bug-fix";
-                    if (category.text == "breaking") category.text = "breaking-change";
-                }
+void migrate_release_v0(Value& release) {
+    rename_member(release, "date", "release_date");
+    rename_member(release, "items", "changes");
+    if (release.kind != Kind::object) return;
+    for (std::size_t i = 0; i < release.size(); ++i) {
+        if (release.key(i).text != "changes" || release.member(i).kind != Kind::array) continue;
+        for (Value& change : release.member(i).children) {
+            rename_member(change, "type", "category");
+            if (change.kind != Kind::object) continue;
+            for (std::size_t k = 0; k < change.size(); ++k) {
+                Value& category = change.member(k);
+                if (change.key(k).text != "category" || category.kind != Kind::string) continue;
+                if (category.text == "feature") category.text = "new-feature";
+                if (category.text == "fix") category.text = "bug-fix";
+                if (category.text == "breaking") category.text = "breaking-change";
             }
         }
     }
@@ -291,10 +292,10 @@ struct FormatCheck {
     bool migrate = false;
 };
 
-FormatCheck check_format(Decoder& d, Value& root) {
+FormatCheck check_format(Decoder& d, const Value& root) {
     const Path top;
     const Path at = top.member("format");
-    Value* format = root.find("format");
+    const Value* format = root.find("format");
     if (format == nullptr) {
         const Value* releases = root.find("releases");
         if (releases != nullptr && releases->kind == Kind::array) return {true, true};
@@ -305,7 +306,7 @@ FormatCheck check_format(Decoder& d, Value& root) {
     }
     if (!d.expect(at, *format, Kind::object)) return {};
     const Value* name = format->find("name");
-    Value* version = format->find("version");
+    const Value* version = format->find("version");
     bool usable = true;
     if (name == nullptr) {
         d.problem(at, *format, "missing required member \"name\"");
@@ -350,17 +351,48 @@ Diagnostic locate(const json::LineIndex& lines, std::string pointer, std::string
     return Diagnostic{std::move(pointer), std::move(message), line, column};
 }
 
-// The offset of the deepest value on the way to `pointer` (a semantic error may name a member that
-// is absent, e.g. a missing version: point at its object then).
-std::size_t offset_of(const Value& root, const std::string& pointer) {
-    std::string prefix = pointer;
-    for (;;) {
-        if (const Value* v = json::resolve(root, prefix)) return v->offset;
-        const std::size_t slash = prefix.rfind('/');
-        if (slash == std::string::npos) return root.offset;
-        prefix.resize(slash);
+// Releases are decoded one at a time while the text is parsed, so a large plan never exists twice in
+// memory (as a document and as a Plan). That needs the format first; a file that puts "format" after
+// "releases", or has none (version 0), keeps its release elements until the end instead.
+class ReleaseReader {
+public:
+    explicit ReleaseReader(Decoder& decoder) : decoder_(decoder) {}
+
+    void element(Value& release, const Value& root) {
+        if (!format_ && root.find("format") != nullptr) {
+            Decoder scratch;  // check_format reports again, with positions, once parsing is done
+            format_ = check_format(scratch, root);
+        }
+        if (!format_) {
+            held_.push_back(std::move(release));
+        } else if (format_->usable) {
+            decode(release, format_->migrate);
+        }
     }
-}
+
+    // After parsing: the held elements, now that the format is known.
+    std::vector<Release> finish(const FormatCheck& format) {
+        if (format.usable) {
+            for (Value& release : held_) decode(release, format.migrate);
+        }
+        held_.clear();
+        return std::move(releases_);
+    }
+
+private:
+    void decode(Value& release, bool migrate) {
+        if (migrate) migrate_release_v0(release);
+        const Path root;
+        const Path list = root.member("releases");
+        releases_.emplace_back();
+        decoder_.read(release, list.element(releases_.size() - 1), releases_.back());
+    }
+
+    Decoder& decoder_;
+    std::optional<FormatCheck> format_;
+    std::vector<Value> held_;
+    std::vector<Release> releases_;
+};
 
 }  // namespace
 
@@ -388,7 +420,10 @@ PlanLoad load_plan(std::string_view text) {
         if (!line_index) line_index.emplace(text);
         return *line_index;
     };
-    auto parsed = json::parse(text);
+    Decoder decoder;
+    ReleaseReader releases(decoder);
+    const json::Stream stream{"releases", [&](Value& release, const Value& root) { releases.element(release, root); }};
+    auto parsed = json::parse(text, stream);
     if (!parsed) {
         result.errors.push_back(locate(lines(), "", parsed.error().message, parsed.error().offset));
         return result;
@@ -403,18 +438,18 @@ PlanLoad load_plan(std::string_view text) {
                                    dup.offset});
     }
 
-    Decoder decoder;
     Plan plan;
     bool decoded = false;
     if (decoder.expect(Path{}, doc.root, Kind::object)) {
         const FormatCheck format = check_format(decoder, doc.root);
+        std::vector<Release> read_releases = releases.finish(format);
         if (format.usable) {
             if (format.migrate) {
-                migrate_v0(doc.root);
                 result.notes.push_back(Diagnostic{
                     "", "migrated from format version 0 to version 1; saving writes version 1", 0, 0});
             }
             decoder.read_plan(doc.root, plan);
+            plan.releases = std::move(read_releases);
             decoded = decoder.problems.empty();
         }
     }
@@ -422,8 +457,9 @@ PlanLoad load_plan(std::string_view text) {
     decoded = decoded && problems.empty();
 
     if (decoded) {
+        json::Locator locator(text, doc, "releases");
         for (Diagnostic& d : validate_plan(plan)) {
-            problems.push_back(Problem{d.pointer, std::move(d.message), offset_of(doc.root, d.pointer)});
+            problems.push_back(Problem{d.pointer, std::move(d.message), locator.offset_of(d.pointer)});
         }
     }
     std::stable_sort(problems.begin(), problems.end(),

@@ -14,6 +14,8 @@ template <class T>
 struct IsOptional : std::false_type {};
 template <class T>
 struct IsOptional<std::optional<T>> : std::true_type {};
+template <class T>
+struct IsOptional<Boxed<T>> : std::true_type {};
 
 // "Not set" in the sense of plan.hpp: left out of the file unless the row is required or `always`.
 // Enums, numbers and dates have no unset value.

@@ -11,6 +11,11 @@ std::vector<Diagnostic> lint_plan(const Plan& plan, std::string_view text) {
     std::vector<Diagnostic> out;
     const Result<TzDatabase>& zones = embedded_tzdb();
     const json::Path root;
+    if (!plan.project.time_zone.empty() && zones) {
+        if (const auto z = zones->zone(plan.project.time_zone); !z)
+            out.push_back(Diagnostic{root.member(json_key<&Plan::project>).member(json_key<&Project::time_zone>).str(),
+                                     z.error().message, 0, 0});
+    }
     const json::Path releases = root.member(json_key<&Plan::releases>);
     for (std::size_t i = 0; i < plan.releases.size(); ++i) {
         const Release& r = plan.releases[i];
@@ -30,15 +35,16 @@ std::vector<Diagnostic> lint_plan(const Plan& plan, std::string_view text) {
         }
     }
     if (out.empty() || text.empty()) return out;
-    const auto doc = json::parse(text);
+    // Releases are streamed past, not kept: positions must not cost a second copy of a large plan.
+    const json::Stream skip{json_key<&Plan::releases>, [](json::Value&, const json::Value&) {}};
+    const auto doc = json::parse(text, skip);
     if (!doc) return out;
+    json::Locator locator(text, *doc, json_key<&Plan::releases>);
     const json::LineIndex lines(text);
     for (Diagnostic& d : out) {
-        if (const json::Value* v = json::resolve(doc->root, d.pointer)) {
-            const auto [line, column] = lines.locate(v->offset);
-            d.line = line;
-            d.column = column;
-        }
+        const auto [line, column] = lines.locate(locator.offset_of(d.pointer));
+        d.line = line;
+        d.column = column;
     }
     return out;
 }

@@ -1,8 +1,8 @@
 // The checks `relplan plan validate` and `relplan changelog` make beyond load_plan's: what a plan
 // must say before it is published.
 //
-// - Every change window zone is one the embedded zone database knows; the message suggests the
-//   spelling when only the case differs ("europe/berlin" -> "Europe/Berlin").
+// - The project's time zone and every change window zone are ones the embedded zone database knows;
+//   the message suggests the spelling when only the case differs ("europe/berlin" -> "Europe/Berlin").
 // - Every change has a description that is not blank.
 //
 // They are not part of validate_plan because the app refuses to open a plan with errors, and it must

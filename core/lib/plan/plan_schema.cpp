@@ -28,6 +28,8 @@ struct Element<std::optional<T>> {
     static constexpr bool is_vector = false;
 };
 template <class T>
+struct Element<Boxed<T>> : Element<std::optional<T>> {};
+template <class T>
 struct Element<std::vector<T>> {
     using type = T;
     static constexpr bool is_optional = false;
@@ -41,6 +43,8 @@ struct Nested {
 };
 template <class T>
 struct Nested<std::optional<T>> : Nested<T> {};
+template <class T>
+struct Nested<Boxed<T>> : Nested<T> {};
 template <class T>
 struct Nested<std::vector<T>> : Nested<T> {};
 

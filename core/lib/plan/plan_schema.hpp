@@ -89,7 +89,10 @@ struct Def<Project> {
         row("repository", &Project::repository, optional_member,
             "Repository URL; changelog export builds compare links from it."),
         row("package", &Project::package, optional_member,
-            "The package name consumers depend on (npm name); impact analysis reads their ranges for it."));
+            "The package name consumers depend on (npm name); impact analysis reads their ranges for it."),
+        row("time_zone", &Project::time_zone, optional_member,
+            "IANA zone the project works in, e.g. Europe/Berlin (default UTC): the default zone of change windows "
+            "and the calendar export's zone."));
 };
 
 template <>

@@ -31,4 +31,29 @@ Result<std::string> read_share_payload(std::string_view payload, std::size_t max
 // fragment and surrounding whitespace. Errors say what is wrong with the link.
 Result<std::string> plan_json_from_link(std::string_view link, std::size_t max_output);
 
+// Which versions of the plan a link speaks of (team/revision.hpp names them): the version it holds
+// and the version it was made from, the last one its sender exchanged by link (the common base of a
+// three-way merge when the receiver holds it). They follow the payload as "&r=<revision>&b=<base>";
+// links without them (older links) read as before, and members a reader does not know are skipped.
+struct ShareRevision {
+    std::string revision;  // "" when the link does not say
+    std::string base;      // "" when not known
+    bool operator==(const ShareRevision&) const = default;
+};
+// "&r=…&b=…" for the non-empty names (only [0-9a-z] is written; other names are left out).
+std::string share_link_params(const ShareRevision& names);
+// The names in the "&…" text after a payload (the page reads the payload itself).
+ShareRevision read_share_link_params(std::string_view params);
+
+struct SharedPlan {
+    std::string json;
+    ShareRevision names;
+};
+// plan_json_from_link with the revision names the link carries.
+Result<SharedPlan> read_share_link(std::string_view link, std::size_t max_output);
+
+// "<address>#pd1=<base64url(share_payload)><share_link_params>" (the desktop's links; the page also
+// tries the plain form and offers the shorter).
+Result<std::string> make_share_link(std::string_view plan_json, std::string_view address, const ShareRevision& names);
+
 }  // namespace relplan

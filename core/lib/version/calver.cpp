@@ -2,6 +2,7 @@
 
 #include "base/dates.hpp"
 #include "version/semver.hpp"
+#include "version/semver_detail.hpp"
 
 #include <algorithm>
 #include <array>
@@ -56,21 +57,9 @@ bool is_modifier_char(char c) {
 }
 
 std::string quoted(std::string_view s) {
-    std::string out = "\"";
-    for (std::size_t i = 0; i < s.size() && i < 64; ++i) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
-            static constexpr char kHex[] = "0123456789abcdef";
-            out += "\\x";
-            out += kHex[c >> 4];
-            out += kHex[c & 15];
-        } else {
-            out += static_cast<char>(c);
-        }
-    }
-    out += '"';
-    if (s.size() > 64) out += " (" + std::to_string(s.size()) + " bytes)";
-    return out;
+    semver_detail::QuoteStyle style;
+    style.hex_quotes = true;
+    return semver_detail::quote(s, style);
 }
 
 // The values of the date tokens for a date; years from the ISO week-numbering year when weekly.

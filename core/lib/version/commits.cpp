@@ -1,5 +1,7 @@
 #include "version/commits.hpp"
 
+#include "version/semver_detail.hpp"
+
 #include <algorithm>
 
 namespace relplan {
@@ -14,22 +16,14 @@ bool is_blank(std::string_view line) {
 }
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
+// Commit text stays readable in messages: UTF-8 is kept, only control bytes are escaped.
 std::string quoted(std::string_view s) {
-    std::string out = "\"";
-    for (std::size_t i = 0; i < s.size() && i < 60; ++i) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c < 0x20 || c == 0x7f || c == '"' || c == '\\') {
-            static constexpr char kHex[] = "0123456789abcdef";
-            out += "\\x";
-            out += kHex[c >> 4];
-            out += kHex[c & 15];
-        } else {
-            out += static_cast<char>(c);
-        }
-    }
-    out += '"';
-    if (s.size() > 60) out += "...";
-    return out;
+    semver_detail::QuoteStyle style;
+    style.max = 60;
+    style.hex_non_ascii = false;
+    style.hex_quotes = true;
+    style.ellipsis = true;
+    return semver_detail::quote(s, style);
 }
 
 struct Line {

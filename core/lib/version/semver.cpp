@@ -130,16 +130,15 @@ int compare_numeric_identifiers(std::string_view a, std::string_view b) {
     return da == db ? 0 : (da < db ? -1 : 1);
 }
 
-// Writes `text` for an error message: quoted, at most 64 bytes, control and non-ASCII bytes escaped.
-std::string quote(std::string_view text) {
-    static constexpr std::size_t kMax = 64;
+std::string quote(std::string_view text, QuoteStyle style) {
     std::string out = "\"";
-    for (std::size_t i = 0; i < text.size() && i < kMax; ++i) {
+    for (std::size_t i = 0; i < text.size() && i < style.max; ++i) {
         const auto c = static_cast<unsigned char>(text[i]);
-        if (c == '"' || c == '\\') {
+        const bool quote_char = c == '"' || c == '\\';
+        if (quote_char && !style.hex_quotes) {
             out += '\\';
             out += static_cast<char>(c);
-        } else if (c < 0x20 || c >= 0x7f) {
+        } else if (c < 0x20 || c == 0x7f || (c > 0x7f && style.hex_non_ascii) || quote_char) {
             static constexpr char kHex[] = "0123456789abcdef";
             out += "\\x";
             out += kHex[c >> 4];
@@ -149,7 +148,7 @@ std::string quote(std::string_view text) {
         }
     }
     out += '"';
-    if (text.size() > kMax) out += " (" + std::to_string(text.size()) + " bytes)";
+    if (text.size() > style.max) out += style.ellipsis ? "..." : " (" + std::to_string(text.size()) + " bytes)";
     return out;
 }
 
@@ -176,11 +175,9 @@ public:
         return fail(p, std::string("expected ") + wanted + ", found " + describe_char(s_, p));
     }
 
-    // node-semver's FULL pattern. Deterministic, so the first failure is the answer.
-    Result<Parsed> strict() const {
-        Parsed out;
-        std::size_t p = 0;
-        if (p < s_.size() && s_[p] == 'v') ++p;
+    // The major, minor and patch numbers from `p`, dot-separated; with `strict`, a number with a
+    // leading zero is an error. `patch_start` is where the patch number begins.
+    Result<std::monostate> numbers(std::size_t& p, Parsed& out, bool strict, std::size_t& patch_start) const {
         for (int part = 0; part < 3; ++part) {
             if (part > 0) {
                 if (p >= s_.size() || s_[p] != '.') {
@@ -197,31 +194,28 @@ public:
                                                      : "the patch version number");
             }
             const std::string_view digits = s_.substr(start, p - start);
-            if (digits.size() > 1 && digits[0] == '0') {
+            if (strict && digits.size() > 1 && digits[0] == '0') {
                 return fail(start, std::string(kPartName[part]) + " version " + quote(digits) +
                                        " has a leading zero");
             }
             out.number[part] = digits_value(digits);
+            patch_start = start;
         }
+        return std::monostate{};
+    }
+
+    // node-semver's FULL pattern. Deterministic, so the first failure is the answer.
+    Result<Parsed> strict() const {
+        Parsed out;
+        std::size_t p = 0;
+        if (p < s_.size() && s_[p] == 'v') ++p;
+        std::size_t patch_start = 0;
+        if (auto r = numbers(p, out, true, patch_start); !r.ok()) return r.error();
         if (p < s_.size() && s_[p] == '-') {
             ++p;
-            const std::size_t start = p;
-            for (;;) {
-                const std::size_t len = ident_run(s_, p);
-                if (len == 0) return unexpected(p, "a pre-release identifier");
-                const std::string_view id = s_.substr(p, len);
-                if (id.size() > 1 && id[0] == '0' && all_digits(id)) {
-                    return fail(p, "numeric pre-release identifier " + quote(id) +
-                                       " has a leading zero");
-                }
-                p += len;
-                if (p < s_.size() && s_[p] == '.') {
-                    ++p;
-                    continue;
-                }
-                break;
-            }
-            out.pre = s_.substr(start, p - start);
+            auto pre = identifiers(p, "a pre-release identifier", true);
+            if (!pre) return pre.error();
+            out.pre = *pre;
         }
         if (auto r = build_part(p, out); !r.ok()) return r.error();
         if (p != s_.size()) return unexpected(p, "'-', '+' or the end of the version");
@@ -243,26 +237,8 @@ public:
         }
         Parsed out;
         std::size_t patch_start = 0;
-        std::size_t patch_end = 0;
-        for (int part = 0; part < 3; ++part) {
-            if (part > 0) {
-                if (p >= s_.size() || s_[p] != '.') {
-                    return unexpected(p, part == 1 ? "'.' after the major version"
-                                                   : "'.' after the minor version");
-                }
-                ++p;
-            }
-            const std::size_t start = p;
-            while (p < s_.size() && is_digit(s_[p])) ++p;
-            if (p == start) {
-                return unexpected(start, part == 0   ? "the major version number"
-                                         : part == 1 ? "the minor version number"
-                                                     : "the patch version number");
-            }
-            out.number[part] = digits_value(s_.substr(start, p - start));
-            patch_start = start;
-            patch_end = p;
-        }
+        if (auto r = numbers(p, out, false, patch_start); !r.ok()) return r.error();
+        const std::size_t patch_end = p;
         std::size_t failed_at = 0;
         for (std::size_t end = patch_end; end > patch_start; --end) {
             std::size_t fail_pos = 0;
@@ -279,19 +255,27 @@ private:
     Result<std::monostate> build_part(std::size_t& p, Parsed& out) const {
         if (p >= s_.size() || s_[p] != '+') return std::monostate{};
         ++p;
+        auto build = identifiers(p, "a build identifier", false);
+        if (!build) return build.error();
+        out.build = *build;
+        return std::monostate{};
+    }
+
+    // The dot-separated identifiers from `p`; `what` names one in errors. With `no_leading_zero`
+    // (pre-release identifiers), a numeric identifier with a leading zero is an error.
+    Result<std::string_view> identifiers(std::size_t& p, const char* what, bool no_leading_zero) const {
         const std::size_t start = p;
         for (;;) {
             const std::size_t len = ident_run(s_, p);
-            if (len == 0) return unexpected(p, "a build identifier");
+            if (len == 0) return unexpected(p, what);
+            const std::string_view id = s_.substr(p, len);
+            if (no_leading_zero && id.size() > 1 && id[0] == '0' && all_digits(id))
+                return fail(p, "numeric pre-release identifier " + quote(id) + " has a leading zero");
             p += len;
-            if (p < s_.size() && s_[p] == '.') {
-                ++p;
-                continue;
-            }
-            break;
+            if (p >= s_.size() || s_[p] != '.') break;
+            ++p;
         }
-        out.build = s_.substr(start, p - start);
-        return std::monostate{};
+        return s_.substr(start, p - start);
     }
 
     // Matches `(?:-?(ids))?(?:\+(ids))?$` from `p`; writes the normalized pre-release into scratch.

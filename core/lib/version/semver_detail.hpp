@@ -31,8 +31,16 @@ std::size_t ident_run(std::string_view s, std::size_t p);
 std::uint64_t digits_value(std::string_view digits);
 // JS `+digits`: the nearest double.
 double digits_to_double(std::string_view digits);
-// `text` for an error message: quoted, at most 64 bytes, control and non-ASCII bytes escaped.
-std::string quote(std::string_view text);
+// How quote() writes text into an error message. The default: at most 64 bytes then the size,
+// control and non-ASCII bytes as \xNN, '"' and '\\' backslash-escaped.
+struct QuoteStyle {
+    std::size_t max = 64;        // bytes shown
+    bool hex_non_ascii = true;   // bytes from 0x80 as \xNN (false: kept, so UTF-8 stays readable)
+    bool hex_quotes = false;     // '"' and '\\' as \xNN too
+    bool ellipsis = false;       // longer text ends in "..." rather than " (N bytes)"
+};
+// `text` for an error message: quoted, escaped and cut as `style` says.
+std::string quote(std::string_view text, QuoteStyle style = {});
 
 // A version as read, before it becomes a Version.
 struct Parsed {

@@ -154,14 +154,17 @@ void App::open_bytes(platform::OpenPurpose purpose, const std::string& name, std
     }
 }
 
-LoadReport App::open_shared_plan(std::string_view text, const std::string& name) {
+LoadReport App::open_shared_plan(std::string_view text, const std::string& name, const ShareRevision& names) {
     ParsedPlan parsed = parse_plan_for_app(text, name);
     const Plan& open = s_->doc.plan;
     if (parsed.report.ok && !open.project.id.empty() && parsed.plan.project.id == open.project.id) {
-        if (!(parsed.plan == open)) offer_shared_plan(*s_, std::move(parsed.plan));
+        if (!(parsed.plan == open)) offer_shared_plan(*s_, std::move(parsed.plan), names);
+        else remember_shared_version(*s_, parsed.plan, names);
         return parsed.report;
     }
-    return load_plan_text(text, name);
+    LoadReport r = load_plan_text(text, name);
+    if (r.ok) remember_shared_version(*s_, s_->doc.plan, names);
+    return r;
 }
 
 void App::open_path(const std::string& path) {

@@ -7,6 +7,7 @@
 //   load_plan_text()/export_plan_text()  the page's window.relplan test API and the desktop's --plan.
 #pragma once
 
+#include "plan/share_link.hpp"
 #include "platform/platform.hpp"
 
 #include <memory>
@@ -50,9 +51,10 @@ public:
     // A file's bytes arriving for `purpose` (file picker, drop, share link). Errors are shown in the
     // app; the open plan is only replaced by a valid plan.
     void open_bytes(platform::OpenPurpose purpose, const std::string& name, std::string_view bytes);
-    // A share link opened while the page runs: a version of the open plan (same project id, other
-    // content) asks whether to merge, compare or replace; anything else loads as load_plan_text.
-    LoadReport open_shared_plan(std::string_view text, const std::string& name);
+    // A share link (`names`: the revisions it names): a version of the open plan (same project id,
+    // other content) asks whether to merge, compare or replace; anything else loads as load_plan_text.
+    // Either way the version is kept as a base for three-way merges (views/team).
+    LoadReport open_shared_plan(std::string_view text, const std::string& name, const ShareRevision& names);
     // Desktop: opens a path (drag-and-drop, recent files, --plan).
     void open_path(const std::string& path);
     // The working copy a previous session left (platform::store_working_copy); `unsaved` reopens it

@@ -1,5 +1,6 @@
 // App::frame(): menu bar, shortcuts, the workspace layout, status bar and modal dialogs.
 #include "app/app.hpp"
+#include "app/clipboard.hpp"
 
 #include "app/plan_io.hpp"
 #include "app/release_commands.hpp"
@@ -188,10 +189,7 @@ void draw_menu(App& app, App::State& s) {
             ImGui::EndMenu();
         }
         anchor("menu.file.compare");  // after EndMenu the last item is the menu's own entry
-        if (platform::abilities().share_links && ImGui::MenuItem("Copy share link")) {
-            platform::copy_share_link(plan_to_json(s.doc.plan));
-            s.flash("Share link copied to the clipboard", ImGui::GetTime());
-        }
+        if (platform::abilities().share_links && ImGui::MenuItem("Copy share link")) copy_share_link(s);
         if (platform::abilities().share_links) anchor("menu.file.share_link");
         if (platform::abilities().quit) {
             ImGui::Separator();
@@ -292,7 +290,8 @@ void draw_status_bar(App::State& s, float height) {
     ImGui::SameLine();
     ImGui::TextDisabled("|");
     ImGui::SameLine();
-    ImGui::Text("%d releases", static_cast<int>(s.doc.plan.releases.size()));
+    const int releases = static_cast<int>(s.doc.plan.releases.size());
+    ImGui::Text("%d release%s", releases, releases == 1 ? "" : "s");
     ImGui::SameLine();
     ImGui::TextDisabled("|");
     ImGui::SameLine();
@@ -301,7 +300,8 @@ void draw_status_bar(App::State& s, float height) {
         ImGui::TextUnformatted("no conflicts");
     else
         ImGui::TextColored(c.errors ? ImVec4(0.85f, 0.2f, 0.2f, 1.0f) : ImVec4(0.8f, 0.6f, 0.1f, 1.0f),
-                           "%d conflicts (%d errors)", c.errors + c.warnings, c.errors);
+                           "%d conflict%s (%d error%s)", c.errors + c.warnings, c.errors + c.warnings == 1 ? "" : "s",
+                           c.errors, c.errors == 1 ? "" : "s");
     anchor("status.conflicts");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open the Calendar tab for the list");
     if (!s.status_text.empty() && ImGui::GetTime() < s.status_until) {
@@ -472,6 +472,7 @@ void App::frame() {
     State& s = *s_;
     ImGuiIO& io = ImGui::GetIO();
     test_hooks::begin_frame();
+    route_clipboard(s);
     const std::pair<const char*, Tab> names[] = {{"dashboard", Tab::dashboard}, {"release", Tab::release},
                                                  {"calendar", Tab::calendar},   {"timeline", Tab::timeline},
                                                  {"versions", Tab::versions},   {"notes", Tab::notes}};

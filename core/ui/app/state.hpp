@@ -144,6 +144,13 @@ struct CompareState {
     std::string link_text;
     std::shared_ptr<const Plan> offered;  // a share link of the open plan: merge, replace or compare?
     bool conflicts_hidden = false;    // the user closed the conflicts window
+    // The share link `other` / `offered` came from (team/revision.hpp): the versions it names, and
+    // the kept version found as the common base of a merge (platform::find_snapshot).
+    bool from_link = false;
+    ShareRevision link_names;
+    std::optional<platform::Snapshot> base;
+    bool base_pending = false;        // the lookup has not answered yet
+    unsigned base_lookup = 0;         // the lookup an answer belongs to
 };
 
 // Project settings, release trains and help windows (views/project/).

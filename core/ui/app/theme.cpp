@@ -4,6 +4,7 @@
 
 #include <imgui.h>
 
+#include <cstdint>
 #include <string_view>
 
 namespace relplan::ui {
@@ -37,8 +38,34 @@ void apply_theme(bool dark, float scale) {
 
 namespace {
 
+// A face's line height (hhea ascender - descender) in ems, or 0 when the tables cannot be read.
+// ImGui sizes a font by that line height, so faces whose line is taller than the UI font's (Droid
+// Sans Fallback: 1.31 em against DejaVu's 1.16) would draw their glyphs smaller than the text around.
+float line_height_in_ems(std::string_view ttf, int index) {
+    const auto u16 = [&](std::size_t at) -> unsigned {
+        return at + 2 <= ttf.size() ? (static_cast<unsigned char>(ttf[at]) << 8) | static_cast<unsigned char>(ttf[at + 1]) : 0u;
+    };
+    const auto u32 = [&](std::size_t at) -> std::size_t { return (std::size_t{u16(at)} << 16) | u16(at + 2); };
+    std::size_t font = 0;
+    if (ttf.substr(0, 4) == "ttcf") font = u32(12 + 4 * static_cast<std::size_t>(index));
+    std::size_t head = 0, hhea = 0;
+    const unsigned tables = u16(font + 4);
+    for (unsigned i = 0; i < tables; ++i) {
+        const std::size_t entry = font + 12 + 16 * std::size_t{i};
+        if (entry + 16 > ttf.size()) return 0.0f;
+        const std::string_view tag = ttf.substr(entry, 4);
+        if (tag == "head") head = u32(entry + 8);
+        if (tag == "hhea") hhea = u32(entry + 8);
+    }
+    const unsigned units = head ? u16(head + 18) : 0;
+    if (!hhea || units == 0) return 0.0f;
+    const int ascender = static_cast<std::int16_t>(u16(hhea + 4)), descender = static_cast<std::int16_t>(u16(hhea + 6));
+    return ascender > descender ? static_cast<float>(ascender - descender) / static_cast<float>(units) : 0.0f;
+}
+
 // Adds the embedded face at `size` for `ranges`, then merges each fallback font for the noted code
-// points (a merged font never overwrites a glyph an earlier one drew).
+// points (a merged font never overwrites a glyph an earlier one drew), sized so its em matches the
+// embedded face's.
 void add_face(GlyphNeeds& g, std::string_view ttf, float size, const ImWchar* ranges, int oversample_h) {
     ImFontAtlas* atlas = ImGui::GetIO().Fonts;
     ImFontConfig cfg;
@@ -47,11 +74,14 @@ void add_face(GlyphNeeds& g, std::string_view ttf, float size, const ImWchar* ra
     cfg.OversampleV = 1;
     atlas->AddFontFromMemoryTTF(const_cast<char*>(ttf.data()), static_cast<int>(ttf.size()), size, &cfg, ranges);
     if (g.extra.empty()) return;
+    const float base = line_height_in_ems(ttf, 0);
     for (const auto& f : g.fonts) {
         ImFontConfig merge = cfg;
         merge.MergeMode = true;
         merge.FontNo = f->index;
-        atlas->AddFontFromMemoryTTF(f->bytes.data(), static_cast<int>(f->bytes.size()), size, &merge, g.extra.Data);
+        const float own = line_height_in_ems(f->bytes, f->index);
+        const float merged_size = base > 0.0f && own > 0.0f ? size * own / base : size;
+        atlas->AddFontFromMemoryTTF(f->bytes.data(), static_cast<int>(f->bytes.size()), merged_size, &merge, g.extra.Data);
     }
 }
 

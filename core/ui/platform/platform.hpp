@@ -28,12 +28,17 @@ struct DirEntry {
 // Which optional abilities this host has (the UI hides what is missing).
 struct Abilities {
     bool file_paths = false;   // desktop: real paths, save in place, recent files
-    bool share_links = false;  // page: #plan= links
+    bool share_links = false;  // File > Copy share link (both hosts)
     bool quit = false;         // desktop: the app can close its window
     bool system_dialogs = false;  // desktop: the system's file dialogs (else the app's own browser)
+    bool clipboard_nul = false;   // page: pasted text keeps its NUL bytes (`git log -z` output)
 };
 Abilities abilities();
 
+// The clipboard's text, with its length. NUL bytes are part of the text where the host can carry them
+// (abilities().clipboard_nul); the desktop's clipboard (GLFW) is a C string that ends at the first NUL.
+// Page: what the page's last paste event delivered, or what the app last copied.
+std::string clipboard_text();
 void set_clipboard(const std::string& text);
 
 // Page: opens the browser's file picker (call from the click's frame); the bytes arrive through
@@ -67,8 +72,26 @@ void store_setting(const std::string& key, std::string_view value);
 // removes only the copy this session wrote or restored.
 void store_working_copy(std::string_view plan_json, bool unsaved, std::string_view document);
 
-// Page: builds a #plan= share link for the JSON, copies it to the clipboard. Desktop: no-op.
-void copy_share_link(std::string_view plan_json);
+// Builds a share link for the JSON with `link_params` after its payload (plan/share_link.hpp:
+// share_link_params) and copies it to the clipboard. Page: the shorter of its two forms, with the
+// page's address. Desktop: the #pd1= form, after the page address in the setting "share_address"
+// when there is one (links without an address open in the apps' "Compare with > A share link…").
+// Returns why no link was made when that is known at once (the page reports its errors itself).
+std::optional<std::string> copy_share_link(std::string_view plan_json, std::string_view link_params);
+
+// Versions of plans the user shared or opened from share links, under their revision names
+// (team/revision.hpp): the common bases of three-way merges with links received later. At most
+// max_snapshots are kept, the oldest stored goes first; a name already kept keeps its content.
+// Page: IndexedDB (store "snapshots", shared by the tabs). Desktop: files in the config folder's
+// "snapshots" folder.
+inline constexpr int max_snapshots = 16;
+struct Snapshot {
+    std::string revision;
+    std::string plan_json;
+};
+void store_snapshot(const std::string& revision, std::string_view plan_json);
+// The first of `revisions` that is kept, or nothing: in this call (desktop) or a later frame (page).
+void find_snapshot(const std::vector<std::string>& revisions, std::function<void(std::optional<Snapshot>)> found);
 // Page: tells the browser whether leaving the page would lose work.
 void set_unsaved(bool unsaved);
 // The user switched to the view `name` (dashboard, release, calendar, ...). Page: a browser history

@@ -16,8 +16,9 @@ void draw_calendar(App::State& s);
 void draw_timeline(App::State& s);
 void draw_version_calculator(App::State& s);
 void draw_notes_preview(App::State& s);
-// Commit messages from pasted text: NUL-separated (git log -z), git log's default format, --oneline,
-// or messages separated by blank lines (view_versions.cpp).
+// Commit messages from pasted text: NUL-separated (git log -z; a pasted NUL is a "␀" line in a text
+// field, app/clipboard.hpp), git log's default format, --oneline, or messages separated by blank
+// lines (view_versions.cpp).
 std::vector<std::string> split_pasted_commits(std::string_view text);
 // The notes preview as a column beside the release editor (view_notes.cpp).
 void draw_notes_beside_editor(App::State& s);
@@ -172,7 +173,15 @@ void draw_dependency_settings(App::State& s);
 // merged in when `can_merge`.
 void start_compare(App::State& s, Plan other, std::string title, bool other_is_before, bool can_merge);
 // A share link holding a version of the open plan (same project id): offers merge, replace or compare.
-void offer_shared_plan(App::State& s, Plan plan);
+void offer_shared_plan(App::State& s, Plan plan, const ShareRevision& names);
+// Share links and the versions they carry (share_versions.cpp): File > Copy share link; a version
+// shared or received is kept as the base of later three-way merges (platform::store_snapshot), and
+// named in the next link of the plan as the one it was made from.
+void copy_share_link(App::State& s);
+void remember_shared_version(App::State& s, const Plan& plan, const ShareRevision& names);
+// Looks for the last common version of the open plan and `theirs` (a link naming `names`); the answer
+// lands in s.compare.base.
+void find_merge_base(App::State& s, const Plan& theirs, const ShareRevision& names);
 // Whether the compare window marks release `id` (calendar and timeline outline it).
 bool compare_highlights(const App::State& s, const std::string& id);
 ImVec4 compare_color();

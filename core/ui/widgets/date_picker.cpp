@@ -73,6 +73,7 @@ bool draw_grid(App::State& s, std::optional<Date>& value) {
         for (std::size_t w = 0; w < 6; ++w) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
+            ImGui::AlignTextToFramePadding();  // level with the day buttons' labels
             ImGui::TextDisabled("%2u", g.weeks[w]);
             for (std::size_t i = 0; i < 7; ++i) {
                 const Date d = g.days[w * 7 + i];

@@ -30,8 +30,7 @@ Release release(const char* id, const char* version, ReleaseType type, ReleaseSt
 // Lines 1.x (LTS, end of life set by hand), 2.x and a planned 3.x; active 6 months, then 12 months
 // of maintenance.
 Plan support_plan() {
-    Plan p;
-    p.project.name = "Acme SDK";
+    Plan p = test::plan_named("Acme SDK");
     p.project.id = "acme-sdk-4f2a";
     p.releases.push_back(release("sdk-1.0", "1.0.0", ReleaseType::major, ReleaseStatus::released, "2025-01-15"));
     p.releases.push_back(release("sdk-1.1", "1.1.0", ReleaseType::minor, ReleaseStatus::released, "2025-03-12"));

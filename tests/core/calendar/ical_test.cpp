@@ -18,8 +18,7 @@ using relplan::test::zones;
 namespace {
 
 Plan sample_plan() {
-    Plan p;
-    p.project.name = "Acme Shop";
+    Plan p = test::plan_named("Acme Shop");
     Release r;
     r.id = "shop-2.0";
     r.version = "2.0.0";
@@ -174,8 +173,7 @@ TEST_CASE("UIDs stay the same when dates change and differ for different ids") {
 }
 
 TEST_CASE("export reports what it cannot write and never writes ambiguous local times") {
-    Plan p;
-    p.project.name = "P";
+    Plan p = test::plan_named("P");
     Release r;
     r.id = "r1";
     r.release_date = d("2026-11-02");

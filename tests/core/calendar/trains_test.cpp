@@ -13,8 +13,7 @@ using relplan::test::d;
 namespace {
 
 Plan two_components() {
-    Plan p;
-    p.project.name = "Shop";
+    Plan p = test::plan_named("Shop");
     for (const char* id : {"api", "web"}) {
         Component c;
         c.id = id;

@@ -2,6 +2,8 @@
 #include "notes/changelog_import.hpp"
 #include "plan/plan_json.hpp"
 
+#include "../test_support.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <fstream>
@@ -11,12 +13,7 @@ using namespace relplan;
 
 namespace {
 
-std::string read(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+using relplan::test::read;
 
 Date ymd(int y, unsigned m, unsigned d) { return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}}; }
 
@@ -33,8 +30,7 @@ Change change(std::string id, ChangeCategory category, std::string description, 
 }
 
 Plan small_plan() {
-    Plan plan;
-    plan.project.name = "Widget";
+    Plan plan = test::plan_named("Widget");
     plan.project.repository = "https://github.com/acme/widget";
     Release r1;
     r1.id = "r1";

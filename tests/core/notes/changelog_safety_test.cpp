@@ -5,6 +5,7 @@
 #include "notes/changelog_import.hpp"
 #include "notes/changelog_sections.hpp"
 #include "plan/plan_json.hpp"
+#include "../test_support.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -15,8 +16,7 @@ namespace {
 Date ymd(int y, unsigned m, unsigned d) { return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}}; }
 
 Plan one_release(std::vector<Change> changes, std::string summary = {}) {
-    Plan plan;
-    plan.project.name = "Widget";
+    Plan plan = test::plan_named("Widget");
     Release r;
     r.id = r.version = "1.0.0";
     r.status = ReleaseStatus::released;

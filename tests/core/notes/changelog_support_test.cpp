@@ -2,6 +2,7 @@
 // that importing the changelog again ignores it.
 #include "notes/changelog_export.hpp"
 #include "notes/changelog_import.hpp"
+#include "../test_support.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -11,8 +12,7 @@ using namespace std::chrono;
 namespace {
 
 Plan plan_with_support() {
-    Plan p;
-    p.project.name = "Acme";
+    Plan p = test::plan_named("Acme");
     Release one;
     one.id = one.version = "1.0.0";
     one.status = ReleaseStatus::released;

@@ -2,6 +2,7 @@
 // nothing, the default audience of imported changes, and descriptions as inline Markdown.
 #include "notes/notes.hpp"
 #include "plan/change_audience.hpp"
+#include "../test_support.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -21,8 +22,7 @@ Change change(ChangeCategory category, std::string description, Audience audienc
 }
 
 Plan plan_with(std::vector<Change> changes) {
-    Plan plan;
-    plan.project.name = "Acme";
+    Plan plan = test::plan_named("Acme");
     Release r;
     r.id = "r1";
     r.version = "1.1.0";

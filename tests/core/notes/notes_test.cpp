@@ -3,6 +3,8 @@
 #include "plan/plan_json.hpp"
 #include "base/text.hpp"
 
+#include "../test_support.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -15,12 +17,7 @@ using namespace std::chrono;
 
 namespace {
 
-std::string read(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+using relplan::test::read;
 
 Plan load(const std::string& name) {
     PlanLoad loaded = load_plan(read(std::string(RELPLAN_TEST_DATA_DIR) + "/notes/" + name));
@@ -464,8 +461,7 @@ TEST_CASE("format names, file names and visibility") {
 // Speed for 100,000 changes is measured by the benchmark; here a large release must come out whole and
 // the same every time.
 TEST_CASE("notes for a large release are complete and deterministic") {
-    Plan plan;
-    plan.project.name = "Big";
+    Plan plan = test::plan_named("Big");
     Release r;
     r.version = "9.0.0";
     r.summary = "Lots of changes.";
@@ -515,8 +511,7 @@ Change customer_change(const char* id, ChangeCategory category, const char* desc
 // A breaking 2.0.0 with three consumers: one cut off by its caret, one already on 2.x pre-releases,
 // one that takes every version.
 Plan consumer_plan() {
-    Plan p;
-    p.project.name = "Acme SDK";
+    Plan p = test::plan_named("Acme SDK");
     p.consumers = {Consumer{"web-app", "^1.4.0", "Web team", "web@acme.test", {}},
                    Consumer{"mobile-app", "~1.4.2", "", "", {}},
                    Consumer{"cli", "*", "Tools", "#tools", {}}};

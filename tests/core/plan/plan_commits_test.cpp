@@ -20,8 +20,7 @@ std::vector<std::string> notes_of(const std::vector<Diagnostic>& notes) {
 }
 
 Plan base_plan() {
-    Plan plan;
-    plan.project.name = "Widget";
+    Plan plan = test::plan_named("Widget");
     Release r;
     r.id = "w-2.4.0";
     r.version = "2.4.0";

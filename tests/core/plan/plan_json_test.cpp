@@ -1,5 +1,7 @@
 #include "plan/plan_json.hpp"
 
+#include "../test_support.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <fstream>
@@ -10,12 +12,7 @@ using namespace relplan;
 
 namespace {
 
-std::string read(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+using relplan::test::read;
 
 std::string data(const std::string& name) { return read(std::string(RELPLAN_TEST_DATA_DIR) + "/plan/" + name); }
 std::string acme() { return read(std::string(RELPLAN_ASSETS_DIR) + "/examples/acme.plan.json"); }
@@ -50,8 +47,7 @@ TEST_CASE("the embedded example plan loads without problems and re-saves byte fo
 }
 
 TEST_CASE("canonical output of a minimal plan") {
-    Plan plan;
-    plan.project.name = "Tiny";
+    Plan plan = test::plan_named("Tiny");
     Release r;
     r.id = "r1";
     r.version = "1.0.0";
@@ -402,4 +398,36 @@ TEST_CASE("strings the app may put into a plan always produce loadable JSON") {
     const PlanLoad loaded = load_plan(out);
     REQUIRE(loaded.ok());
     CHECK(loaded.plan->project.name == "bad \xEF\xBF\xBD utf8 \x01 control \xE2\x80\xA8 separator");
+}
+
+TEST_CASE("releases read the same whether \"format\" comes before or after them") {
+    // Releases are decoded while the text is parsed once the format is known; a file that names its
+    // format last must give the same plan, notes and error positions.
+    const std::string first = with_releases(
+        R"({"id": "r1", "type": "minor", "status": "planning", "version": "1.0", "release_date": "2027-01-04"},
+           {"id": "r2", "type": "bogus", "status": "planning"})");
+    const std::string body = first.substr(first.find(R"("project")"));
+    const std::string last = "{" + body.substr(0, body.size() - 1) + R"(, "format": {"name": "relplan", "version": 1}})";
+    const std::vector<std::string> expected{R"(p.json:2:33: /releases/1/type: unknown release type "bogus"; expected major, minor, patch, hotfix or security)"};
+    CHECK(errors_of(first) == expected);
+    CHECK(errors_of(last) == expected);
+
+    const std::string fixed_first = with_releases(R"({"id": "r1", "type": "minor", "status": "planning", "version": "1.0"},
+           {"id": "r2", "type": "patch", "status": "planning", "version": "1.0.1"})");
+    const std::string fixed_body = fixed_first.substr(fixed_first.find(R"("project")"));
+    const std::string fixed_last = "{" + fixed_body.substr(0, fixed_body.size() - 1) + R"(, "format": {"name": "relplan", "version": 1}})";
+    const PlanLoad a = load_plan(fixed_first);
+    const PlanLoad b = load_plan(fixed_last);
+    REQUIRE(a.plan);
+    REQUIRE(b.plan);
+    CHECK(*a.plan == *b.plan);
+    CHECK(a.plan->releases.size() == 2);
+    // A semantic error inside a release is placed on its value in both layouts.
+    CHECK(formatted(a.errors) == std::vector<std::string>{R"(p.json:1:152: /releases/0/version: "1.0" is not a valid semantic version)"});
+    CHECK(formatted(b.errors) == std::vector<std::string>{R"(p.json:1:107: /releases/0/version: "1.0" is not a valid semantic version)"});
+
+    // An unusable format drops the releases without decoding them: only the format is reported.
+    const std::string newer = with_releases(R"({"id": "r2", "type": "bogus", "status": "planning"})");
+    CHECK(errors_of(newer.substr(0, 42) + "9" + newer.substr(43)) ==
+          std::vector<std::string>{"p.json:1:43: /format/version: format version 9 is newer than this relplan supports (1); open the file with a newer relplan"});
 }

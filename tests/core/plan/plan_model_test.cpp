@@ -1,5 +1,6 @@
 #include "plan/plan.hpp"
 #include "plan/plan_validate.hpp"
+#include "../test_support.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -69,8 +70,7 @@ TEST_CASE("lookups by id and version") {
 }
 
 TEST_CASE("validate_plan on an edited plan: pointers without positions") {
-    Plan plan;
-    plan.project.name = "Acme";
+    Plan plan = test::plan_named("Acme");
     Release r;
     r.id = "r1";
     r.version = "1.0";

@@ -39,8 +39,7 @@ TEST_CASE("every required row is reported missing by the reader, at its object")
 }
 
 TEST_CASE("rows marked not_negative are checked by the validator and bounded in the schema") {
-    Plan plan;
-    plan.project.name = "x";
+    Plan plan = test::plan_named("x");
     Release r;
     r.id = "r";
     Communication c;

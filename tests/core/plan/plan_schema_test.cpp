@@ -71,6 +71,7 @@ json full_plan_json() {
     p.settings.milestone_offsets = {MilestoneOverride{ReleaseType::major, 1, 1, 1, 1, {}}};
     p.settings.notes_sections = {NotesSectionOverride{NotesSection::summary, "t", {}}};
     p.project.package = "p";
+    p.project.time_zone = "Europe/Berlin";
     p.project.id = "i";
     p.settings.support = SupportPolicy{true, 1, 1, 1, 1, {}};
     p.settings.support_lines = {LineSupport{"1.x", true, d, d, {}}};

@@ -4,6 +4,7 @@
 
 #include "plan/plan_json.hpp"
 #include "plan/plan_validate.hpp"
+#include "../test_support.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -77,8 +78,7 @@ TEST_CASE("on a declared maintenance line a feature is refused with the line nam
 }
 
 TEST_CASE("versioning settings and release lines survive a save and load") {
-    Plan p;
-    p.project.name = "lib";
+    Plan p = test::plan_named("lib");
     p.settings.versioning = VersioningSettings{"release-please", true, false, {"build(deps)=patch", "docs=none"}, {}};
     p.settings.release_lines = {ReleaseLine{"1.x", "release/1.x", {}}, ReleaseLine{"2.3.x", "", {}}};
     const std::string text = to_json(p);
@@ -95,8 +95,7 @@ TEST_CASE("versioning settings and release lines survive a save and load") {
 }
 
 TEST_CASE("validate names a bad preset, rule or line and duplicate versions with both places") {
-    Plan p;
-    p.project.name = "lib";
+    Plan p = test::plan_named("lib");
     Component lib;
     lib.id = "lib";
     lib.name = "Lib";

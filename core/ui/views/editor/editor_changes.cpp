@@ -1,6 +1,8 @@
 // Release editor: the Changes section and the "Paste git log" dialog.
 #include "views/editor/editor_sections.hpp"
 
+#include "app/clipboard.hpp"
+#include "app/glyphs.hpp"
 #include "app/test_anchors.hpp"
 #include "views/views.hpp"
 #include "widgets/dialog_keys.hpp"
@@ -191,9 +193,18 @@ void git_log_dialog(App::State& s) {
         ImGui::EndPopup();
         return;
     }
-    ImGui::TextWrapped("Commit messages for %s: the output of `git log -z --format=%%B A..B` (NUL-separated), plain "
-                       "`git log`, `git log --oneline`, or messages separated by blank lines.",
-                       release_label(*r).c_str());
+    // Which forms work depends on the host's clipboard (platform.hpp): the desktop's ends at a NUL.
+    note_text(s.glyphs, nul_marker);  // drawn below and in pasted text: the fallback fonts have it
+    if (platform::abilities().clipboard_nul)
+        ImGui::TextWrapped("Commit messages for %s: paste the output of `git log -z --format=%%B A..B` (each NUL shows "
+                           "as a line \xE2\x90\x80), plain `git log A..B`, `git log --oneline`, or Conventional Commit "
+                           "messages separated by blank lines.",
+                           release_label(*r).c_str());
+    else
+        ImGui::TextWrapped("Commit messages for %s: paste plain `git log A..B` (whole messages), `git log --oneline`, "
+                           "or Conventional Commit messages separated by blank lines. Not `git log -z`: this "
+                           "clipboard ends at the first NUL byte, so only the first commit would arrive.",
+                           release_label(*r).c_str());
     ImGui::InputTextMultiline("##log", &s.editor.git_log_text, ImVec2(-1, -ImGui::GetFrameHeightWithSpacing() * 5));
     anchor("git_log.text");
     if (!s.editor.cache) s.editor.cache = std::make_shared<EditorCache>();

@@ -247,14 +247,7 @@ void section_communication(App::State& s, Release& r) {
         }
         ImGui::EndTable();
     }
-    if (remove >= 0) {
-        r.communications.erase(r.communications.begin() + remove);
-        commit_now(s);
-    }
-    if (ImGui::Button("Add communication")) {
-        r.communications.push_back(Communication{});
-        commit_now(s);
-    }
+    remove_then_add(s, r.communications, remove, "Add communication");
     ImGui::SameLine();
     if (ImGui::Button("Plan one per audience")) {
         for (const Stakeholder& h : s.doc.plan.stakeholders) {

@@ -5,6 +5,7 @@
 #include "views/views.hpp"
 #include "widgets/widgets.hpp"
 
+#include "base/tz.hpp"
 #include "calendar/business_days.hpp"
 #include "version/calver.hpp"
 #include "plan/commit_import.hpp"
@@ -85,20 +86,39 @@ bool edit_instant(App::State& s, const char* label, std::chrono::sys_seconds& t,
     return changed;
 }
 
+// A new change window: 20:00-24:00 on the release day in the project's time zone (with its offsets),
+// or in UTC when the plan names no zone the database knows.
+ChangeWindow new_change_window(const Plan& plan, const Date& d) {
+    using namespace std::chrono;
+    ChangeWindow w;
+    const local_seconds evening{local_days{sys_days{d}.time_since_epoch()} + hours{20}};
+    w.start = sys_seconds{evening.time_since_epoch()};
+    const Result<TzDatabase>& zones = embedded_tzdb();
+    if (!plan.project.time_zone.empty() && zones) {
+        if (Result<TimeZone> zone = zones->zone(plan.project.time_zone)) {
+            if (Result<UtcResolution> at = zone->to_utc(evening)) {
+                w.zone = zone->name();
+                w.start = at->utc;
+                w.start_offset_minutes = static_cast<std::int32_t>(zone->state_at(w.start).utc_offset.count() / 60);
+                w.end_offset_minutes = static_cast<std::int32_t>(zone->state_at(w.start + hours{4}).utc_offset.count() / 60);
+            }
+        }
+    }
+    w.end = w.start + hours{4};
+    return w;
+}
+
 void change_window(App::State& s, Release& r) {
     bool has = r.change_window.has_value();
     if (ImGui::Checkbox("Change window", &has)) {
         if (has) {
-            ChangeWindow w;
-            Date d = r.release_date.value_or(today());
-            w.start = std::chrono::sys_seconds{std::chrono::sys_days{d}} + std::chrono::hours{20};
-            w.end = w.start + std::chrono::hours{4};
-            r.change_window = w;
+            r.change_window = new_change_window(s.doc.plan, r.release_date.value_or(today()));
         } else {
             r.change_window.reset();
         }
         s.doc.touch();
     }
+    anchor("editor.change_window");
     if (!r.change_window) return;
     ChangeWindow& w = *r.change_window;
     for (auto [label, id] : {std::pair{"from", "##from"}, std::pair{"to", "##to"}}) {
@@ -112,8 +132,11 @@ void change_window(App::State& s, Release& r) {
     ImGui::TextUnformatted("shown in");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(px(s, 140));
-    edit_text(s, "##zone", w.zone, "Europe/Berlin");
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("IANA time zone the window is shown in; empty = the written offset");
+    const std::string& project_zone = s.doc.plan.project.time_zone;
+    edit_text(s, "##zone", w.zone, project_zone.empty() ? "Europe/Berlin" : project_zone.c_str());
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("IANA time zone the window is shown in; empty = the written offset. New windows start in the "
+                          "project's time zone (Project settings).");
     if (w.end <= w.start) ImGui::TextColored(red, "The window ends before it starts.");
 }
 

@@ -78,14 +78,7 @@ void section_risks(App::State& s, Release& r) {
         }
         ImGui::EndTable();
     }
-    if (remove >= 0) {
-        r.risks.erase(r.risks.begin() + remove);
-        commit_now(s);
-    }
-    if (ImGui::Button("Add risk")) {
-        r.risks.push_back(Risk{});
-        commit_now(s);
-    }
+    remove_then_add(s, r.risks, remove, "Add risk");
     std::int64_t open = std::count_if(r.risks.begin(), r.risks.end(), [](const Risk& k) { return k.mitigation.empty(); });
     if (open) {
         ImGui::SameLine();
@@ -176,14 +169,7 @@ void section_gates(App::State& s, Release& r) {
         for (int i = 0; i < static_cast<int>(r.quality_gates.size()); ++i) gate_row(s, r.quality_gates[i], i, remove);
         ImGui::EndTable();
     }
-    if (remove >= 0) {
-        r.quality_gates.erase(r.quality_gates.begin() + remove);
-        commit_now(s);
-    }
-    if (ImGui::Button("Add gate")) {
-        r.quality_gates.push_back(QualityGate{});
-        commit_now(s);
-    }
+    remove_then_add(s, r.quality_gates, remove, "Add gate");
     ImGui::SameLine();
     if (ImGui::Button("Add the usual gates")) {
         for (GateKind k : usual_gates(r.type)) {
@@ -227,14 +213,7 @@ void section_notes_content(App::State& s, Release& r) {
         if (remove_button("known issue")) remove = i;
         ImGui::PopID();
     }
-    if (remove >= 0) {
-        r.known_issues.erase(r.known_issues.begin() + remove);
-        commit_now(s);
-    }
-    if (ImGui::Button("Add known issue")) {
-        r.known_issues.push_back(KnownIssue{});
-        commit_now(s);
-    }
+    remove_then_add(s, r.known_issues, remove, "Add known issue");
     ImGui::TextUnformatted("Contributors (one per line)");
     edit_lines(s, "##contributors", r.contributors);
 }

@@ -29,6 +29,19 @@ void commit_now(App::State& s);
 void tooltip(const char* text);
 // The small "x" that removes a row; `what` names the row in its tooltip.
 bool remove_button(const char* what);
+// Below a table of `rows`: drops row `remove` (when >= 0), then a button `add_label` that appends an
+// empty row; each change is one undo step.
+template <class T>
+void remove_then_add(App::State& s, std::vector<T>& rows, int remove, const char* add_label) {
+    if (remove >= 0) {
+        rows.erase(rows.begin() + remove);
+        commit_now(s);
+    }
+    if (ImGui::Button(add_label)) {
+        rows.push_back(T{});
+        commit_now(s);
+    }
+}
 std::int64_t days_between(const Date& from, const Date& to);
 Date add_days(const Date& d, std::int64_t n);
 // "Name 1.4.0" (the id when unnamed).

@@ -51,7 +51,9 @@ void draw_sections(App::State& s, Release& r) {
         section_gates(s, r);
     }
     if (ImGui::CollapsingHeader("Upgrade steps, known issues, contributors")) section_notes_content(s, r);
-    if (ImGui::CollapsingHeader("Deployment and rollback")) section_deployment(s, r);
+    const bool deployment = ImGui::CollapsingHeader("Deployment and rollback");
+    anchor("editor.section.deployment");
+    if (deployment) section_deployment(s, r);
     if (ImGui::CollapsingHeader("Post-release review")) section_review(s, r);
 }
 

@@ -23,8 +23,8 @@ constexpr const char* kShortcuts[][2] = {
 };
 
 constexpr const char* kTour[] = {
-    "Project > Project settings: name the project, add its components and their owners, stakeholders, "
-    "holidays and blackouts.",
+    "Project > Project settings: name the project, set its time zone, add its components and their owners, "
+    "stakeholders, holidays and blackouts.",
     "Project > Release trains: plan a train (e.g. monthly on the 2nd Tuesday, code freeze 3 days before), "
     "check the preview, Apply.",
     "Release > New release for a hotfix; set its date with the picker beside the date field.",
@@ -37,7 +37,8 @@ constexpr const char* kTour[] = {
 
 void draw_help_window(App::State& s) {
     if (!s.project.help_open) return;
-    ImGui::SetNextWindowSize(ImVec2(640 * s.config.ui_scale, 520 * s.config.ui_scale), ImGuiCond_FirstUseEver);
+    // Tall enough for the tour, the shortcuts and Close without scrolling.
+    ImGui::SetNextWindowSize(ImVec2(680 * s.config.ui_scale, 640 * s.config.ui_scale), ImGuiCond_FirstUseEver);
     if (!ImGui::Begin("Help", &s.project.help_open)) {
         ImGui::End();
         return;

@@ -4,9 +4,12 @@
 #include "views/views.hpp"
 #include "widgets/widgets.hpp"
 
+#include "base/tz.hpp"
+
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <cctype>
 #include <string>
 
 namespace relplan::ui {
@@ -23,6 +26,37 @@ std::string fresh_id(const std::string& prefix, int n, bool (*taken)(const Plan&
 bool component_taken(const Plan& p, const std::string& id) { return find_component(p, id) != nullptr; }
 bool stakeholder_taken(const Plan& p, const std::string& id) { return find_stakeholder(p, id) != nullptr; }
 
+// The project's IANA zone: an unknown name is shown with the database's message (it suggests the
+// spelling when only the case differs) and up to five known names containing what was typed.
+void draw_time_zone(App::State& s, Project& p) {
+    edit_text(s, "Time zone", p.time_zone, "UTC (IANA name, e.g. Europe/Berlin)");
+    anchor("project.time_zone");
+    help_marker("The zone the team works in: new change windows start in it, window searches use it and the "
+                "calendar export names it as the calendar's zone. Empty = UTC.");
+    const Result<TzDatabase>& zones = embedded_tzdb();
+    if (p.time_zone.empty() || !zones) return;
+    const Result<TimeZone> zone = zones->zone(p.time_zone);
+    if (zone) return;
+    ImGui::TextColored(ImVec4(0.85f, 0.22f, 0.2f, 1.0f), "%s", zone.error().message.c_str());
+    std::string typed = p.time_zone;
+    for (char& c : typed) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    int shown = 0;
+    for (const std::string& name : zones->names()) {
+        std::string lower = name;
+        for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (lower.find(typed) == std::string::npos) continue;
+        if (shown++ == 5) break;
+        if (shown == 1) ImGui::TextDisabled("Known zones like it:");
+        ImGui::SameLine();
+        if (ImGui::SmallButton(name.c_str())) {
+            p.time_zone = name;
+            s.doc.touch();
+            s.doc.commit();
+        }
+        anchor("project.time_zone.suggestion." + std::to_string(shown - 1));
+    }
+}
+
 void draw_project(App::State& s) {
     Project& p = s.doc.plan.project;
     edit_text(s, "Name", p.name);
@@ -31,10 +65,19 @@ void draw_project(App::State& s) {
     edit_text(s, "Repository", p.repository, "https://…");
     edit_text(s, "Package", p.package, "npm package name");
     help_marker("The package name consumers depend on; impact analysis reads their ranges for it.");
+    draw_time_zone(s, p);
 }
 
 void draw_components(App::State& s) {
     auto& list = s.doc.plan.components;
+    if (!list.empty()) {  // column titles: filled fields show no placeholder to tell them apart
+        const float x0 = ImGui::GetCursorPosX(), gap = ImGui::GetStyle().ItemSpacing.x, sc = s.config.ui_scale;
+        ImGui::TextDisabled("Name");
+        ImGui::SameLine(x0 + 160 * sc + gap);
+        ImGui::TextDisabled("Id");
+        ImGui::SameLine(x0 + 260 * sc + 2 * gap);
+        ImGui::TextDisabled("Owner");
+    }
     for (std::size_t i = 0; i < list.size(); ++i) {
         Component& c = list[i];
         ImGui::PushID(static_cast<int>(i));
@@ -67,6 +110,16 @@ void draw_components(App::State& s) {
 
 void draw_stakeholders(App::State& s) {
     auto& list = s.doc.plan.stakeholders;
+    if (!list.empty()) {
+        const float x0 = ImGui::GetCursorPosX(), gap = ImGui::GetStyle().ItemSpacing.x, sc = s.config.ui_scale;
+        ImGui::TextDisabled("Name");
+        ImGui::SameLine(x0 + 140 * sc + gap);
+        ImGui::TextDisabled("Role");
+        ImGui::SameLine(x0 + 250 * sc + 2 * gap);
+        ImGui::TextDisabled("E-mail");
+        ImGui::SameLine(x0 + 420 * sc + 3 * gap);
+        ImGui::TextDisabled("Audience");
+    }
     for (std::size_t i = 0; i < list.size(); ++i) {
         Stakeholder& st = list[i];
         ImGui::PushID(static_cast<int>(i));

@@ -125,8 +125,19 @@ void draw_preview(App::State& s) {
         return;
     }
     ImGui::TextDisabled("Preview: %d releases (edited ones are kept as they are)", static_cast<int>(w.preview.size()));
+    // A freeze or release day already past is a surprise once applied: it is shown in orange here.
+    const Date now = today();
+    const auto past = [&](const std::optional<Date>& d) { return d && *d < now; };
+    const int late = static_cast<int>(std::count_if(w.preview.begin(), w.preview.end(), [&](const Release& r) {
+        return past(r.release_date) || past(r.code_freeze) || past(r.feature_freeze);
+    }));
+    const ImVec4 orange(0.9f, 0.5f, 0.1f, 1.0f);
+    if (late > 0) ImGui::TextColored(orange, "%d with a date already past: start later?", late);
+    // As tall as its rows (at most 12 before it scrolls), so no empty band sits above Apply.
+    const float row_h = ImGui::GetTextLineHeight() + 2.0f * ImGui::GetStyle().CellPadding.y;
+    const int rows = std::min(static_cast<int>(w.preview.size()), 12) + 1;
     if (!ImGui::BeginTable("##preview", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV,
-                           ImVec2(0, 180 * s.config.ui_scale)))
+                           ImVec2(0, rows * row_h + 2.0f * s.config.ui_scale)))
         return;
     ImGui::TableSetupColumn("Version");
     ImGui::TableSetupColumn("Release");
@@ -138,12 +149,11 @@ void draw_preview(App::State& s) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(r.version.c_str());
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(date_text(r.release_date).c_str());
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(date_text(r.code_freeze).c_str());
-        ImGui::TableNextColumn();
-        ImGui::TextUnformatted(date_text(r.feature_freeze).c_str());
+        for (const std::optional<Date>* d : {&r.release_date, &r.code_freeze, &r.feature_freeze}) {
+            ImGui::TableNextColumn();
+            if (past(*d)) ImGui::TextColored(orange, "%s", date_text(*d).c_str());
+            else ImGui::TextUnformatted(date_text(*d).c_str());
+        }
         ImGui::TableNextColumn();
         ImGui::TextDisabled("%s", r.id.c_str());
     }

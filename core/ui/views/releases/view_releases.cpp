@@ -109,6 +109,7 @@ void draw_release_list(App::State& s) {
                 s.selected_release = r.id;
                 s.select_tab(Tab::release);
             }
+            const bool hovered = ImGui::IsItemHovered();
             anchor("release." + r.id);
             if (ImGui::BeginPopupContextItem("##menu")) {
                 s.selected_release = r.id;
@@ -125,10 +126,14 @@ void draw_release_list(App::State& s) {
             impact_badge(s, r, start, line);
             std::string sub = std::string(to_string(r.type)) + " · " + std::string(to_string(r.status));
             if (r.release_date) sub += " · " + date_text(*r.release_date);
+            // The list is narrow: the row says "overdue 3d"; its tooltip has both lines in full.
+            std::string full = sub;
             if (const int late = days_overdue(r, now)) {
-                sub += " · overdue " + std::to_string(late) + (late == 1 ? " day" : " days");
+                sub += " · overdue " + std::to_string(late) + "d";
+                full += " · overdue " + std::to_string(late) + (late == 1 ? " day" : " days");
                 anchor("release." + r.id + ".overdue");
             }
+            if (hovered) ImGui::SetTooltip("%s\n%s", title.c_str(), full.c_str());
             const bool late = is_overdue(r, now);
             dl->AddText(ImVec2(start.x + 10 * s.config.ui_scale, start.y + line),
                         late ? ImGui::GetColorU32(ImVec4(0.85f, 0.25f, 0.2f, 1.0f)) : ImGui::GetColorU32(ImGuiCol_TextDisabled),

@@ -1,8 +1,9 @@
 // "Compare with…": the open plan against another version of it (a file, the last saved version, a
 // share link) as a list of plan-level changes (team/diff.hpp), with the releases it touches outlined
-// on the calendar and the timeline; a version from outside can be merged into the open plan
-// (team/resolve.hpp: two-way, since their common base is not known). A share link of the open plan
-// asks first whether to merge, replace or compare.
+// on the calendar and the timeline; a version from outside can be merged into the open plan: three-way
+// against the last version both sides exchanged when it is kept here (share_versions.cpp), two-way
+// otherwise (team/revision.hpp). A share link of the open plan asks first whether to merge, replace
+// or compare, and says which kind of merge it would be.
 #include "views/views.hpp"
 #include "widgets/dialog_keys.hpp"
 #include "widgets/widgets.hpp"
@@ -11,7 +12,7 @@
 #include "plan/plan_json.hpp"
 #include "plan/share_link.hpp"
 #include "team/diff.hpp"
-#include "team/resolve.hpp"
+#include "team/revision.hpp"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
@@ -37,20 +38,30 @@ void refresh(App::State& s) {
     c.revision = s.doc.revision();
 }
 
+// What "Merge into my plan" will do, for the dialogs.
+std::string merge_kind_text(const CompareState& c) {
+    if (c.base_pending) return "Looking for the last version you exchanged…";
+    if (c.base) return "Three-way merge against the last version you both had (" + c.base->revision + "): edits of different places merge cleanly.";
+    return "Two-way merge (no earlier version of this plan is kept here): values the two versions hold differently become conflicts.";
+}
+
 void merge_other(App::State& s) {
     CompareState& c = s.compare;
-    auto merged = merge_two_way(s.doc.plan, *c.other);
+    const std::optional<std::string> base_json = c.base ? std::optional<std::string>(c.base->plan_json) : std::nullopt;
+    auto merged = merge_shared(s.doc.plan, *c.other, base_json, c.base ? c.base->revision : std::string());
     if (!merged) {
         s.messages.push_back({"Could not merge (your plan is unchanged)", {merged.error().message}});
         return;
     }
-    s.doc.plan = std::move(merged->plan);
+    if (c.from_link) remember_shared_version(s, *c.other, c.link_names);
+    s.doc.plan = std::move(merged->merge.plan);
     s.doc.touch();
     s.doc.commit();
     s.compare.conflicts_hidden = false;
-    const std::size_t n = merged->new_conflicts;
-    s.flash(n == 0 ? std::string("Merged into your plan, no conflict")
-                   : "Merged with " + std::to_string(n) + (n == 1 ? " conflict" : " conflicts") + " to settle",
+    const std::size_t n = merged->merge.new_conflicts;
+    const std::string kind = merged->three_way ? "three-way, against the last version you both had" : "two-way, no common version kept";
+    s.flash(n == 0 ? "Merged into your plan (" + kind + "), no conflict"
+                   : "Merged (" + kind + ") with " + std::to_string(n) + (n == 1 ? " conflict" : " conflicts") + " to settle",
             ImGui::GetTime());
     c.open = false;
     c.other.reset();
@@ -111,10 +122,11 @@ void draw_compare(App::State& s) {
     }
     if (c.can_merge) {
         ImGui::SameLine();
+        ImGui::BeginDisabled(c.base_pending);
         if (ImGui::Button("Merge into my plan")) merge_other(s);
+        ImGui::EndDisabled();
         anchor("compare.merge");
-        if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("Keeps what only one side has; values both sides changed differently become conflicts to settle");
+        ImGui::TextDisabled("%s", merge_kind_text(c).c_str());
     }
     ImGui::Separator();
     ImGui::BeginChild("##diff");
@@ -151,14 +163,18 @@ void draw_link_dialog(App::State& s) {
     const bool enter = ImGui::InputText("##link", &c.link_text, ImGuiInputTextFlags_EnterReturnsTrue);
     anchor("compare.link");
     if (ImGui::Button("Compare") || enter || dialog_confirmed()) {
-        auto json = plan_json_from_link(c.link_text, plan_cap);
-        PlanLoad load = json ? load_plan(*json) : PlanLoad{};
+        auto json = read_share_link(c.link_text, plan_cap);
+        PlanLoad load = json ? load_plan(json->json) : PlanLoad{};
         if (!json) {
             s.messages.push_back({"Could not read the share link", {json.error().message}});
         } else if (!load.plan) {
             s.messages.push_back({"The share link holds no plan", {load.errors.empty() ? "" : load.errors.front().message}});
         } else {
-            start_compare(s, std::move(*load.plan), "Compared with the plan in the share link", false, true);
+            const bool same_plan = !s.doc.plan.project.id.empty() && load.plan->project.id == s.doc.plan.project.id;
+            start_compare(s, *load.plan, "Compared with the plan in the share link", false, true);
+            c.from_link = true;
+            c.link_names = json->names;
+            if (same_plan) find_merge_base(s, *load.plan, json->names);
             c.link_text.clear();
         }
         ImGui::CloseCurrentPopup();
@@ -175,25 +191,40 @@ void draw_offer(App::State& s) {
     if (!ImGui::IsPopupOpen("This link holds a version of your plan")) ImGui::OpenPopup("This link holds a version of your plan");
     if (!ImGui::BeginPopupModal("This link holds a version of your plan", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
     ImGui::Text("The link is a version of \"%s\", the plan open here, with different content.", s.doc.plan.project.name.c_str());
-    ImGui::TextDisabled("Merge keeps your work and adds theirs; values both changed become conflicts to settle.");
+    ImGui::TextDisabled("Merge keeps your work and adds theirs.");
+    ImGui::TextUnformatted(merge_kind_text(c).c_str());
+    anchor("offer.kind");
     std::shared_ptr<const Plan> offered = c.offered;
-    if (ImGui::Button("Merge into my plan") || dialog_confirmed()) {
+    ImGui::BeginDisabled(c.base_pending);
+    if (ImGui::Button("Merge into my plan") || (!c.base_pending && dialog_confirmed())) {
         c.other = offered;
         c.title = "Compared with the plan in the share link";
         merge_other(s);
         c.offered.reset();
         ImGui::CloseCurrentPopup();
     }
+    ImGui::EndDisabled();
     anchor("offer.merge");
     ImGui::SameLine();
     if (ImGui::Button("Compare first")) {
+        // The compare window merges against the same base: keep what the lookup found.
+        const ShareRevision names = c.link_names;
+        std::optional<platform::Snapshot> base = c.base;
+        const bool pending = c.base_pending;
+        const unsigned lookup = c.base_lookup;
         start_compare(s, *offered, "Compared with the plan in the share link", false, true);
+        c.from_link = true;
+        c.link_names = names;
+        c.base = std::move(base);
+        c.base_pending = pending;
+        c.base_lookup = lookup;
         c.offered.reset();
         ImGui::CloseCurrentPopup();
     }
     anchor("offer.compare");
     ImGui::SameLine();
     if (ImGui::Button("Replace my plan")) {
+        remember_shared_version(s, *offered, c.link_names);
         s.doc.plan = *offered;
         s.doc.touch();
         s.doc.commit();
@@ -219,10 +250,21 @@ void start_compare(App::State& s, Plan other, std::string title, bool other_is_b
     c.can_merge = can_merge;
     c.other = std::make_shared<const Plan>(std::move(other));
     c.revision = ~0u;
+    c.from_link = false;  // the callers that open a link's version say so after this
+    c.link_names = {};
+    c.base.reset();
+    c.base_pending = false;
+    ++c.base_lookup;  // an answer still on its way belongs to another version
     refresh(s);
 }
 
-void offer_shared_plan(App::State& s, Plan plan) { s.compare.offered = std::make_shared<const Plan>(std::move(plan)); }
+void offer_shared_plan(App::State& s, Plan plan, const ShareRevision& names) {
+    CompareState& c = s.compare;
+    c.offered = std::make_shared<const Plan>(std::move(plan));
+    c.from_link = true;
+    c.link_names = names;
+    find_merge_base(s, *c.offered, names);
+}
 
 bool compare_highlights(const App::State& s, const std::string& id) {
     const auto& h = s.compare.highlighted;

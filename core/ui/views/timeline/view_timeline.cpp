@@ -1,12 +1,9 @@
 // The timeline: one row per component, each release a bar from planning start to release date
 // (shaded darker after each freeze), change windows, notice deadlines, holidays and blackouts, a
 // today line; zoom from days to decades, smooth panning, drag a bar to move its release.
-//
-// Cost per frame depends on what is on screen only: rows are clipped with ImGuiListClipper, each
-// lane's releases are found by binary search on the visible days, bars narrower than a pixel or two
-// are merged into runs, and the background grid is one quad drawn by shaders/timeline_grid.glsl.
+// The rows themselves are drawn by timeline_rows.cpp.
 #include "gfx/timeline_shader.hpp"
-#include "views/timeline/timeline_axis.hpp"
+#include "views/timeline/timeline_rows.hpp"
 #include "app/release_commands.hpp"
 #include "views/views.hpp"
 #include "widgets/widgets.hpp"
@@ -40,10 +37,6 @@ struct Preset {
 };
 constexpr Preset presets[] = {{"Days", 60.0}, {"Weeks", 12.0}, {"Months", 3.0}, {"Quarters", 1.0}, {"Years", 0.3}};
 
-
-ImVec4 mix(const ImVec4& a, const ImVec4& b, float t) {
-    return ImVec4(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t, a.z + (b.z - a.z) * t, a.w + (b.w - a.w) * t);
-}
 
 double visible_days(const TimelineViewState& t, float width, float scale) { return width / (t.px_per_day * scale); }
 
@@ -93,134 +86,6 @@ void pan_to(TimelineViewState& t, double start) {
     }
     t.target_start = start;
 }
-
-// ---- rows --------------------------------------------------------------------------------------
-
-GridColors grid_colors(bool dark) {
-    ImVec4 bg = ImGui::GetStyleColorVec4(ImGuiCol_ChildBg);
-    if (bg.w < 0.5f) bg = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);
-    bg.w = 1.0f;
-    const CalendarColors& c = calendar_colors(dark);
-    const float ink = dark ? 1.0f : 0.0f;
-    return GridColors{
-        bg,
-        c.weekend,
-        ImVec4(c.holiday.x, c.holiday.y, c.holiday.z, dark ? 0.18f : 0.16f),
-        ImVec4(c.blackout.x, c.blackout.y, c.blackout.z, dark ? 0.45f : 0.42f),
-        ImVec4(ink, ink, ink, dark ? 0.05f : 0.05f),
-        ImVec4(ink, ink, ink, dark ? 0.10f : 0.11f),
-        ImVec4(ink, ink, ink, dark ? 0.20f : 0.24f),
-        ImVec4(ink, ink, ink, dark ? 0.38f : 0.45f),
-    };
-}
-
-struct Band {
-    const Period* period;
-    bool blackout;
-    std::int32_t first, last;
-    float y0, y1;  // relative to the rows area's top
-};
-
-// Holidays and blackouts in view, as shaded bands: all rows, or the rows of their components.
-std::vector<Band> visible_bands(const Plan& plan, const ScheduleIndex& idx, const Axis& ax, float scroll, float lane_h,
-                                float view_h) {
-    std::vector<Band> out;
-    const std::int32_t first = ax.first_day() - 1, last = ax.last_day() + 1;
-    auto scan = [&](const std::vector<Period>& list, bool blackout) {
-        for (const Period& p : list) {
-            if (!p.start.ok() || !p.end.ok()) continue;
-            const std::int32_t a = day_number(p.start), b = day_number(p.end);
-            if (b < a || b < first || a > last) continue;
-            if (p.components.empty()) {
-                out.push_back({&p, blackout, a, b, -1.0f, view_h + 1.0f});
-                continue;
-            }
-            for (const TimelineRow& row : idx.rows) {
-                if (row.component.empty() || std::find(p.components.begin(), p.components.end(), row.component) == p.components.end())
-                    continue;
-                const float y0 = row.first_lane * lane_h - scroll, y1 = (row.first_lane + row.lane_count) * lane_h - scroll;
-                if (y1 < 0.0f || y0 > view_h) continue;
-                out.push_back({&p, blackout, a, b, y0, y1});
-            }
-        }
-    };
-    scan(plan.holidays, false);
-    scan(plan.blackouts, true);
-    return out;
-}
-
-// A fallback when the grid shader is unavailable: flat background, month lines, period fills.
-void draw_plain_background(ImDrawList* dl, const Axis& ax, ImVec2 a, ImVec2 b, const GridColors& gc,
-                           const std::vector<Band>& bands) {
-    dl->AddRectFilled(a, b, u32(gc.background));
-    for (std::int32_t u = month_start(ax.first_day()); u <= ax.last_day(); u = next_month(u))
-        dl->AddLine(ImVec2(ax.x(u), a.y), ImVec2(ax.x(u), b.y), u32(gc.month_line));
-    for (const Band& band : bands)
-        dl->AddRectFilled(ImVec2(ax.cx(band.first), a.y + std::max(band.y0, 0.0f)),
-                          ImVec2(ax.cx(band.last + 1.0), a.y + std::min(band.y1, b.y - a.y)),
-                          u32(band.blackout ? gc.blackout : gc.holiday, band.blackout ? 0.5f : 1.0f));
-}
-
-struct BarStyle {
-    ImVec4 base;
-    float alpha;
-};
-
-// One release bar with its milestones: planning → feature freeze → code freeze → release, each
-// stretch a little darker; the release day ends in a diamond; the change window is a strip along
-// the bottom; the notice deadline a small flag on top.
-void draw_bar(App::State& s, ImDrawList* dl, const Axis& ax, const ReleaseDays& d, const Release& r, float y0, float y1,
-              bool selected, ConflictLevel level, bool faded) {
-    const CalendarColors& colors = calendar_colors(s.dark);
-    const float scale = s.config.ui_scale;
-    const ImVec4 base = status_color(r.status);
-    const float x0 = ax.cx(d.bar_first), x1 = std::max(ax.cx(d.bar_last + 1.0), x0 + 2.0f);
-    const float a_plan = faded ? 0.12f : (s.dark ? 0.30f : 0.22f);
-    const float a_ff = faded ? 0.18f : (s.dark ? 0.45f : 0.38f);
-    const float a_cf = faded ? 0.25f : (s.dark ? 0.65f : 0.58f);
-    const float xf = std::clamp(ax.cx(d.feature_freeze), x0, x1), xc = std::clamp(ax.cx(d.code_freeze), x0, x1);
-    const float rounding = std::min(4.0f * scale, (x1 - x0) * 0.5f);
-    dl->AddRectFilled(ImVec2(x0, y0), ImVec2(x1, y1), u32(base, a_plan), rounding);
-    if (xc > xf) dl->AddRectFilled(ImVec2(xf, y0), ImVec2(xc, y1), u32(base, a_ff));
-    if (x1 > xc) dl->AddRectFilled(ImVec2(xc, y0), ImVec2(x1, y1), u32(base, a_cf), rounding, ImDrawFlags_RoundCornersRight);
-    const float w = x1 - x0;
-    if (w >= 10.0f * scale) {
-        const ImU32 tick = u32(mix(base, ImVec4(0, 0, 0, 1), s.dark ? 0.0f : 0.35f), 0.9f);
-        if (xf > x0 + 1.0f && xf < x1 - 1.0f) dl->AddLine(ImVec2(xf, y0), ImVec2(xf, y1), tick, 1.0f * scale);
-        if (xc > x0 + 1.0f && xc < x1 - 1.0f) dl->AddLine(ImVec2(xc, y0), ImVec2(xc, y1), tick, 1.5f * scale);
-        if (ax.ppd >= 6.0f * scale) {
-            const float cx = ax.x(d.release + 0.5), cy = (y0 + y1) * 0.5f, h = (y1 - y0) * 0.32f;
-            dl->AddQuadFilled(ImVec2(cx, cy - h), ImVec2(cx + h, cy), ImVec2(cx, cy + h), ImVec2(cx - h, cy), u32(base));
-        }
-        if (d.notice_deadline < d.release) {
-            const float nx = ax.cx(d.notice_deadline), fs = 4.0f * scale;
-            dl->AddTriangleFilled(ImVec2(nx - fs, y0 - 1.0f), ImVec2(nx + fs, y0 - 1.0f), ImVec2(nx, y0 + fs), u32(colors.notice));
-        }
-    }
-    if (d.has_window) {
-        const float wx0 = ax.cx(d.window_start), wx1 = std::max(ax.cx(d.window_end), wx0 + 3.0f * scale);
-        dl->AddRectFilled(ImVec2(wx0, y1 - 4.0f * scale), ImVec2(wx1, y1), u32(colors.window));
-    }
-    // The title inside the bar when it fits (measured only for bars wide enough to possibly hold it).
-    if (!faded && w >= ImGui::GetFontSize() * 2.5f) {
-        const std::string title = release_title(r);
-        const ImVec2 ts = ImGui::CalcTextSize(title.c_str());
-        if (w >= ts.x + 10.0f * scale) {
-            ImVec4 clip(x0, y0, x1, y1);
-            dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(std::max(x0, ax.x0) + 5.0f * scale, (y0 + y1 - ts.y) * 0.5f - 1.0f),
-                        ImGui::GetColorU32(ImGuiCol_Text), title.c_str(), nullptr, 0.0f, &clip);
-        }
-    }
-    if (level != ConflictLevel::none) dl->AddRect(ImVec2(x0 - 1.0f, y0 - 1.0f), ImVec2(x1 + 1.0f, y1 + 1.0f), u32(conflict_color(level)), rounding, 0, 2.0f * scale);
-    if (selected) dl->AddRect(ImVec2(x0 - 2.5f * scale, y0 - 2.5f * scale), ImVec2(x1 + 2.5f * scale, y1 + 2.5f * scale), u32(colors.selection), rounding + 2.0f, 0, 2.0f * scale);
-    if (faded) dl->AddRect(ImVec2(x0, y0), ImVec2(x1, y1), u32(colors.selection, 0.5f), rounding, 0, 1.0f * scale);
-}
-
-// The release under the mouse, found while drawing.
-struct Hit {
-    std::int32_t release = -1;
-    std::int32_t lane = -1;
-};
 
 // Where a dragged release would land: its milestones recomputed for the new date, as the what-if
 // preview will show them.
@@ -377,27 +242,12 @@ void context_menu(App::State& s, const ScheduleIndex& idx) {
     ImGui::EndPopup();
 }
 
-}  // namespace
+// ---- the frame: toolbar, rows and their input ------------------------------------------------------
 
-void draw_timeline(App::State& s) {
-    const ScheduleIndex& idx = schedule_for(s);
-    const Plan& plan = s.doc.plan;
+// Zoom, presets, navigation and the visible span; returns the visible span in days.
+double draw_toolbar(App::State& s, const ScheduleIndex& idx, float rows_w) {
     TimelineViewState& t = s.timeline;
-    ImGuiIO& io = ImGui::GetIO();
-    const ImGuiStyle& style = ImGui::GetStyle();
     const float scale = s.config.ui_scale;
-    const CalendarColors& colors = calendar_colors(s.dark);
-    if (!s.timeline_grid) s.timeline_grid = std::make_shared<TimelineGrid>();
-
-    const float label_w = std::floor(180.0f * scale);
-    const float rows_w = std::max(ImGui::GetContentRegionAvail().x - label_w - style.ScrollbarSize, 50.0f);
-    if (t.px_per_day <= 0.0) {
-        t.px_per_day = t.target_px_per_day = presets[1].px_per_day;
-        t.start = t.target_start = viewer_now_days() - visible_days(t, rows_w, scale) * 0.25;
-    }
-    animate(t, io.DeltaTime, scale);
-
-    // Toolbar: zoom, presets, navigation, the visible span.
     if (ImGui::Button("-", ImVec2(ImGui::GetFrameHeight(), 0))) zoom_at(t, 1.0 / 1.5, rows_w * 0.5f, scale);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Zoom out (-, mouse wheel)");
     ImGui::SameLine(0, 2.0f * scale);
@@ -446,206 +296,60 @@ void draw_timeline(App::State& s) {
                 "drag a bar to move its release (a preview shows what changes before you apply it),\n"
                 "double-click a bar to edit it, double-click empty space for a new release, right-click for more.\n"
                 "Keys: arrows move between releases (Shift+arrows pan), + / - zoom, T today, Page Up/Down, Enter edits.");
+    return visible;
+}
 
-    const float tier_h = ImGui::GetFrameHeight();
-    const float panel_h = s.conflict_panel ? std::max(ImGui::GetContentRegionAvail().y * 0.24f, 110.0f * scale)
-                                           : ImGui::GetFrameHeightWithSpacing();
-    const ImVec2 header_pos = ImGui::GetCursorScreenPos();
-    Axis ax{t.start, t.px_per_day * scale, header_pos.x + label_w, rows_w};
-    ImGui::Dummy(ImVec2(label_w + rows_w, 2.0f * tier_h));
-    {
-        ImDrawList* dl = ImGui::GetWindowDrawList();
-        dl->AddRectFilled(header_pos, ImVec2(header_pos.x + label_w, header_pos.y + 2.0f * tier_h), ImGui::GetColorU32(ImGuiCol_TableHeaderBg));
-        dl->AddText(ImVec2(header_pos.x + 8.0f * scale, header_pos.y + tier_h + (tier_h - ImGui::GetFontSize()) * 0.5f),
-                    ImGui::GetColorU32(ImGuiCol_TextDisabled), "Component");
-    }
-    // The support chart: its title row, and up to six rows before it scrolls.
-    const int support_rows = support_chart_rows(s);
-    const float support_h = support_rows == 0 ? 0.0f
-                            : !t.support_chart ? ImGui::GetFrameHeightWithSpacing()
-                                               : ImGui::GetFrameHeightWithSpacing() + style.ItemSpacing.y +
-                                                     std::min(support_rows, 6) * std::floor(ImGui::GetTextLineHeight() * 1.4f + 2.0f * scale);
-    const float body_h = std::max(ImGui::GetContentRegionAvail().y - panel_h - support_h - style.ItemSpacing.y * (support_h > 0 ? 2 : 1),
-                                  4.0f * tier_h);
-    const float lane_h = std::floor(ImGui::GetTextLineHeight() * 1.8f + 4.0f * scale);
-    const VerticalMove key_move = keyboard(s, idx, rows_w);
-
-    // Rows: the shader background, then bars of the visible lanes, then the sticky labels.
-    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
-    ImGui::BeginChild("##timeline_rows", ImVec2(label_w + rows_w + style.ScrollbarSize, body_h), false,
-                      ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_AlwaysVerticalScrollbar);
-    ImGui::PopStyleVar();  // the padding applied to the child; item spacing stays 0 for the lanes
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImVec2 wp = ImGui::GetWindowPos();
-    const float view_h = ImGui::GetWindowHeight();
-    const float scroll = ImGui::GetScrollY();
-    const ImVec2 rows_min(wp.x + label_w, wp.y), rows_max(wp.x + label_w + rows_w, wp.y + view_h);
-    ax.x0 = rows_min.x;
-
-    // Also while the rows button is held: the release under a right click must be known when it is let go.
-    const bool rows_hovered =
-        ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) && ImGui::IsMouseHoveringRect(rows_min, rows_max);
-    const std::vector<Band> bands = visible_bands(plan, idx, ax, scroll, lane_h, view_h);
-    const GridColors gc = grid_colors(s.dark);
-    if (s.timeline_grid->error().empty()) {
-        GridParams gp;
-        gp.rect_min = rows_min;
-        gp.rect_max = rows_max;
-        gp.origin_day = ax.first_day();
-        gp.day_offset = static_cast<float>(ax.start - gp.origin_day);
-        gp.px_per_day = static_cast<float>(ax.ppd);
-        gp.colors = gc;
-        for (const Band& b : bands)
-            (b.blackout ? gp.blackouts : gp.holidays)
-                .push_back({static_cast<float>(b.first - gp.origin_day), static_cast<float>(b.last + 1 - gp.origin_day), b.y0, b.y1});
-        s.timeline_grid->draw(dl, std::move(gp));
-    } else {
-        draw_plain_background(dl, ax, rows_min, rows_max, gc, bands);
-    }
-
-    // Drag preview: where the bar would go, milestones recomputed.
-    std::optional<ReleaseDays> ghost;
-    if (t.dragging && t.drag_release >= 0 && t.drag_release < static_cast<std::int32_t>(plan.releases.size()) && t.drag_days != 0)
-        ghost = dragged_days(plan, idx.days[t.drag_release], plan.releases[t.drag_release], t.drag_days);
-
-    Hit hit;
-    const std::int32_t first_day = ax.first_day() - 1, last_day = ax.last_day() + 1;
-    const float bar_pad = std::floor(4.0f * scale);
-    const ImU32 row_tint = s.dark ? IM_COL32(255, 255, 255, 7) : IM_COL32(0, 0, 40, 6);
-    const ImU32 separator = u32(colors.grid, 1.4f);
-    std::int32_t lane_lo = -1, lane_hi = -1;
-    std::vector<std::pair<float, ConflictLevel>> marks;
-    const std::vector<ConflictLevel>& levels = conflict_levels(s);
-    ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(idx.lanes.size()), lane_h);
-    dl->PushClipRect(rows_min, rows_max, true);
-    while (clipper.Step()) {
-        for (int lane = clipper.DisplayStart; lane < clipper.DisplayEnd; ++lane) {
-            ImGui::Dummy(ImVec2(label_w + rows_w, lane_h));
-            if (lane_lo < 0 || lane < lane_lo) lane_lo = lane;
-            lane_hi = std::max(lane_hi, lane);
-            const float y = wp.y - scroll + lane * lane_h;
-            const TimelineLane& ln = idx.lanes[lane];
-            const TimelineRow& row = idx.rows[ln.row];
-            if (ln.row % 2 == 1) dl->AddRectFilled(ImVec2(rows_min.x, y), ImVec2(rows_max.x, y + lane_h), row_tint);
-            if (lane == row.first_lane && ln.row > 0) dl->AddLine(ImVec2(rows_min.x, y), ImVec2(rows_max.x, y), separator);
-            const auto& v = ln.releases;
-            auto it = std::lower_bound(v.begin(), v.end(), first_day, [&](std::int32_t r, std::int32_t d) { return idx.days[r].bar_last < d; });
-            // Bars under two pixels merge into runs of one status colour; their conflicts become thin
-            // marks on top, so a zoomed-out plan still shows where the trouble is.
-            float run_x0 = 0.0f, run_x1 = -1e9f;
-            ImU32 run_col = 0;
-            marks.clear();
-            auto flush = [&] {
-                if (run_x1 > run_x0) dl->AddRectFilled(ImVec2(run_x0, y + bar_pad), ImVec2(run_x1, y + lane_h - bar_pad), run_col);
-                run_x1 = -1e9f;
-            };
-            for (; it != v.end(); ++it) {
-                const std::int32_t rel = *it;
-                const ReleaseDays& d = idx.days[rel];
-                if (d.bar_first > last_day) break;
-                const Release& r = plan.releases[rel];
-                const float x0 = ax.cx(d.bar_first), x1 = ax.cx(d.bar_last + 1.0);
-                const ConflictLevel level = levels[rel];
-                if (rows_hovered && io.MousePos.y >= y && io.MousePos.y < y + lane_h && io.MousePos.x >= x0 - 2.0f &&
-                    io.MousePos.x < std::max(x1, x0 + 3.0f) + 2.0f)
-                    hit = {rel, lane};
-                if (x1 - x0 < 2.0f) {
-                    const ImU32 col = u32(status_color(r.status), 0.75f);
-                    const float end = std::max(x1, x0 + 1.0f);
-                    if (col == run_col && x0 <= run_x1 + 1.0f) {
-                        run_x1 = std::max(run_x1, end);
-                    } else {
-                        flush();
-                        run_x0 = x0;
-                        run_x1 = end;
-                        run_col = col;
-                    }
-                    if (level != ConflictLevel::none) {
-                        if (!marks.empty() && x0 < marks.back().first + 2.0f * scale) marks.back().second = std::max(marks.back().second, level);
-                        else marks.push_back({x0, level});
-                    }
-                    continue;
-                }
-                flush();
-                const bool dragged = ghost && rel == t.drag_release;
-                draw_bar(s, dl, ax, d, r, y + bar_pad, y + lane_h - bar_pad, r.id == s.selected_release && !dragged, level, dragged);
-                const ImVec2 bar_lo(x0, y + bar_pad), bar_hi(std::max(x1, x0 + 2.0f), y + lane_h - bar_pad);
-                anchor_rect("timeline.release." + r.id, bar_lo, bar_hi);
-                if (d.overdue > 0 && !dragged)  // after the release day, where the eye looks for it
-                    draw_overdue_badge(s, dl, ImVec2(bar_hi.x + 3.0f * scale, bar_lo.y), bar_hi.y - bar_lo.y, d.overdue, "timeline.release." + r.id);
-                if (compare_highlights(s, r.id))  // the compare window lists this release
-                    dl->AddRect(ImVec2(ax.cx(d.bar_first) - 2.0f * scale, y + bar_pad - 2.0f * scale),
-                                ImVec2(ax.cx(d.bar_last + 1.0) + 2.0f * scale, y + lane_h - bar_pad + 2.0f * scale),
-                                u32(compare_color()), 4.0f * scale, 0, 2.0f * scale);
-                if (dragged) draw_bar(s, dl, ax, *ghost, r, y + bar_pad, y + lane_h - bar_pad, true, ConflictLevel::none, false);
-            }
-            flush();
-            for (const auto& [mx, lv] : marks)
-                dl->AddRectFilled(ImVec2(mx, y + bar_pad - 1.0f), ImVec2(mx + 2.0f * scale, y + lane_h - bar_pad + 1.0f), u32(conflict_color(lv)));
-        }
-    }
-    dl->PopClipRect();
-    clipper.End();
-    ImGui::PopStyleVar();
-
-    // Selected day column, today line, hover hairline.
+// The selected day column, the today line and the hairline under the mouse; returns the hovered day.
+std::optional<double> draw_day_marks(App::State& s, const RowsArea& area, const Axis& ax, bool hovered) {
+    const TimelineViewState& t = s.timeline;
+    const CalendarColors& colors = calendar_colors(s.dark);
+    ImDrawList* dl = area.dl;
     if (t.selected_day) {
         const float x = ax.x(*t.selected_day);
-        dl->AddRectFilled(ImVec2(std::max(x, rows_min.x), rows_min.y), ImVec2(std::min(x + static_cast<float>(ax.ppd), rows_max.x), rows_max.y),
+        dl->AddRectFilled(ImVec2(std::max(x, area.min.x), area.min.y), ImVec2(std::min(x + static_cast<float>(ax.ppd), area.max.x), area.max.y),
                           u32(colors.selection, 0.10f));
     }
     const float today_x = ax.x(viewer_now_days());
-    if (today_x >= rows_min.x && today_x <= rows_max.x)
-        dl->AddLine(ImVec2(today_x, rows_min.y), ImVec2(today_x, rows_max.y), u32(colors.today), 2.0f * scale);
-    std::optional<double> hover_day;
-    if (rows_hovered && !t.panning) {
-        hover_day = ax.day_at(io.MousePos.x);
-        dl->AddLine(ImVec2(io.MousePos.x, rows_min.y), ImVec2(io.MousePos.x, rows_max.y), u32(colors.selection, 0.35f));
-    }
+    if (today_x >= area.min.x && today_x <= area.max.x)
+        dl->AddLine(ImVec2(today_x, area.min.y), ImVec2(today_x, area.max.y), u32(colors.today), 2.0f * s.config.ui_scale);
+    if (!hovered || t.panning) return std::nullopt;
+    const float mx = ImGui::GetIO().MousePos.x;
+    dl->AddLine(ImVec2(mx, area.min.y), ImVec2(mx, area.max.y), u32(colors.selection, 0.35f));
+    return ax.day_at(mx);
+}
 
-    // Sticky row labels over a solid column.
-    dl->AddRectFilled(ImVec2(wp.x, wp.y), ImVec2(rows_min.x, rows_max.y), u32(gc.background));
-    if (lane_lo >= 0) {
-        for (std::int32_t row = idx.lanes[lane_lo].row; row <= idx.lanes[lane_hi].row; ++row) {
-            const TimelineRow& r = idx.rows[row];
-            const float top = wp.y - scroll + r.first_lane * lane_h, bottom = top + r.lane_count * lane_h;
-            if (row > 0) dl->AddLine(ImVec2(wp.x, top), ImVec2(rows_min.x, top), separator);
-            std::size_t count = 0;
-            for (std::int32_t l = r.first_lane; l < r.first_lane + r.lane_count; ++l) count += idx.lanes[l].releases.size();
-            const float ty = std::min(std::max(top, wp.y) + (lane_h - ImGui::GetFontSize()) * 0.5f, bottom - ImGui::GetFontSize() - 2.0f);
-            ImVec4 clip(wp.x, top, rows_min.x - 36.0f * scale, bottom);
-            dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(wp.x + 8.0f * scale, ty), ImGui::GetColorU32(ImGuiCol_Text),
-                        r.label.c_str(), nullptr, 0.0f, &clip);
-            char n[16];
-            std::snprintf(n, sizeof n, "%zu", count);
-            const float nw = ImGui::CalcTextSize(n).x;
-            dl->AddText(ImVec2(rows_min.x - nw - 8.0f * scale, ty), ImGui::GetColorU32(ImGuiCol_TextDisabled), n);
-        }
-    }
-    dl->AddLine(ImVec2(rows_min.x - 1.0f, rows_min.y), ImVec2(rows_min.x - 1.0f, rows_max.y), separator);
-    if (idx.lanes.empty() || plan.releases.empty())
-        dl->AddText(ImVec2(rows_min.x + 12.0f * scale, rows_min.y + 12.0f * scale), ImGui::GetColorU32(ImGuiCol_TextDisabled),
-                    "No releases yet: double-click a day (or use Release > New release) to add one.");
+// The day and row under the mouse in the rows area (row -1 below the last lane).
+struct MouseCell {
+    std::int32_t day = 0;
+    std::int32_t row = -1;
+};
 
-    // The rows area as one item: wheel zoom and pan, drag bars, click and double-click, menu.
-    ImGui::SetCursorScreenPos(rows_min);
-    ImGui::InvisibleButton("##rows", ImVec2(rows_w, std::max(view_h, 1.0f)),
-                           ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight | ImGuiButtonFlags_MouseButtonMiddle);
-    ImGui::SetItemUsingMouseWheel();
-    const bool hovered = ImGui::IsItemHovered();
-    const std::int32_t mouse_lane = static_cast<std::int32_t>(std::floor((io.MousePos.y - wp.y + scroll) / lane_h));
-    const std::int32_t mouse_row =
-        mouse_lane >= 0 && mouse_lane < static_cast<std::int32_t>(idx.lanes.size()) ? idx.lanes[mouse_lane].row : -1;
-    const std::int32_t mouse_day = static_cast<std::int32_t>(std::floor(ax.day_at(io.MousePos.x)));
+MouseCell mouse_cell(const ScheduleIndex& idx, const RowsArea& area, const Axis& ax) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const std::int32_t lane = static_cast<std::int32_t>(std::floor((io.MousePos.y - area.origin.y + area.scroll) / area.lane_h));
+    MouseCell out;
+    out.row = lane >= 0 && lane < static_cast<std::int32_t>(idx.lanes.size()) ? idx.lanes[lane].row : -1;
+    out.day = static_cast<std::int32_t>(std::floor(ax.day_at(io.MousePos.x)));
+    return out;
+}
+
+// Wheel over the rows zooms around the pointer (Shift or a horizontal wheel pans); over the labels it scrolls.
+void wheel(TimelineViewState& t, const RowsArea& area, bool hovered, double visible, float scale) {
+    const ImGuiIO& io = ImGui::GetIO();
     if (hovered && io.MouseWheel != 0.0f && !io.KeyShift)
-        zoom_at(t, std::pow(1.25, std::clamp(static_cast<double>(io.MouseWheel), -4.0, 4.0)), io.MousePos.x - rows_min.x, scale);
+        zoom_at(t, std::pow(1.25, std::clamp(static_cast<double>(io.MouseWheel), -4.0, 4.0)), io.MousePos.x - area.min.x, scale);
     const float pan_wheel = io.KeyShift ? io.MouseWheel : io.MouseWheelH;
     if (hovered && pan_wheel != 0.0f) pan_to(t, t.target_start - std::clamp(pan_wheel, -4.0f, 4.0f) * visible * 0.1);
-    if (ImGui::IsWindowHovered() && io.MousePos.x < rows_min.x && io.MouseWheel != 0.0f)
-        ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseWheel * lane_h * 3.0f);
+    if (ImGui::IsWindowHovered() && io.MousePos.x < area.min.x && io.MouseWheel != 0.0f)
+        ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseWheel * area.lane_h * 3.0f);
+}
 
+// Left button on the rows item: press on a bar starts a drag, elsewhere a pan; a click without a
+// drag selects the release or the day; letting go of a dragged bar asks to move its release.
+void drag_or_pan(App::State& s, const ScheduleIndex& idx, const Axis& ax, const Hit& hit, std::int32_t mouse_day) {
+    TimelineViewState& t = s.timeline;
+    const ImGuiIO& io = ImGui::GetIO();
+    const Plan& plan = s.doc.plan;
     if (ImGui::IsItemActivated()) {
         if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && hit.release >= 0) {
             t.drag_release = hit.release;
@@ -666,7 +370,7 @@ void draw_timeline(App::State& s) {
                 t.px_per_day = t.target_px_per_day;
                 t.anchored = false;
             }
-            t.start -= io.MouseDelta.x / (t.px_per_day * scale);
+            t.start -= io.MouseDelta.x / (t.px_per_day * s.config.ui_scale);
             t.target_start = t.start;
             ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
         }
@@ -684,20 +388,15 @@ void draw_timeline(App::State& s) {
         t.dragging = false;
         t.panning = false;
     }
-    if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
-        if (hit.release >= 0) open_release_editor(s, plan.releases[hit.release].id);
-        else if (mouse_row >= 0) new_release_on(s, mouse_day, idx.rows[mouse_row].component);
-    }
-    if (hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Right) &&
-        io.MouseDragMaxDistanceSqr[1] < io.MouseDragThreshold * io.MouseDragThreshold) {
-        t.menu_release = hit.release;
-        t.menu_day = mouse_day;
-        t.menu_row = mouse_row;
-        ImGui::OpenPopup("##timeline_menu");
-    }
-    context_menu(s, idx);
+}
 
-    if (hovered && t.dragging && t.drag_release >= 0) {
+// The tooltip over the rows: the move being dragged, the release under the mouse, or the holidays
+// and blackouts of the day under it.
+void rows_tooltip(App::State& s, const ScheduleIndex& idx, const RowsArea& area, const std::vector<Band>& bands, const Hit& hit,
+                  std::int32_t mouse_day) {
+    const TimelineViewState& t = s.timeline;
+    const Plan& plan = s.doc.plan;
+    if (t.dragging && t.drag_release >= 0) {
         const ReleaseDays& d = idx.days[t.drag_release];
         ImGui::BeginTooltip();
         ImGui::Text("Move %s", release_title(plan.releases[t.drag_release]).c_str());
@@ -705,13 +404,13 @@ void draw_timeline(App::State& s) {
                     t.drag_days, std::abs(t.drag_days) == 1 ? "" : "s");
         ImGui::TextDisabled("Release the mouse to preview what changes; Esc cancels.");
         ImGui::EndTooltip();
-    } else if (hovered && !t.panning && hit.release >= 0) {
+    } else if (!t.panning && hit.release >= 0) {
         ImGui::BeginTooltip();
         release_tooltip(s, hit.release);
         ImGui::TextDisabled("Drag to move · double-click to edit");
         ImGui::EndTooltip();
-    } else if (hovered && !t.panning && !ImGui::IsPopupOpen("##timeline_menu")) {
-        const float my = io.MousePos.y - wp.y;
+    } else if (!t.panning && !ImGui::IsPopupOpen("##timeline_menu")) {
+        const float my = ImGui::GetIO().MousePos.y - area.origin.y;
         std::string names;
         for (const Band& b : bands)
             if (mouse_day >= b.first && mouse_day <= b.last && my >= b.y0 && my < b.y1)
@@ -719,8 +418,40 @@ void draw_timeline(App::State& s) {
                          date_text(b.period->start) + (b.period->end != b.period->start ? " – " + date_text(b.period->end) : "") + ")";
         if (!names.empty()) ImGui::SetTooltip("%s", names.c_str());
     }
+}
 
-    // Selection made elsewhere (keys, conflict list, calendar): bring it into view once.
+// The rows area as one item: wheel zoom and pan, drag bars, click and double-click, menu, tooltip.
+void rows_input(App::State& s, const ScheduleIndex& idx, const RowsArea& area, const Axis& ax, const std::vector<Band>& bands,
+                const Hit& hit, double visible) {
+    TimelineViewState& t = s.timeline;
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetCursorScreenPos(area.min);
+    ImGui::InvisibleButton("##rows", ImVec2(area.rows_w, std::max(area.view_h, 1.0f)),
+                           ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight | ImGuiButtonFlags_MouseButtonMiddle);
+    ImGui::SetItemUsingMouseWheel();
+    const bool hovered = ImGui::IsItemHovered();
+    const MouseCell mouse = mouse_cell(idx, area, ax);
+    wheel(t, area, hovered, visible, s.config.ui_scale);
+    drag_or_pan(s, idx, ax, hit, mouse.day);
+    if (hovered && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) {
+        if (hit.release >= 0) open_release_editor(s, s.doc.plan.releases[hit.release].id);
+        else if (mouse.row >= 0) new_release_on(s, mouse.day, idx.rows[mouse.row].component);
+    }
+    if (hovered && ImGui::IsMouseReleased(ImGuiMouseButton_Right) &&
+        io.MouseDragMaxDistanceSqr[1] < io.MouseDragThreshold * io.MouseDragThreshold) {
+        t.menu_release = hit.release;
+        t.menu_day = mouse.day;
+        t.menu_row = mouse.row;
+        ImGui::OpenPopup("##timeline_menu");
+    }
+    context_menu(s, idx);
+    if (hovered) rows_tooltip(s, idx, area, bands, hit, mouse.day);
+}
+
+// Selection made elsewhere (keys, conflict list, calendar) is brought into view once; keys may also
+// scroll the rows by whole lanes.
+void follow_selection(App::State& s, const ScheduleIndex& idx, const RowsArea& area, const VerticalMove& key_move, double visible) {
+    TimelineViewState& t = s.timeline;
     std::optional<std::int32_t> show_lane = key_move.show_lane;
     if (t.reveal_selection) {
         t.reveal_selection = false;
@@ -731,11 +462,99 @@ void draw_timeline(App::State& s) {
         }
     }
     if (show_lane) {
-        const float ly = *show_lane * lane_h;
-        if (ly < scroll || ly + lane_h > scroll + view_h) ImGui::SetScrollY(std::max(ly - view_h * 0.4f, 0.0f));
+        const float ly = *show_lane * area.lane_h;
+        if (ly < area.scroll || ly + area.lane_h > area.scroll + area.view_h) ImGui::SetScrollY(std::max(ly - area.view_h * 0.4f, 0.0f));
     } else if (key_move.scroll_lanes != 0) {
-        ImGui::SetScrollY(std::max(scroll + key_move.scroll_lanes * lane_h, 0.0f));
+        ImGui::SetScrollY(std::max(area.scroll + key_move.scroll_lanes * area.lane_h, 0.0f));
     }
+}
+
+// Heights of the support chart under the rows: its title row, and up to six rows before it scrolls.
+float support_chart_height(App::State& s) {
+    const float scale = s.config.ui_scale;
+    const int support_rows = support_chart_rows(s);
+    if (support_rows == 0) return 0.0f;
+    if (!s.timeline.support_chart) return ImGui::GetFrameHeightWithSpacing();
+    return ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y +
+           std::min(support_rows, 6) * std::floor(ImGui::GetTextLineHeight() * 1.4f + 2.0f * scale);
+}
+
+// The "Component" corner above the label column, beside the date scale.
+void draw_header_corner(ImVec2 pos, float label_w, float tier_h, float scale) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(pos, ImVec2(pos.x + label_w, pos.y + 2.0f * tier_h), ImGui::GetColorU32(ImGuiCol_TableHeaderBg));
+    dl->AddText(ImVec2(pos.x + 8.0f * scale, pos.y + tier_h + (tier_h - ImGui::GetFontSize()) * 0.5f), ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                "Component");
+}
+
+}  // namespace
+
+void draw_timeline(App::State& s) {
+    const ScheduleIndex& idx = schedule_for(s);
+    const Plan& plan = s.doc.plan;
+    TimelineViewState& t = s.timeline;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float scale = s.config.ui_scale;
+    if (!s.timeline_grid) s.timeline_grid = std::make_shared<TimelineGrid>();
+
+    const float label_w = std::floor(180.0f * scale);
+    const float rows_w = std::max(ImGui::GetContentRegionAvail().x - label_w - style.ScrollbarSize, 50.0f);
+    if (t.px_per_day <= 0.0) {
+        t.px_per_day = t.target_px_per_day = presets[1].px_per_day;
+        t.start = t.target_start = viewer_now_days() - visible_days(t, rows_w, scale) * 0.25;
+    }
+    animate(t, ImGui::GetIO().DeltaTime, scale);
+    const double visible = draw_toolbar(s, idx, rows_w);
+
+    const float tier_h = ImGui::GetFrameHeight();
+    const float panel_h = s.conflict_panel ? std::max(ImGui::GetContentRegionAvail().y * 0.24f, 110.0f * scale)
+                                           : ImGui::GetFrameHeightWithSpacing();
+    const ImVec2 header_pos = ImGui::GetCursorScreenPos();
+    Axis ax{t.start, t.px_per_day * scale, header_pos.x + label_w, rows_w};
+    ImGui::Dummy(ImVec2(label_w + rows_w, 2.0f * tier_h));
+    draw_header_corner(header_pos, label_w, tier_h, scale);
+    const float support_h = support_chart_height(s);
+    const float body_h = std::max(ImGui::GetContentRegionAvail().y - panel_h - support_h - style.ItemSpacing.y * (support_h > 0 ? 2 : 1),
+                                  4.0f * tier_h);
+    const VerticalMove key_move = keyboard(s, idx, rows_w);
+
+    // Rows: the shader background, then bars of the visible lanes, then the sticky labels.
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::BeginChild("##timeline_rows", ImVec2(label_w + rows_w + style.ScrollbarSize, body_h), false,
+                      ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_AlwaysVerticalScrollbar);
+    ImGui::PopStyleVar();  // the padding applied to the child; item spacing stays 0 for the lanes
+    RowsArea area;
+    area.dl = ImGui::GetWindowDrawList();
+    area.origin = ImGui::GetWindowPos();
+    area.view_h = ImGui::GetWindowHeight();
+    area.scroll = ImGui::GetScrollY();
+    area.min = ImVec2(area.origin.x + label_w, area.origin.y);
+    area.max = ImVec2(area.origin.x + label_w + rows_w, area.origin.y + area.view_h);
+    area.lane_h = std::floor(ImGui::GetTextLineHeight() * 1.8f + 4.0f * scale);
+    area.label_w = label_w;
+    area.rows_w = rows_w;
+    ax.x0 = area.min.x;
+
+    // Also while the rows button is held: the release under a right click must be known when it is let go.
+    const bool rows_hovered =
+        ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) && ImGui::IsMouseHoveringRect(area.min, area.max);
+    const std::vector<Band> bands = visible_bands(plan, idx, ax, area.scroll, area.lane_h, area.view_h);
+    draw_grid(s, area, ax, bands);
+
+    // Drag preview: where the bar would go, milestones recomputed.
+    std::optional<ReleaseDays> ghost;
+    if (t.dragging && t.drag_release >= 0 && t.drag_release < static_cast<std::int32_t>(plan.releases.size()) && t.drag_days != 0)
+        ghost = dragged_days(plan, idx.days[t.drag_release], plan.releases[t.drag_release], t.drag_days);
+    const DrawnLanes lanes = draw_lanes(s, idx, area, ax, ghost, rows_hovered);
+    ImGui::PopStyleVar();
+    const std::optional<double> hover_day = draw_day_marks(s, area, ax, rows_hovered);
+    draw_row_labels(s, idx, area, lanes);
+    if (idx.lanes.empty() || plan.releases.empty())
+        area.dl->AddText(ImVec2(area.min.x + 12.0f * scale, area.min.y + 12.0f * scale), ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                         "No releases yet: double-click a day (or use Release > New release) to add one.");
+    rows_input(s, idx, area, ax, bands, lanes.hit, visible);
+    follow_selection(s, idx, area, key_move, visible);
     ImGui::EndChild();
 
     draw_scale(s, ax, header_pos, tier_h, idx.today, hover_day);

@@ -1,6 +1,7 @@
 // The version calculator: bumps of a typed version, compare/diff, a range tester over a pasted list,
 // CalVer next for a date, and the next version from pasted commits, each with the reasons the
 // engine gives. Nothing here touches the plan.
+#include "app/clipboard.hpp"
 #include "views/views.hpp"
 #include "widgets/widgets.hpp"
 
@@ -121,8 +122,10 @@ std::vector<std::string> split_default_git_log(const std::vector<std::string_vie
 
 }  // namespace
 
-std::vector<std::string> split_pasted_commits(std::string_view text) {
+std::vector<std::string> split_pasted_commits(std::string_view pasted) {
     std::vector<std::string> out;
+    const std::string separated = nul_separated(pasted);  // "␀" lines are the NULs of a pasted -z log
+    const std::string_view text = separated;
     if (text.find('\0') != std::string_view::npos) {
         for (std::string_view m : split_commit_log(text)) out.emplace_back(m);
         return out;
