@@ -159,7 +159,7 @@ int cmd_check(const Args& args, Io io) {
     co.today = today ? *today : today_utc();
     co.zones = zone_database(io);
     const auto findings = find_conflicts(*plan, co);
-    io.out << findings_to_json(findings);
+    write_findings_json(findings, [&](std::string_view piece) { io.out << piece; });
     return has_errors(findings) || !valid ? exit_failed : exit_ok;
 }
 

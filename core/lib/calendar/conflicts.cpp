@@ -1,5 +1,6 @@
 #include "calendar/conflicts.hpp"
 
+#include "base/json_doc.hpp"
 #include "calendar/business_days.hpp"
 #include "version/calver.hpp"
 
@@ -9,7 +10,6 @@
 #include "version/version_check.hpp"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <iterator>
@@ -30,17 +30,34 @@ bool has_errors(const std::vector<Finding>& findings) {
                        [](const Finding& f) { return f.severity == Severity::error; });
 }
 
-std::string findings_to_json(const std::vector<Finding>& findings) {
-    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+void write_findings_json(const std::vector<Finding>& findings, const std::function<void(std::string_view)>& sink) {
+    // Written in pieces: a crowded plan has a finding per release, tens of megabytes of JSON.
+    json::Writer w;
+    w.begin_array();
     for (const Finding& f : findings) {
-        nlohmann::ordered_json item;
-        item["severity"] = std::string(to_string(f.severity));
-        item["code"] = f.code;
-        item["releases"] = f.releases;
-        item["message"] = f.message;
-        out.push_back(std::move(item));
+        w.begin_object();
+        w.key("severity");
+        w.string(to_string(f.severity));
+        w.key("code");
+        w.string(f.code);
+        w.key("releases");
+        w.begin_array();
+        for (const std::string& id : f.releases) w.string(id);
+        w.end_array();
+        w.key("message");
+        w.string(f.message);
+        w.end_object();
+        if (w.pending() > (64u << 10)) w.drain(sink);
     }
-    return out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+    w.end_array();
+    w.drain(sink);
+    sink("\n");
+}
+
+std::string findings_to_json(const std::vector<Finding>& findings) {
+    std::string out;
+    write_findings_json(findings, [&](std::string_view piece) { out += piece; });
+    return out;
 }
 
 namespace {

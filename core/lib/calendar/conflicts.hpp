@@ -40,6 +40,7 @@
 #include "plan/plan.hpp"
 #include "base/tz.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -68,7 +69,8 @@ std::vector<Finding> find_conflicts(const Plan& plan, const ConflictOptions& opt
 bool has_errors(const std::vector<Finding>& findings);
 
 // The findings as a JSON array of {severity, code, releases, message}, two-space indented, with a
-// final newline (the `relplan check` output).
+// final newline (the `relplan check` output); write_findings_json hands it to `sink` in pieces.
 std::string findings_to_json(const std::vector<Finding>& findings);
+void write_findings_json(const std::vector<Finding>& findings, const std::function<void(std::string_view)>& sink);
 
 }  // namespace relplan
