@@ -143,7 +143,7 @@ public:
     }
 
 private:
-    // Part of a word in one style; a word ("(#12)," with a link inside) may span several runs and
+    // Part of a word in one style; a word ("(#N)," with a link inside) may span several runs and
     // wraps as a whole.
     struct Fragment {
         std::string_view text;

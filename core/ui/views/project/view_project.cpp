@@ -10,6 +10,7 @@
 #include <imgui_stdlib.h>
 
 #include <cctype>
+#include <initializer_list>
 #include <string>
 
 namespace relplan::ui {
@@ -68,16 +69,21 @@ void draw_project(App::State& s) {
     draw_time_zone(s, p);
 }
 
+// Titles over a list of rows of fields: a filled field no longer shows its hint, so the columns need
+// names. Each title starts where its field does (x in unscaled pixels from the row start).
+void column_titles(const App::State& s, std::initializer_list<std::pair<const char*, float>> columns) {
+    const float x0 = ImGui::GetCursorPosX(), gap = ImGui::GetStyle().ItemSpacing.x, sc = s.config.ui_scale;
+    int i = 0;
+    for (const auto& [title, x] : columns) {
+        if (i > 0) ImGui::SameLine(x0 + x * sc + static_cast<float>(i) * gap);
+        ImGui::TextDisabled("%s", title);
+        ++i;
+    }
+}
+
 void draw_components(App::State& s) {
     auto& list = s.doc.plan.components;
-    if (!list.empty()) {  // column titles: filled fields show no placeholder to tell them apart
-        const float x0 = ImGui::GetCursorPosX(), gap = ImGui::GetStyle().ItemSpacing.x, sc = s.config.ui_scale;
-        ImGui::TextDisabled("Name");
-        ImGui::SameLine(x0 + 160 * sc + gap);
-        ImGui::TextDisabled("Id");
-        ImGui::SameLine(x0 + 260 * sc + 2 * gap);
-        ImGui::TextDisabled("Owner");
-    }
+    if (!list.empty()) column_titles(s, {{"Name", 0}, {"Id", 160}, {"Owner", 260}});
     for (std::size_t i = 0; i < list.size(); ++i) {
         Component& c = list[i];
         ImGui::PushID(static_cast<int>(i));
@@ -110,16 +116,7 @@ void draw_components(App::State& s) {
 
 void draw_stakeholders(App::State& s) {
     auto& list = s.doc.plan.stakeholders;
-    if (!list.empty()) {
-        const float x0 = ImGui::GetCursorPosX(), gap = ImGui::GetStyle().ItemSpacing.x, sc = s.config.ui_scale;
-        ImGui::TextDisabled("Name");
-        ImGui::SameLine(x0 + 140 * sc + gap);
-        ImGui::TextDisabled("Role");
-        ImGui::SameLine(x0 + 250 * sc + 2 * gap);
-        ImGui::TextDisabled("E-mail");
-        ImGui::SameLine(x0 + 420 * sc + 3 * gap);
-        ImGui::TextDisabled("Audience");
-    }
+    if (!list.empty()) column_titles(s, {{"Name", 0}, {"Role", 140}, {"E-mail", 250}, {"Audience", 420}});
     for (std::size_t i = 0; i < list.size(); ++i) {
         Stakeholder& st = list[i];
         ImGui::PushID(static_cast<int>(i));
