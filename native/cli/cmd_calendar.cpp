@@ -158,9 +158,14 @@ int cmd_check(const Args& args, Io io) {
     ConflictOptions co;
     co.today = today ? *today : today_utc();
     co.zones = zone_database(io);
-    const auto findings = find_conflicts(*plan, co);
-    write_findings_json(findings, [&](std::string_view piece) { io.out << piece; });
-    return has_errors(findings) || !valid ? exit_failed : exit_ok;
+    bool errors = false;
+    FindingsJson json([&](std::string_view piece) { io.out << piece; });
+    find_conflicts(*plan, co, [&](Finding&& f) {
+        errors = errors || f.severity == Severity::error;
+        json.add(f);
+    });
+    json.finish();
+    return errors || !valid ? exit_failed : exit_ok;
 }
 
 int cmd_ics(const Args& args, Io io) {

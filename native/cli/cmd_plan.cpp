@@ -7,6 +7,7 @@
 #include "base/json_doc.hpp"
 
 #include "calendar/business_days.hpp"
+#include "calendar/dst_gap.hpp"
 #include "notes/changelog_export.hpp"
 #include "notes/changelog_import.hpp"
 #include "plan/commit_import.hpp"
@@ -15,6 +16,7 @@
 #include "plan/plan_json.hpp"
 #include "plan/plan_schema.hpp"
 #include "base/text.hpp"
+#include "base/tz.hpp"
 
 #include <chrono>
 #include <istream>
@@ -29,12 +31,13 @@ constexpr std::string_view plan_usage =
     "       relplan plan fmt FILE [--in-place]\n"
     "       relplan plan schema\n"
     "  validate  check plan files; prints FILE:LINE:COLUMN: /pointer: message for every problem (the\n"
-    "            first 100 and a count of the rest; --json lists all) and exits 1 when there is one\n"
+    "            first 100 and a count of the rest; --json lists all) and exits 1 when there is one; it\n"
+    "            warns (without failing) of change-window times written inside a DST gap\n"
     "  fmt       print the canonical form of a plan (--in-place: rewrite the file atomically)\n"
     "  schema    print the JSON Schema of plan files (assets/plan.schema.json)\n"
     "  FILE may be - for standard input (not with --in-place)\n"
-    "  --json    validate: {files: [{file, valid, releases, changes, errors, notes}]}, each problem\n"
-    "            {pointer, line, column, message}; fmt and schema print JSON already\n";
+    "  --json    validate: {files: [{file, valid, releases, changes, errors, warnings, notes}]}, each\n"
+    "            problem {pointer, line, column, message}; fmt and schema print JSON already\n";
 
 constexpr std::string_view import_usage =
     "usage: relplan import changelog FILE [--explain]\n"
@@ -79,16 +82,23 @@ std::optional<Plan> load(const std::string& path, Io io, bool& had_errors) {
     return std::move(file->loaded.plan);
 }
 
+// Times in a DST gap are kept as written (the offset decides) and reported, not refused.
+std::vector<Diagnostic> plan_warnings(const Plan& plan, std::string_view text) {
+    const auto& zones = embedded_tzdb();
+    return zones ? calendar::dst_gap_warnings(plan, *zones, text) : std::vector<Diagnostic>{};
+}
+
 int plan_validate(const Args& files, Io io) {
     if (files.empty()) return usage(io, plan_usage, "plan validate needs a FILE");
     int rc = exit_ok;
     for (const std::string& path : files) {
-        bool had_errors = false;
-        const auto plan = load(path, io, had_errors);
-        if (!plan || had_errors) {
+        std::optional<PlanFile> file = load_plan_file(path, io, true);
+        if (!file || !file->loaded.plan || !file->loaded.errors.empty()) {
             rc = exit_failed;
             continue;
         }
+        const Plan* plan = &*file->loaded.plan;
+        for (const Diagnostic& w : plan_warnings(*plan, file->text)) print_diagnostic(io.err, w, file->name, "warning");
         std::size_t changes = 0;
         for (const Release& r : plan->releases) changes += r.changes.size();
         io.out << clean_text(display_name(path)) << ": valid (" << plan->releases.size() << " releases, " << changes
@@ -275,6 +285,7 @@ int plan_validate_json(const Args& files, Io io) {
         w.key("changes");
         w.number(static_cast<std::int64_t>(changes));
         diagnostics_json(w, "errors", loaded.errors);
+        diagnostics_json(w, "warnings", loaded.plan ? plan_warnings(*loaded.plan, text ? *text : "") : std::vector<Diagnostic>{});
         diagnostics_json(w, "notes", loaded.notes);
         w.end_object();
     }

@@ -68,3 +68,26 @@ TEST_CASE("plan validate: a change needs a description", "[cli][validate]") {
     CHECK(errors[1]["column"] == 59);
     CHECK(doc["files"][0]["valid"] == false);
 }
+
+TEST_CASE("plan validate: a change window written inside a DST gap is a warning at its time", "[cli][validate]") {
+    // 02:30 on 2027-03-28 does not exist in Berlin; written with the offset before the gap, the
+    // instant is 03:30 CEST, which is how RFC 5545 reads the local time.
+    std::string text = plan("Europe/Berlin", "Fix it");
+    text.replace(text.find("2026-03-10T22:00:00+01:00"), 25, "2027-03-28T02:30:00+01:00");
+    text.replace(text.find("2026-03-11T00:00:00+01:00"), 25, "2027-03-28T05:00:00+02:00");
+    const Run gap = run("plan", {"validate", "-"}, text);
+    CHECK(gap.code == 0);
+    CHECK(gap.out == "<stdin>: valid (1 releases, 1 changes)\n");
+    CHECK(gap.err ==
+          "<stdin>:6:33: warning: /releases/0/change_window/start: the change window of release r1 starts at "
+          "2027-03-28T02:30:00+01:00: 2027-03-28 02:30 does not exist in Europe/Berlin (clocks jump from 02:00 "
+          "CET to 03:00 CEST); using 03:30 CEST; the window starts at 03:30 CEST (RFC 5545)\n");
+    const Run json = run("plan", {"validate", "-", "--json"}, text);
+    CHECK(json.code == 0);
+    const auto doc = nlohmann::json::parse(json.out);
+    REQUIRE(doc["files"][0]["warnings"].size() == 1);
+    CHECK(doc["files"][0]["warnings"][0]["pointer"] == "/releases/0/change_window/start");
+    CHECK(doc["files"][0]["warnings"][0]["line"] == 6);
+    // The same times outside the gap: nothing to say.
+    CHECK(run("plan", {"validate", "-"}, plan("Europe/Berlin", "Fix it")).err.empty());
+}

@@ -5,6 +5,7 @@
 #include "version/calver.hpp"
 
 #include "calendar/calendar_util.hpp"
+#include "calendar/dst_gap.hpp"
 #include "calendar/period_index.hpp"
 #include "version/release_line.hpp"
 #include "version/version_check.hpp"
@@ -12,6 +13,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <iterator>
 #include <map>
 #include <set>
@@ -30,33 +33,37 @@ bool has_errors(const std::vector<Finding>& findings) {
                        [](const Finding& f) { return f.severity == Severity::error; });
 }
 
-void write_findings_json(const std::vector<Finding>& findings, const std::function<void(std::string_view)>& sink) {
-    // Written in pieces: a crowded plan has a finding per release, tens of megabytes of JSON.
-    json::Writer w;
-    w.begin_array();
-    for (const Finding& f : findings) {
-        w.begin_object();
-        w.key("severity");
-        w.string(to_string(f.severity));
-        w.key("code");
-        w.string(f.code);
-        w.key("releases");
-        w.begin_array();
-        for (const std::string& id : f.releases) w.string(id);
-        w.end_array();
-        w.key("message");
-        w.string(f.message);
-        w.end_object();
-        if (w.pending() > (64u << 10)) w.drain(sink);
-    }
-    w.end_array();
-    w.drain(sink);
-    sink("\n");
+FindingsJson::FindingsJson(std::function<void(std::string_view)> sink) : sink_(std::move(sink)) {
+    w_.begin_array();
+}
+
+void FindingsJson::add(const Finding& f) {
+    w_.begin_object();
+    w_.key("severity");
+    w_.string(to_string(f.severity));
+    w_.key("code");
+    w_.string(f.code);
+    w_.key("releases");
+    w_.begin_array();
+    for (const std::string& id : f.releases) w_.string(id);
+    w_.end_array();
+    w_.key("message");
+    w_.string(f.message);
+    w_.end_object();
+    if (w_.pending() > (64u << 10)) w_.drain(sink_);
+}
+
+void FindingsJson::finish() {
+    w_.end_array();
+    w_.drain(sink_);
+    sink_("\n");
 }
 
 std::string findings_to_json(const std::vector<Finding>& findings) {
     std::string out;
-    write_findings_json(findings, [&](std::string_view piece) { out += piece; });
+    FindingsJson json([&](std::string_view piece) { out += piece; });
+    for (const Finding& f : findings) json.add(f);
+    json.finish();
     return out;
 }
 
@@ -96,21 +103,17 @@ std::string period_text(const Period& p) {
 
 class Checker {
 public:
-    Checker(const Plan& plan, const ConflictOptions& options) : plan_(plan), options_(options) {
-        for (const Release& r : plan.releases) {
-            if (r.status == ReleaseStatus::cancelled) continue;
-            if (r.release_date && !in_range(*r.release_date)) {
-                add("date-range", Severity::error, {r.id},
-                    fmt::format("release {} has release date {}, outside the supported range "
-                                "1900-01-01..9999-12-31; it is not checked further",
-                                r.id, format_date(*r.release_date)));
-                continue;
-            }
-            active_.push_back(&r);
-        }
+    Checker(const Plan& plan, const ConflictOptions& options, const std::function<void(Finding&&)>& each)
+        : plan_(plan), options_(options), each_(each) {
+        for (const Release& r : plan.releases)
+            if (r.status != ReleaseStatus::cancelled && !out_of_range(r)) active_.push_back(&r);
     }
 
-    std::vector<Finding> run() {
+    // One pass per code, in the documented order, each in plan order: findings leave as they are
+    // found. Only the overlap sweep and the version order, which visit releases out of plan order,
+    // hold what they found, as positions until their text is written.
+    void run() {
+        for (const Release* r : active_) window_invalid(*r);
         windows();
         for (const Release* r : active_) blackouts(*r);
         for (const Release* r : active_) days_off(*r, true);
@@ -119,23 +122,21 @@ public:
         for (const Release* r : active_) milestone_order(*r);
         version_order();
         for (const Release* r : active_) freezes(*r);
-        for (const Release* r : active_) zones(*r);
-        // Grouped by code in the documented order; stable within a code.
-        static const std::vector<std::string_view> order = {
-            "window-invalid", "window-overlap", "blackout",         "weekend",      "holiday",
-            "notice-period",  "milestone-order", "version-order", "freeze-exception", "unknown-zone",
-            "dst-gap",        "date-range"};
-        auto rank = [&](const Finding& f) {
-            return std::size_t(std::find(order.begin(), order.end(), f.code) - order.begin());
-        };
-        std::stable_sort(out_.begin(), out_.end(),
-                         [&](const Finding& a, const Finding& b) { return rank(a) < rank(b); });
-        return std::move(out_);
+        for (const Release* r : active_) zones(*r, false);
+        for (const Release* r : active_) zones(*r, true);
+        for (const Release& r : plan_.releases)
+            if (r.status != ReleaseStatus::cancelled && out_of_range(r))
+                add("date-range", Severity::error, {r.id},
+                    fmt::format("release {} has release date {}, outside the supported range "
+                                "1900-01-01..9999-12-31; it is not checked further",
+                                r.id, format_date(*r.release_date)));
     }
 
 private:
+    static bool out_of_range(const Release& r) { return r.release_date && !in_range(*r.release_date); }
+
     void add(const char* code, Severity s, std::vector<std::string> releases, std::string message) {
-        out_.push_back(Finding{s, code, std::move(releases), std::move(message)});
+        each_(Finding{s, code, std::move(releases), std::move(message)});
     }
 
     bool live(const Release& r) const { return r.status != ReleaseStatus::released; }
@@ -154,16 +155,28 @@ private:
     static constexpr std::size_t pair_cluster_max = 6;
     static constexpr std::size_t named_max = 5;
 
+    void window_invalid(const Release& r) {
+        if (!r.change_window || r.change_window->end > r.change_window->start) return;
+        const ChangeWindow& w = *r.change_window;
+        add("window-invalid", Severity::error, {r.id},
+            fmt::format("the change window of release {} ends ({}) {} it starts ({})", r.id,
+                        calendar::offset_time_text(w.end, w.end_offset_minutes), w.end == w.start ? "when" : "before",
+                        calendar::offset_time_text(w.start, w.start_offset_minutes)));
+    }
+
+    // An overlap finding before its text is written: a pair of plan positions, or a crowded release
+    // with its count and the positions it names. Text is made when the findings go out in plan
+    // order, so a plan where everything overlaps holds tens of bytes per release, not sentences.
+    struct Overlap {
+        std::size_t first = 0, second = 0;  // plan positions; second == crowded_mark for a crowded release
+        const std::string* key = nullptr;   // crowded: "c:" component or "e:" environment
+        std::size_t count = 0;              // crowded: windows that overlap this one
+        std::array<std::uint32_t, named_max + 1> named{};  // crowded: positions in plan order, itself included
+        std::uint8_t named_count = 0;
+    };
+    static constexpr std::size_t crowded_mark = std::size_t(-1);
+
     void windows() {
-        for (const Release* r : active_) {
-            if (!r->change_window || r->change_window->end > r->change_window->start) continue;
-            const ChangeWindow& w = *r->change_window;
-            add("window-invalid", Severity::error, {r->id},
-                fmt::format("the change window of release {} ends ({}) {} it starts ({})", r->id,
-                            calendar::offset_time_text(w.end, w.end_offset_minutes),
-                            w.end == w.start ? "when" : "before",
-                            calendar::offset_time_text(w.start, w.start_offset_minutes)));
-        }
         std::map<std::string, std::vector<const Release*>> by_key;  // "c:" component, "e:" environment
         for (const Release* r : with_valid_window()) {
             for (const std::string& c : r->components)
@@ -171,7 +184,7 @@ private:
             if (!r->environment.empty()) by_key["e:" + r->environment].push_back(r);
         }
         std::set<std::pair<std::size_t, std::size_t>> pairs;  // plan positions, reported once
-        std::vector<std::pair<std::pair<std::size_t, std::size_t>, Finding>> found;
+        std::vector<Overlap> found;
         for (auto& [key, list] : by_key) {
             std::stable_sort(list.begin(), list.end(), [](const Release* a, const Release* b) {
                 return a->change_window->start < b->change_window->start;
@@ -192,44 +205,75 @@ private:
                 if (i < list.size()) reach = list[i]->change_window->end;
             }
         }
+        // By the first release's position; a crowded release's own finding before its pairs.
+        const auto order = [](const Overlap& o) {
+            return std::pair(o.first, o.second == crowded_mark ? 0 : o.second);
+        };
         std::stable_sort(found.begin(), found.end(),
-                         [](const auto& x, const auto& y) { return x.first < y.first; });
-        for (auto& [pos, f] : found) out_.push_back(std::move(f));
+                         [&](const Overlap& x, const Overlap& y) { return order(x) < order(y); });
+        for (const Overlap& o : found) add_overlap(o);
     }
 
     void overlap_pair(const Release& x, const Release& y, std::set<std::pair<std::size_t, std::size_t>>& pairs,
-                      std::vector<std::pair<std::pair<std::size_t, std::size_t>, Finding>>& found) {
+                      std::vector<Overlap>& found) {
         const Release& a = position(x) < position(y) ? x : y;
         const Release& b = position(x) < position(y) ? y : x;
         if (!live(a) && !live(b)) return;
-        const ChangeWindow& wa = *a.change_window;
-        const ChangeWindow& wb = *b.change_window;
-        const sys_seconds lo = std::max(wa.start, wb.start);
-        const sys_seconds hi = std::min(wa.end, wb.end);
+        const sys_seconds lo = std::max(a.change_window->start, b.change_window->start);
+        const sys_seconds hi = std::min(a.change_window->end, b.change_window->end);
         if (hi <= lo || !pairs.insert({position(a), position(b)}).second) return;
-        const std::string component = calendar::common_component(a.components, b.components);
-        const std::string what = !component.empty() ? fmt::format("both deploy component {}", component)
-                                                    : fmt::format("both deploy to {}", a.environment);
-        found.push_back({{position(a), position(b)},
-                         Finding{Severity::error, "window-overlap", {a.id, b.id},
-                                 fmt::format("the change windows of releases {} ({}) and {} ({}) overlap by {} ({})",
-                                             a.id, calendar::window_text(wa), b.id, calendar::window_text(wb),
-                                             calendar::duration_text(hi - lo), what)}});
+        Overlap o;
+        o.first = position(a);
+        o.second = position(b);
+        found.push_back(o);
+    }
+
+    void add_overlap(const Overlap& o) {
+        if (o.second != crowded_mark) {
+            const Release& a = plan_.releases[o.first];
+            const Release& b = plan_.releases[o.second];
+            const ChangeWindow& wa = *a.change_window;
+            const ChangeWindow& wb = *b.change_window;
+            const sys_seconds lo = std::max(wa.start, wb.start);
+            const sys_seconds hi = std::min(wa.end, wb.end);
+            const std::string component = calendar::common_component(a.components, b.components);
+            const std::string what = !component.empty() ? fmt::format("both deploy component {}", component)
+                                                        : fmt::format("both deploy to {}", a.environment);
+            add("window-overlap", Severity::error, {a.id, b.id},
+                fmt::format("the change windows of releases {} ({}) and {} ({}) overlap by {} ({})", a.id,
+                            calendar::window_text(wa), b.id, calendar::window_text(wb),
+                            calendar::duration_text(hi - lo), what));
+            return;
+        }
+        const Release& r = plan_.releases[o.first];
+        const std::string where = (*o.key)[0] == 'c' ? fmt::format("component {}", o.key->substr(2))
+                                                     : fmt::format("environment {}", o.key->substr(2));
+        std::vector<std::string> ids;
+        std::string names;
+        for (std::size_t i = 0; i < o.named_count; ++i) {
+            const Release& n = plan_.releases[o.named[i]];
+            ids.push_back(n.id);
+            if (&n != &r) names += (names.empty() ? "" : ", ") + n.id;
+        }
+        const std::size_t unnamed = o.count - (std::size_t(o.named_count) - 1);
+        if (unnamed > 0) names += fmt::format("{}{} more", names.empty() ? "" : " and ", grouped(unnamed));
+        add("window-overlap", Severity::error, std::move(ids),
+            fmt::format("the change window of release {} ({}) overlaps {} other {} on {}: {}", r.id,
+                        calendar::window_text(*r.change_window), grouped(o.count),
+                        o.count == 1 ? "release" : "releases", where, names));
     }
 
     // One finding per live release of the cluster list[first, last): how many windows on the same
     // key overlap its own (counted by binary search over sorted starts and ends) and up to
     // named_max of them, taken from the windows that start next to it.
     void crowded(const std::string& key, const std::vector<const Release*>& list, std::size_t first,
-                 std::size_t last, std::vector<std::pair<std::pair<std::size_t, std::size_t>, Finding>>& found) {
+                 std::size_t last, std::vector<Overlap>& found) {
         std::vector<sys_seconds> starts, ends;
         for (std::size_t i = first; i < last; ++i) {
             starts.push_back(list[i]->change_window->start);
             ends.push_back(list[i]->change_window->end);
         }
         std::sort(ends.begin(), ends.end());
-        const std::string where = key[0] == 'c' ? fmt::format("component {}", key.substr(2))
-                                                : fmt::format("environment {}", key.substr(2));
         for (std::size_t i = first; i < last; ++i) {
             const Release& r = *list[i];
             if (!live(r)) continue;
@@ -247,19 +291,13 @@ private:
             named.push_back(&r);
             std::sort(named.begin(), named.end(),
                       [&](const Release* a, const Release* b) { return position(*a) < position(*b); });
-            std::vector<std::string> ids;
-            std::string names;
-            for (const Release* n : named) {
-                ids.push_back(n->id);
-                if (n != &r) names += (names.empty() ? "" : ", ") + n->id;
-            }
-            const std::size_t unnamed = count - (named.size() - 1);
-            if (unnamed > 0) names += fmt::format("{}{} more", names.empty() ? "" : " and ", grouped(unnamed));
-            found.push_back({{position(r), 0},
-                             Finding{Severity::error, "window-overlap", std::move(ids),
-                                     fmt::format("the change window of release {} ({}) overlaps {} other {} on {}: {}",
-                                                 r.id, calendar::window_text(w), grouped(count),
-                                                 count == 1 ? "release" : "releases", where, names)}});
+            Overlap o;
+            o.first = position(r);
+            o.second = crowded_mark;
+            o.key = &key;
+            o.count = count;
+            for (const Release* n : named) o.named[o.named_count++] = std::uint32_t(position(*n));
+            found.push_back(o);
         }
     }
 
@@ -460,7 +498,7 @@ private:
         }
         std::stable_sort(found.begin(), found.end(),
                          [](const auto& a, const auto& b) { return a.first < b.first; });
-        for (auto& [pos, f] : found) out_.push_back(std::move(f));
+        for (auto& [pos, f] : found) each_(std::move(f));
     }
 
     void freezes(const Release& r) {
@@ -483,37 +521,23 @@ private:
         }
     }
 
-    void zones(const Release& r) {
+    // unknown-zone findings (gaps == false), or dst-gap ones.
+    void zones(const Release& r, bool gaps) {
         if (!r.change_window || r.change_window->zone.empty() || !options_.zones) return;
         auto z = options_.zones->zone(r.change_window->zone);
         if (!z) {
-            add("unknown-zone", Severity::warning, {r.id},
-                fmt::format("the change window of release {}: {}; its dates are taken in UTC", r.id,
-                            z.error().message));
+            if (!gaps)
+                add("unknown-zone", Severity::warning, {r.id},
+                    fmt::format("the change window of release {}: {}; its dates are taken in UTC", r.id,
+                                z.error().message));
             return;
         }
-        const ChangeWindow& w = *r.change_window;
-        dst_gap(r, *z, "starts", w.start, w.start_offset_minutes);
-        if (w.end > w.start) dst_gap(r, *z, "ends", w.end, w.end_offset_minutes);
-    }
-
-    // A window time written as a wall-clock time its zone skips (the written offset decides the
-    // instant; RFC 5545 would read the bare local time with the offset before the gap).
-    void dst_gap(const Release& r, const TimeZone& zone, const char* which, sys_seconds t, std::int32_t offset) {
-        const local_seconds written{t.time_since_epoch() + minutes{offset}};
-        const auto read = zone.to_utc(written);
-        if (!read || read->kind != LocalTimeKind::gap) return;
-        const auto actual = zone.to_local(t);
-        if (!actual) return;
-        const std::string at = fmt::format("{} {}", format_local(actual->local).substr(11),
-                                           actual->state.abbreviation);
-        add("dst-gap", Severity::warning, {r.id},
-            fmt::format("the change window of release {} {} at {}: {}; {}", r.id, which,
-                        calendar::offset_time_text(t, offset), read->note,
-                        read->utc == t ? fmt::format("the window {} at {} (RFC 5545)", which, at)
-                                       : fmt::format("the written offset puts it at {} ({}), not where RFC 5545 "
-                                                     "reads the local time",
-                                                     at, format_utc(t))));
+        if (!gaps) return;
+        if (auto m = calendar::dst_gap_message(r, calendar::WindowEdge::start, *z))
+            add("dst-gap", Severity::warning, {r.id}, std::move(*m));
+        if (r.change_window->end <= r.change_window->start) return;
+        if (auto m = calendar::dst_gap_message(r, calendar::WindowEdge::end, *z))
+            add("dst-gap", Severity::warning, {r.id}, std::move(*m));
     }
 
     std::size_t position(const Release& r) const {
@@ -526,16 +550,22 @@ private:
 
     const Plan& plan_;
     const ConflictOptions& options_;
+    const std::function<void(Finding&&)>& each_;
     std::vector<const Release*> active_;
-    std::vector<Finding> out_;
     PeriodIndex blackouts_{plan_.blackouts};
     PeriodIndex holidays_{plan_.holidays};
 };
 
 }  // namespace
 
+void find_conflicts(const Plan& plan, const ConflictOptions& options, const std::function<void(Finding&&)>& each) {
+    Checker(plan, options, each).run();
+}
+
 std::vector<Finding> find_conflicts(const Plan& plan, const ConflictOptions& options) {
-    return Checker(plan, options).run();
+    std::vector<Finding> out;
+    find_conflicts(plan, options, [&](Finding&& f) { out.push_back(std::move(f)); });
+    return out;
 }
 
 }  // namespace relplan

@@ -38,6 +38,7 @@
 #pragma once
 
 #include "plan/plan.hpp"
+#include "base/json_doc.hpp"
 #include "base/tz.hpp"
 
 #include <functional>
@@ -65,12 +66,25 @@ struct ConflictOptions {
 };
 
 std::vector<Finding> find_conflicts(const Plan& plan, const ConflictOptions& options = {});
+// The same findings in the same order, handed to `each` as they are found: a plan where every
+// window overlaps has a finding per release, which the caller need not hold.
+void find_conflicts(const Plan& plan, const ConflictOptions& options, const std::function<void(Finding&&)>& each);
 
 bool has_errors(const std::vector<Finding>& findings);
 
 // The findings as a JSON array of {severity, code, releases, message}, two-space indented, with a
-// final newline (the `relplan check` output); write_findings_json hands it to `sink` in pieces.
+// final newline (the `relplan check` output). FindingsJson writes the same text one finding at a
+// time, handing it to `sink` in pieces.
 std::string findings_to_json(const std::vector<Finding>& findings);
-void write_findings_json(const std::vector<Finding>& findings, const std::function<void(std::string_view)>& sink);
+class FindingsJson {
+public:
+    explicit FindingsJson(std::function<void(std::string_view)> sink);
+    void add(const Finding& finding);
+    void finish();
+
+private:
+    std::function<void(std::string_view)> sink_;
+    json::Writer w_;
+};
 
 }  // namespace relplan

@@ -34,19 +34,23 @@ std::vector<Diagnostic> lint_plan(const Plan& plan, std::string_view text) {
                                      "the change description must not be empty", 0, 0});
         }
     }
-    if (out.empty() || text.empty()) return out;
+    locate_diagnostics(out, text);
+    return out;
+}
+
+void locate_diagnostics(std::vector<Diagnostic>& diagnostics, std::string_view text) {
+    if (diagnostics.empty() || text.empty()) return;
     // Releases are streamed past, not kept: positions must not cost a second copy of a large plan.
-    const json::Stream skip{json_key<&Plan::releases>, [](json::Value&, const json::Value&) {}};
+    const json::Stream skip{schema::json_key<&Plan::releases>, [](json::Value&, const json::Value&) {}};
     const auto doc = json::parse(text, skip);
-    if (!doc) return out;
-    json::Locator locator(text, *doc, json_key<&Plan::releases>);
+    if (!doc) return;
+    json::Locator locator(text, *doc, schema::json_key<&Plan::releases>);
     const json::LineIndex lines(text);
-    for (Diagnostic& d : out) {
+    for (Diagnostic& d : diagnostics) {
         const auto [line, column] = lines.locate(locator.offset_of(d.pointer));
         d.line = line;
         d.column = column;
     }
-    return out;
 }
 
 }  // namespace relplan

@@ -21,4 +21,8 @@ namespace relplan {
 
 std::vector<Diagnostic> lint_plan(const Plan& plan, std::string_view text);
 
+// Sets each diagnostic's line and column from its pointer into `text`, the plan's JSON (nothing
+// when text is empty or not JSON).
+void locate_diagnostics(std::vector<Diagnostic>& diagnostics, std::string_view text);
+
 }  // namespace relplan
