@@ -1,7 +1,10 @@
 // libFuzzer target: commit logs as `import commits` and `next-version` read them (and the app's
-// git-log dialog when the pasted text holds NULs): the -z splitter, hash lines, reverts, squash
-// splitting, the import into a plan and the next version.
-// Invariants: no crash; the pieces are the text between NULs, in order; a hash is 7 to 40 hex
+// git-log dialog and version calculator, through split_pasted_commits, for every form people
+// paste): the -z splitter, hash lines, reverts, squash splitting, the import into a plan and the
+// next version.
+// Invariants: no crash; the pieces are the text between NULs, in order, and the pasted-text
+// splitter gives the same pieces when there are NULs and, without, messages made of the text's
+// own lines; a hash is 7 to 40 hex
 // digits; every imported change has a description and lands in the release asked for; the
 // streaming import (the CLI's) writes exactly to_json of the in-memory import (the app's), which
 // loads back to the same plan; a new release's type follows its commits; next-version's answer
@@ -10,6 +13,7 @@
 #include "plan/plan_json.hpp"
 #include "version/commits.hpp"
 #include "version/next_version.hpp"
+#include "version/pasted_commits.hpp"
 #include "version/squash.hpp"
 
 #include <algorithm>
@@ -53,6 +57,22 @@ void check_split(std::string_view log, const std::vector<std::string_view>& piec
     }
     const std::string_view rest = at >= log.size() ? std::string_view() : log.substr(at);
     require(rest.find_first_not_of("\n\r ") == std::string_view::npos);
+}
+
+void check_pasted(std::string_view log, const std::vector<std::string_view>& pieces) {
+    const std::vector<std::string> pasted = split_pasted_commits(log);
+    if (log.find('\0') != std::string_view::npos) {
+        require(pasted.size() == pieces.size());
+        for (std::size_t i = 0; i < pieces.size(); ++i) require(pasted[i] == pieces[i]);
+        return;
+    }
+    std::size_t total = 0;
+    for (const std::string& m : pasted) {
+        require(m.find('\r') == std::string::npos);
+        total += m.size();
+    }
+    // Messages are pieces of the text's lines (with at most a blank line put between paragraphs).
+    require(total <= 2 * log.size());
 }
 
 void check_piece(std::string_view piece) {
@@ -128,6 +148,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string_view log(reinterpret_cast<const char*>(data), size);
     const std::vector<std::string_view> pieces = split_commit_log(log);
     check_split(log, pieces);
+    check_pasted(log, pieces);
     for (std::size_t i = 0; i < pieces.size() && i < 64; ++i) check_piece(pieces[i]);
     const auto warning = commit_log_warning(log);
     if (warning) require(log.find('\0') == std::string_view::npos);

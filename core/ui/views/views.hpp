@@ -16,10 +16,6 @@ void draw_calendar(App::State& s);
 void draw_timeline(App::State& s);
 void draw_version_calculator(App::State& s);
 void draw_notes_preview(App::State& s);
-// Commit messages from pasted text: NUL-separated (git log -z; a pasted NUL is a "␀" line in a text
-// field, app/clipboard.hpp), git log's default format, --oneline, or messages separated by blank
-// lines (view_versions.cpp).
-std::vector<std::string> split_pasted_commits(std::string_view text);
 // The notes preview as a column beside the release editor (view_notes.cpp).
 void draw_notes_beside_editor(App::State& s);
 

@@ -13,6 +13,7 @@
 #include "plan/commit_import.hpp"
 #include "calendar/milestones.hpp"
 #include "version/next_version.hpp"
+#include "version/pasted_commits.hpp"
 #include "version/semver.hpp"
 
 #include <imgui_stdlib.h>
@@ -211,7 +212,7 @@ void git_log_dialog(App::State& s) {
     EditorCache& cache = *s.editor.cache;
     if (cache.pasted != s.editor.git_log_text) {
         cache.pasted = s.editor.git_log_text;
-        std::vector<std::string> messages = split_pasted_commits(cache.pasted);
+        std::vector<std::string> messages = split_pasted_commits(nul_separated(cache.pasted));
         cache.commits = messages.size();
         cache.log.clear();
         for (const std::string& m : messages) cache.log += m + '\0';

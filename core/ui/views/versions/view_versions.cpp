@@ -5,9 +5,11 @@
 #include "views/views.hpp"
 #include "widgets/widgets.hpp"
 
+#include "base/ascii.hpp"
 #include "version/calver.hpp"
 #include "version/commits.hpp"
 #include "version/next_version.hpp"
+#include "version/pasted_commits.hpp"
 #include "version/range.hpp"
 #include "version/semver.hpp"
 
@@ -28,11 +30,7 @@ namespace {
 const ImVec4 ok_color(0.2f, 0.65f, 0.3f, 1.0f);
 const ImVec4 bad_color(0.85f, 0.25f, 0.2f, 1.0f);
 
-std::string_view trim(std::string_view t) {
-    while (!t.empty() && std::isspace(static_cast<unsigned char>(t.front()))) t.remove_prefix(1);
-    while (!t.empty() && std::isspace(static_cast<unsigned char>(t.back()))) t.remove_suffix(1);
-    return t;
-}
+using ascii::trim;
 
 std::vector<std::string_view> lines_of(std::string_view text) {
     std::vector<std::string_view> out;
@@ -44,125 +42,6 @@ std::vector<std::string_view> lines_of(std::string_view text) {
     }
     return out;
 }
-
-bool is_hex(std::string_view t) {
-    return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
-}
-
-// "a1b2c3d feat: x" (git log --oneline) -> "feat: x".
-std::string_view drop_hash(std::string_view line) {
-    std::size_t sp = line.find(' ');
-    if (sp >= 7 && sp <= 40 && is_hex(line.substr(0, sp))) return line.substr(sp + 1);
-    return line;
-}
-
-// A Conventional Commit header that starts a new message in blank-line separated text. Footers look
-// the same ("Refs: #12"), so a header needs a lower-case or well-known type, a scope, or a "!".
-bool starts_commit(std::string_view line) {
-    line = drop_hash(line);
-    std::size_t i = 0;
-    while (i < line.size() && (std::isalnum(static_cast<unsigned char>(line[i])) || line[i] == '-')) ++i;
-    if (i == 0 || !std::isalpha(static_cast<unsigned char>(line[0]))) return false;
-    std::string type(line.substr(0, i));
-    bool marked = false;
-    if (i < line.size() && line[i] == '(') {
-        std::size_t close = line.find(')', i);
-        if (close == std::string_view::npos) return false;
-        i = close + 1;
-        marked = true;
-    }
-    if (i < line.size() && line[i] == '!') {
-        ++i;
-        marked = true;
-    }
-    if (i + 1 >= line.size() || line[i] != ':' || line[i + 1] != ' ') return false;
-    std::string lower = type;
-    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    static const char* known[] = {"feat", "fix", "perf", "docs", "chore", "refactor", "test", "build", "ci",
-                                  "style", "revert", "security", "deprecate"};
-    bool well_known = std::any_of(std::begin(known), std::end(known), [&](const char* k) { return lower == k; });
-    return marked || well_known || lower == type;
-}
-
-std::string join_lines(const std::vector<std::string_view>& lines, std::size_t from, std::size_t to) {
-    std::string out;
-    for (std::size_t i = from; i < to; ++i) {
-        if (i > from) out += '\n';
-        out += lines[i];
-    }
-    return out;
-}
-
-// `git log` in its default format: "commit <hash>", header lines, a blank line, the message indented
-// by four spaces.
-std::vector<std::string> split_default_git_log(const std::vector<std::string_view>& lines) {
-    std::vector<std::string> out;
-    std::string* current = nullptr;
-    bool in_message = false;
-    for (std::string_view l : lines) {
-        if (l.rfind("commit ", 0) == 0 && is_hex(trim(l.substr(7)).substr(0, trim(l.substr(7)).find(' ')))) {
-            out.emplace_back();
-            current = &out.back();
-            in_message = false;
-            continue;
-        }
-        if (!current) continue;
-        if (!in_message) {
-            if (trim(l).empty()) in_message = true;
-            continue;
-        }
-        std::string_view body = l.rfind("    ", 0) == 0 ? l.substr(4) : trim(l);
-        if (!current->empty()) *current += '\n';
-        *current += body;
-    }
-    for (std::string& m : out)
-        while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.pop_back();
-    return out;
-}
-
-}  // namespace
-
-std::vector<std::string> split_pasted_commits(std::string_view pasted) {
-    std::vector<std::string> out;
-    const std::string separated = nul_separated(pasted);  // "␀" lines are the NULs of a pasted -z log
-    const std::string_view text = separated;
-    if (text.find('\0') != std::string_view::npos) {
-        for (std::string_view m : split_commit_log(text)) out.emplace_back(m);
-        return out;
-    }
-    std::string unix_text;
-    for (char c : text)
-        if (c != '\r') unix_text += c;
-    std::vector<std::string_view> lines = lines_of(unix_text);
-    if (std::any_of(lines.begin(), lines.end(), [](std::string_view l) {
-            return l.rfind("commit ", 0) == 0 && l.size() >= 14 && is_hex(l.substr(7, 7));
-        }))
-        return split_default_git_log(lines);
-    // Paragraphs: a paragraph opening with a header starts a message; other paragraphs (bodies,
-    // footers) belong to the message before. A paragraph of headers only is one message per line.
-    std::size_t i = 0;
-    while (i < lines.size()) {
-        while (i < lines.size() && trim(lines[i]).empty()) ++i;
-        std::size_t end = i;
-        while (end < lines.size() && !trim(lines[end]).empty()) ++end;
-        if (i == end) break;
-        bool all_headers = end - i > 1 && std::all_of(lines.begin() + i, lines.begin() + end, starts_commit);
-        if (all_headers) {
-            for (std::size_t k = i; k < end; ++k) out.emplace_back(drop_hash(lines[k]));
-        } else if (out.empty() || starts_commit(lines[i])) {
-            std::string para = join_lines(lines, i, end);
-            std::string_view first = lines[i];
-            std::string_view dropped = drop_hash(first);
-            out.push_back(para.substr(first.size() - dropped.size()));
-        } else {
-            out.back() += "\n\n" + join_lines(lines, i, end);
-        }
-        i = end;
-    }
-    return out;
-}
-
-namespace {
 
 // ---- bumps ----------------------------------------------------------------------------------------
 
@@ -498,7 +377,7 @@ void refresh_commits(App::State& s, VersionsCache& c) {
     c.commits_key = key;
     c.next.reset();
     c.next_error.clear();
-    c.messages = split_pasted_commits(v.commits_text);
+    c.messages = split_pasted_commits(nul_separated(v.commits_text));
     SemverOptions opts;
     opts.loose = v.loose;
     Result<Version> current = Version::parse(trim(v.commits_current).empty() ? "0.0.0" : v.commits_current, opts);
