@@ -101,6 +101,12 @@ const std::pair<sys_days, sys_days>* BusinessCalendar::merged_covering(sys_days 
     return d <= it->second ? &*it : nullptr;
 }
 
+const BusinessCalendar& BusinessCalendars::for_components(const std::vector<std::string>& components) {
+    auto it = by_components_.find(components);
+    if (it == by_components_.end()) it = by_components_.emplace(components, BusinessCalendar(holidays_, components)).first;
+    return it->second;
+}
+
 bool BusinessCalendar::is_holiday(const Date& date) const {
     return date.ok() && merged_covering(sys_days{date}) != nullptr;
 }

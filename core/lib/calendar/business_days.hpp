@@ -12,6 +12,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -69,6 +70,19 @@ private:
     std::vector<Range> ranges_;  // as listed, stably sorted by first day (for names)
     std::vector<std::chrono::sys_days> reach_;  // reach_[i]: the latest last day of ranges_[0..i]
     std::vector<std::pair<std::chrono::sys_days, std::chrono::sys_days>> merged_;  // disjoint
+};
+
+// Business calendars of one plan's holidays by component set, each built on first use: the holidays
+// that apply to a release depend only on its components, so n releases over k distinct component
+// sets cost k calendars, not n. Holds a reference to the holidays: they must outlive it.
+class BusinessCalendars {
+public:
+    explicit BusinessCalendars(const std::vector<Period>& holidays) : holidays_(holidays) {}
+    const BusinessCalendar& for_components(const std::vector<std::string>& components);
+
+private:
+    const std::vector<Period>& holidays_;
+    std::map<std::vector<std::string>, BusinessCalendar> by_components_;
 };
 
 // True when a period restricted to `period_components` concerns something touching `components`

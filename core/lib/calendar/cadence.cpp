@@ -319,6 +319,7 @@ Result<std::vector<Release>> plan_train(const Plan& plan, const std::vector<Date
 
     std::set<std::string> ids;
     for (const Release& r : plan.releases) ids.insert(r.id);
+    BusinessCalendars calendars(plan.holidays);
     const std::string prefix = !options.id_prefix.empty()     ? options.id_prefix
                                : !options.components.empty() ? options.components.front()
                                                              : std::string("release");
@@ -352,7 +353,7 @@ Result<std::vector<Release>> plan_train(const Plan& plan, const std::vector<Date
         for (int n = 2; ids.count(id); ++n) id = fmt::format("{}-{}-{}", prefix, r.version, n);
         ids.insert(id);
         r.id = id;
-        auto schedule = compute_milestones(plan, r);
+        auto schedule = compute_milestones(plan, r, calendars);
         if (!schedule) return make_error(fmt::format("release {}: {}", r.id, schedule.error().message));
         apply_milestones(r, *schedule);
         out.push_back(std::move(r));

@@ -60,9 +60,14 @@ std::string common_component(const std::vector<std::string>& a, const std::vecto
 }
 
 PlannedMilestones planned_milestones(const Plan& plan, const Release& release) {
+    BusinessCalendars calendars(plan.holidays);
+    return planned_milestones(plan, release, calendars);
+}
+
+PlannedMilestones planned_milestones(const Plan& plan, const Release& release, BusinessCalendars& calendars) {
     PlannedMilestones m{release.planning_start, release.feature_freeze, release.code_freeze, std::nullopt};
     if (!release.release_date) return m;
-    auto computed = compute_milestones(plan, release);
+    auto computed = compute_milestones(plan, release, calendars);
     if (!computed) return m;
     if (!m.planning_start) m.planning_start = computed->at(MilestoneKind::planning_start).date;
     if (!m.feature_freeze) m.feature_freeze = computed->at(MilestoneKind::feature_freeze).date;

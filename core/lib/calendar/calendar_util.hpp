@@ -3,6 +3,7 @@
 
 #include "plan/plan.hpp"
 #include "base/tz.hpp"
+#include "calendar/business_days.hpp"
 
 #include <chrono>
 #include <cstdint>
@@ -49,5 +50,6 @@ struct PlannedMilestones {
     std::optional<Date> notice_deadline;
 };
 PlannedMilestones planned_milestones(const Plan& plan, const Release& release);
+PlannedMilestones planned_milestones(const Plan& plan, const Release& release, BusinessCalendars& calendars);
 
 }  // namespace relplan::calendar

@@ -503,7 +503,7 @@ private:
 
     void freezes(const Release& r) {
         if (!live(r) || r.changes.empty()) return;
-        const auto planned = calendar::planned_milestones(plan_, r);
+        const auto planned = calendar::planned_milestones(plan_, r, calendars_);
         for (std::size_t i = 0; i < r.changes.size(); ++i) {
             const Change& c = r.changes[i];
             if (!c.added_on || !c.added_on->ok()) continue;
@@ -554,6 +554,7 @@ private:
     std::vector<const Release*> active_;
     PeriodIndex blackouts_{plan_.blackouts};
     PeriodIndex holidays_{plan_.holidays};
+    BusinessCalendars calendars_{plan_.holidays};
 };
 
 }  // namespace

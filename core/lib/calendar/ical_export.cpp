@@ -324,13 +324,7 @@ private:
     }
 
     // Holidays that apply to a release depend only on its components: one calendar per set.
-    const BusinessCalendar& business_calendar(const Release& r) {
-        std::string key;
-        for (const std::string& c : r.components) key += c + '\n';
-        auto it = calendars_.find(key);
-        if (it == calendars_.end()) it = calendars_.emplace(key, BusinessCalendar(plan_.holidays, r.components)).first;
-        return it->second;
-    }
+    const BusinessCalendar& business_calendar(const Release& r) { return calendars_.for_components(r.components); }
 
     void emit(const Event& e) {
         append_folded(body_, "BEGIN:VEVENT");
@@ -454,7 +448,7 @@ private:
     std::string body_;   // the events so far, folded
     std::unordered_set<std::uint64_t> uids_;
     std::unordered_map<std::string, int> next_suffix_;
-    std::unordered_map<std::string, BusinessCalendar> calendars_;
+    BusinessCalendars calendars_{plan_.holidays};
     std::map<std::string, std::pair<sys_seconds, sys_seconds>> zones_;
     std::map<std::string, TimeZone> zone_objects_;
     std::vector<std::string> warnings_;

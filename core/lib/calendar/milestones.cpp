@@ -81,11 +81,16 @@ Result<MilestoneSchedule> compute_milestones(const Date& release_date, const Mil
     return s;
 }
 
-Result<MilestoneSchedule> compute_milestones(const Plan& plan, const Release& release) {
+Result<MilestoneSchedule> compute_milestones(const Plan& plan, const Release& release, BusinessCalendars& calendars) {
     if (!release.release_date)
         return make_error(fmt::format("release {} has no release date", release.id));
     return compute_milestones(*release.release_date, milestone_offsets(plan.settings, release.type),
-                              BusinessCalendar(plan.holidays, release.components));
+                              calendars.for_components(release.components));
+}
+
+Result<MilestoneSchedule> compute_milestones(const Plan& plan, const Release& release) {
+    BusinessCalendars calendars(plan.holidays);
+    return compute_milestones(plan, release, calendars);
 }
 
 void apply_milestones(Release& release, const MilestoneSchedule& schedule) {

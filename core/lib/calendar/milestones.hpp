@@ -46,6 +46,8 @@ Result<MilestoneSchedule> compute_milestones(const Date& release_date, const Mil
 // For a release of the plan: its release date (Error when it has none), the plan's offsets for its
 // type and the plan's holidays that apply to its components.
 Result<MilestoneSchedule> compute_milestones(const Plan& plan, const Release& release);
+// The same with calendars built once per component set (for many releases of `plan`).
+Result<MilestoneSchedule> compute_milestones(const Plan& plan, const Release& release, BusinessCalendars& calendars);
 
 // Sets the release's planning_start, feature_freeze, code_freeze and release_date from `schedule`.
 void apply_milestones(Release& release, const MilestoneSchedule& schedule);

@@ -4,6 +4,7 @@
 #include "calendar/milestones.hpp"
 
 #include "calendar/calendar_util.hpp"
+#include "calendar/period_index.hpp"
 #include "plan/plan_time.hpp"
 
 #include <fmt/format.h>
@@ -53,6 +54,7 @@ public:
             std::string shared = shared_text(release, r);
             if (!shared.empty()) others_.push_back(Other{&r, std::move(shared)});
         }
+        index_others();
         for (const Communication& c : release.communications) {
             const std::optional<Date> when = c.sent_on ? c.sent_on : c.planned_on;
             if (when && when->ok() && (!announcement_ || *when < *announcement_)) announcement_ = *when;
@@ -124,19 +126,45 @@ private:
     std::optional<std::string> exclusion(const ChangeWindow& w) const {
         const Date first = local_date(w.start);
         const Date last = local_date(w.end - seconds{1});
-        for (const Period& p : plan_.blackouts) {
-            if (!p.start.ok() || !p.end.ok() || p.end < p.start) continue;
-            if (!applies_to(p.components, release_.components)) continue;
-            if (first <= p.end && last >= p.start)
-                return fmt::format("overlap blackout '{}' ({}..{})", p.name, format_date(p.start), format_date(p.end));
+        if (const auto hit = blackouts_.find(release_.components, first, last, 1); !hit.empty()) {
+            const Period& p = plan_.blackouts[hit[0]];
+            return fmt::format("overlap blackout '{}' ({}..{})", p.name, format_date(p.start), format_date(p.end));
         }
-        for (const Other& o : others_) {
-            const auto& ow = o.release->change_window;
-            if (!ow || ow->end <= ow->start) continue;
-            if (w.start < ow->end && ow->start < w.end)
+        // Of the windows that start before this one ends, the one reaching furthest decides.
+        const auto before = std::lower_bound(window_starts_.begin(), window_starts_.end(), w.end) - window_starts_.begin();
+        if (before > 0) {
+            const Other& o = *windows_[reach_[std::size_t(before) - 1]];
+            if (o.release->change_window->end > w.start)
                 return fmt::format("overlap the change window of release {} ({})", o.release->id, o.shared);
         }
         return std::nullopt;
+    }
+
+    // Other releases' valid windows sorted by start, with the running furthest-reaching one, and
+    // their deployment days: every candidate is then judged in O(log n), not by a walk over the plan.
+    void index_others() {
+        for (const Other& o : others_) {
+            const Release& r = *o.release;
+            const bool valid = r.change_window && r.change_window->end > r.change_window->start;
+            if (valid) windows_.push_back(&o);
+            std::optional<Date> first_window_day;
+            if (valid) first_window_day = local_date(r.change_window->start);
+            if (r.release_date) deploying_[*r.release_date].push_back(&o);
+            if (first_window_day && (!r.release_date || *first_window_day != *r.release_date))
+                deploying_[*first_window_day].push_back(&o);
+        }
+        std::stable_sort(windows_.begin(), windows_.end(), [](const Other* a, const Other* b) {
+            return a->release->change_window->start < b->release->change_window->start;
+        });
+        for (std::size_t i = 0; i < windows_.size(); ++i) {
+            window_starts_.push_back(windows_[i]->release->change_window->start);
+            const bool further = i == 0 || windows_[i]->release->change_window->end >
+                                               windows_[reach_.back()]->release->change_window->end;
+            reach_.push_back(further ? i : reach_.back());
+        }
+        // Each day's list in plan order, as the walk over the plan gave it.
+        for (auto& [day, list] : deploying_)
+            std::sort(list.begin(), list.end(), [](const Other* a, const Other* b) { return a < b; });
     }
 
     WindowCandidate score(ChangeWindow w) const {
@@ -196,8 +224,9 @@ private:
                                                   format_date(*from));
             if (have < needed)
                 add("notice-period", -40,
-                    fmt::format("{} after {}; {} releases need {}", calendar::days_text(have), since,
-                                to_string(release_.type), calendar::notice_text(needed)));
+                    fmt::format("{} {} {}; {} releases need {}", calendar::days_text(have < 0 ? -have : have),
+                                have < 0 ? "before" : "after", since, to_string(release_.type),
+                                calendar::notice_text(needed)));
             else
                 add("notice-period", 0,
                     fmt::format("{} met: {} after {}", calendar::notice_text(needed), calendar::days_text(have), since));
@@ -233,21 +262,17 @@ private:
                     fmt::format("{} {} the planned release date ({})", calendar::days_text(n),
                                 away < 0 ? "before" : "after", format_date(*release_.release_date)));
         }
-        // other releases deploying the same day
-        std::vector<std::string> same_day;
-        for (const Other& o : others_) {
-            const Release& r = *o.release;
-            bool hit = r.release_date && *r.release_date == day;
-            if (r.change_window && r.change_window->end > r.change_window->start)
-                hit = hit || local_date(r.change_window->start) == day;
-            if (hit) same_day.push_back(fmt::format("{} ({})", r.id, o.shared));
-        }
-        if (same_day.empty()) {
+        // other releases deploying the same day (named up to a handful: a crowded day may have thousands)
+        const auto same_day = deploying_.find(day);
+        if (same_day == deploying_.end()) {
             add("other-releases", 0, fmt::format("no other release on a shared component deploys on {}", format_date(day)));
         } else {
+            const std::vector<const Other*>& on_day = same_day->second;
             std::string list;
-            for (const auto& s : same_day) list += (list.empty() ? "" : ", ") + s;
-            add("other-releases", -std::int32_t(std::min<std::size_t>(20, 10 * same_day.size())),
+            for (std::size_t i = 0; i < on_day.size() && i < named_max; ++i)
+                list += fmt::format("{}{} ({})", list.empty() ? "" : ", ", on_day[i]->release->id, on_day[i]->shared);
+            if (on_day.size() > named_max) list += fmt::format(" and {} more", on_day.size() - named_max);
+            add("other-releases", -std::int32_t(std::min<std::size_t>(20, 10 * on_day.size())),
                 fmt::format("also deploying on {}: {}", format_date(day), list));
         }
         add("duration", 0, fmt::format("{} (allowed {} to {})", calendar::duration_text(duration_),
@@ -267,7 +292,13 @@ private:
     BusinessCalendar calendar_;
     calendar::PlannedMilestones planned_;
     MilestoneOffsets offsets_;
+    static constexpr std::size_t named_max = 5;
+    PeriodIndex blackouts_{plan_.blackouts};
     std::vector<Other> others_;
+    std::vector<const Other*> windows_;  // by start
+    std::vector<sys_seconds> window_starts_;
+    std::vector<std::size_t> reach_;     // reach_[i]: of windows_[0..i], the one ending last
+    std::map<Date, std::vector<const Other*>> deploying_;  // by local day of release date or window start
     std::optional<Date> announcement_;
 };
 

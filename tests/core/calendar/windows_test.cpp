@@ -4,7 +4,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "calendar_test_support.hpp"
+
+#include <vector>
 
 using namespace relplan;
 using namespace relplan::test;
@@ -113,6 +117,17 @@ TEST_CASE("penalties: weekend, holiday, business hours, notice, code freeze") {
     CHECK(factor(*sat, "business-hours") == "0 entirely outside business hours (00:00-01:00 Europe/Berlin)");
     CHECK(factor(*sat, "notice-period") ==
           "-40 13 days after today (2026-03-01); major releases need 28 days' notice");
+    // A window already in the past is counted back from today, not as a negative distance.
+    WindowRequest late = r;
+    late.today = d("2026-03-17");
+    auto past = find_windows(p, "big", late, zones());
+    REQUIRE(past.ok());
+    const auto saturday = std::find_if(past->candidates.begin(), past->candidates.end(), [](const WindowCandidate& c) {
+        return factor(c, "weekday").find("2026-03-14") != std::string::npos;
+    });
+    REQUIRE(saturday != past->candidates.end());
+    CHECK(factor(*saturday, "notice-period") ==
+          "-40 3 days before today (2026-03-17); major releases need 28 days' notice");
     CHECK(factor(*sat, "code-freeze") ==
           "-9 4 days after the code freeze (2026-03-10); 7 days of stabilization recommended");
     CHECK(factor(*mon, "holiday") == "-25 2026-03-16 is the holiday 'Founders' Day'");
@@ -165,43 +180,44 @@ TEST_CASE("window search input errors") {
         auto s = find_windows(p, id, r, zones());
         return s ? std::string("ok") : s.error().message;
     };
-    WindowRequest r = request();
-    CHECK(err(r, "nope") == "no release with id 'nope'");
-    r.zone = "Europe/Berlinn";
-    CHECK(err(r) == "unknown time zone 'Europe/Berlinn' (expected an IANA name such as 'Europe/Berlin' or 'UTC')");
-    r = request();
-    r.until = d("2026-03-01");
-    CHECK(err(r) == "the search range ends (2026-03-01) before it starts (2026-03-14)");
-    r.until = d("2027-03-14");  // 366 days, the most allowed
-    CHECK(err(r) == "ok");
-    r.until = d("2027-03-15");
-    CHECK(err(r) == "the search range 2026-03-14..2027-03-15 is longer than 366 days");
-    r = request();
-    r.min_duration = hours{9};
-    CHECK(err(r) == "the minimum duration 9 h exceeds the maximum 8 h");
-    r = request();
-    r.duration = minutes{30};
-    CHECK(err(r) == "the duration 30 min is outside the allowed 2 h to 8 h");
-    r = request();
-    r.max_duration = hours{25};
-    CHECK(err(r) == "the maximum duration 25 h is longer than 24 h");
-    r = request();
-    r.step = minutes{7};
-    CHECK(err(r) == "the step 7 min must divide 24 h and be at least 15 min");
-    r = request();
-    r.count = 0;
-    CHECK(err(r) == "count must be between 1 and 50 (got 0)");
-    r = request();
-    r.business_start_hour = 17;
-    r.business_end_hour = 9;
-    CHECK(err(r) == "business hours 17..9 are not a range within a day");
-    r = request();
-    r.from = Date{year{2026}, February, day{30}};
-    CHECK(err(r) == "search start: 2026-02-30 does not exist");
-    r = request();
-    r.from = d("9999-12-30");
-    r.until = d("9999-12-31");
-    CHECK(err(r) == "the search range must end before 9999-12-30");
+    CHECK(err(request(), "nope") == "no release with id 'nope'");
+    // Each row changes one thing in an otherwise valid request.
+    struct Row {
+        void (*change)(WindowRequest&);
+        const char* error;
+    };
+    const std::vector<Row> rows = {
+        {[](WindowRequest& r) { r.zone = "Europe/Berlinn"; },
+         "unknown time zone 'Europe/Berlinn' (expected an IANA name such as 'Europe/Berlin' or 'UTC')"},
+        {[](WindowRequest& r) { r.until = d("2026-03-01"); },
+         "the search range ends (2026-03-01) before it starts (2026-03-14)"},
+        {[](WindowRequest& r) { r.until = d("2027-03-14"); }, "ok"},  // 366 days, the most allowed
+        {[](WindowRequest& r) { r.until = d("2027-03-15"); },
+         "the search range 2026-03-14..2027-03-15 is longer than 366 days"},
+        {[](WindowRequest& r) { r.min_duration = hours{9}; }, "the minimum duration 9 h exceeds the maximum 8 h"},
+        {[](WindowRequest& r) { r.duration = minutes{30}; }, "the duration 30 min is outside the allowed 2 h to 8 h"},
+        {[](WindowRequest& r) { r.max_duration = hours{25}; }, "the maximum duration 25 h is longer than 24 h"},
+        {[](WindowRequest& r) { r.step = minutes{7}; }, "the step 7 min must divide 24 h and be at least 15 min"},
+        {[](WindowRequest& r) { r.count = 0; }, "count must be between 1 and 50 (got 0)"},
+        {[](WindowRequest& r) {
+             r.business_start_hour = 17;
+             r.business_end_hour = 9;
+         },
+         "business hours 17..9 are not a range within a day"},
+        {[](WindowRequest& r) { r.from = Date{year{2026}, February, day{30}}; },
+         "search start: 2026-02-30 does not exist"},
+        {[](WindowRequest& r) {
+             r.from = d("9999-12-30");
+             r.until = d("9999-12-31");
+         },
+         "the search range must end before 9999-12-30"},
+    };
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        INFO("row " << i);
+        WindowRequest r = request();
+        rows[i].change(r);
+        CHECK(err(r) == rows[i].error);
+    }
 }
 
 TEST_CASE("window search as JSON") {

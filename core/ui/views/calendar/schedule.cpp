@@ -33,6 +33,7 @@ std::shared_ptr<ScheduleIndex> build_index(const Plan& plan, unsigned revision, 
     idx->today = now;
     const std::int32_t n = static_cast<std::int32_t>(plan.releases.size());
     idx->days.resize(plan.releases.size());
+    BusinessCalendars calendars(plan.holidays);
     for (std::int32_t i = 0; i < n; ++i) {
         const Release& r = plan.releases[i];
         ReleaseDays& d = idx->days[i];
@@ -43,7 +44,7 @@ std::shared_ptr<ScheduleIndex> build_index(const Plan& plan, unsigned revision, 
         }
         d.scheduled = true;
         d.release = day_number(*r.release_date);
-        Result<MilestoneSchedule> computed = compute_milestones(plan, r);
+        Result<MilestoneSchedule> computed = compute_milestones(plan, r, calendars);
         auto pick = [&](const std::optional<Date>& own, MilestoneKind kind) {
             if (usable(own)) return day_number(*own);
             return computed ? day_number(computed->at(kind).date) : d.release;
