@@ -1,5 +1,7 @@
 #include "plan/commit_import.hpp"
 
+#include "base/ascii.hpp"
+
 #include "plan/change_audience.hpp"
 
 #include "version/commits.hpp"
@@ -14,14 +16,8 @@
 namespace relplan {
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-    return s;
-}
+using ascii::is_digit;
+using ascii::trim;
 
 std::string lower(std::string_view s) {
     std::string out(s);

@@ -1,5 +1,7 @@
 #include "version/calver.hpp"
 
+#include "base/ascii.hpp"
+
 #include "base/dates.hpp"
 #include "version/semver.hpp"
 #include "version/semver_detail.hpp"
@@ -51,9 +53,9 @@ bool is_date(CalverToken t) {
 }
 
 bool is_separator(char c) { return c == '.' || c == '-' || c == '_'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+using ascii::is_digit;
 bool is_modifier_char(char c) {
-    return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' || c == '.';
+    return ascii::is_alnum(c) || c == '-' || c == '.';
 }
 
 std::string quoted(std::string_view s) {

@@ -81,9 +81,7 @@ std::size_t utf16_length(std::string_view s) {
 
 namespace semver_detail {
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_ident_char(char c) { return is_digit(c) || is_alpha(c) || c == '-'; }
+bool is_ident_char(char c) { return ascii::is_alnum(c) || c == '-'; }
 
 bool all_digits(std::string_view s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), is_digit);

@@ -2,6 +2,8 @@
 // truncate) and semver_sort.cpp share. Not an API for other modules; they use version/semver.hpp.
 #pragma once
 
+#include "base/ascii.hpp"
+
 #include "version/semver.hpp"
 
 #include <cstddef>
@@ -23,7 +25,7 @@ struct VersionAccess {
 
 namespace semver_detail {
 
-bool is_digit(char c);
+using ascii::is_digit;
 bool all_digits(std::string_view s);
 // Length of the [0-9A-Za-z-] run at `p`.
 std::size_t ident_run(std::string_view s, std::size_t p);
