@@ -44,20 +44,15 @@ EM_JS(void, js_view_changed, (const char* name), { Module.relplanViewChanged(UTF
 EM_JS(void, js_request_fonts, (int id, const char32_t* code_points, int count),
       { Module.relplanRequestFonts(id, Array.from(HEAPU32.subarray(code_points >> 2, (code_points >> 2) + count))); });
 
-namespace {
-// platform::find_snapshot answers waiting for relplan_api.js (IndexedDB), by request id.
-std::map<int, std::function<void(std::optional<relplan::ui::platform::Snapshot>)>> g_snapshot_requests;
-int g_next_snapshot_request = 1;
-}  // namespace
-
 extern "C" {
 
 // relplan_api.js answering platform::find_snapshot: the kept version found (revision null: none).
 EMSCRIPTEN_KEEPALIVE void relplan_snapshot_found(int id, const char* revision, const char* json, int length) {
-    auto it = g_snapshot_requests.find(id);
-    if (it == g_snapshot_requests.end()) return;
+    auto& requests = relplan::web::host().snapshot_requests;
+    auto it = requests.find(id);
+    if (it == requests.end()) return;
     auto found = std::move(it->second);
-    g_snapshot_requests.erase(it);
+    requests.erase(it);
     if (!revision) found(std::nullopt);
     else found(relplan::ui::platform::Snapshot{revision, std::string(json, static_cast<size_t>(length))});
 }
@@ -150,8 +145,9 @@ void store_snapshot(const std::string& revision, std::string_view plan_json) {
 void find_snapshot(const std::vector<std::string>& revisions, std::function<void(std::optional<Snapshot>)> found) {
     std::string list;
     for (const std::string& r : revisions) list += (list.empty() ? "" : ",") + r;
-    const int id = g_next_snapshot_request++;
-    g_snapshot_requests[id] = std::move(found);
+    web::WebHost& h = web::host();
+    const int id = h.next_snapshot_request++;
+    h.snapshot_requests[id] = std::move(found);
     js_find_snapshot(id, list.c_str());
 }
 

@@ -8,6 +8,7 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 
 struct GLFWwindow;
@@ -26,6 +27,9 @@ struct WebHost {
     // platform::request_fonts answers waiting for relplan_api.js, by request id.
     std::map<int, std::function<void(Result<ui::platform::FontFile>)>> font_requests;
     int next_font_request = 1;
+    // platform::find_snapshot answers waiting for relplan_api.js (IndexedDB), by request id.
+    std::map<int, std::function<void(std::optional<ui::platform::Snapshot>)>> snapshot_requests;
+    int next_snapshot_request = 1;
 };
 
 // The one instance (constructed on first use, lives for the page's lifetime).

@@ -18,7 +18,7 @@ struct Command {
 constexpr Command commands[] = {
     {"semver", cmd_semver, "valid|compare|diff|sort|bump|satisfies|max-satisfying — node-semver compatible"},
     {"calver", cmd_calver, "next SCHEME [--current V] [--date YYYY-MM-DD] — next CalVer version"},
-    {"next-version", cmd_next_version, "--current V [--pre ID] [--policy TOOL] [--release-rule TYPE=BUMP] — next version from Conventional Commits on stdin (NUL-separated)"},
+    {"next-version", cmd_next_version, "--current V [--pre ID] [--policy TOOL] [--release-rule TYPE=BUMP] — next version from Conventional Commits on stdin (NUL-separated), or --plan FILE --release V from its changes"},
     {"plan", cmd_plan, "validate FILE | fmt FILE [--in-place] | schema — check or canonicalise a plan, print its JSON Schema"},
     {"import", cmd_import, "changelog FILE | commits --release V [--plan FILE] — build plan JSON from other sources"},
     {"check", cmd_check, "FILE [--today DATE] — scheduling conflicts as JSON"},

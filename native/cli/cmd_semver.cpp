@@ -8,6 +8,7 @@
 #include "base/json_doc.hpp"
 #include "base/text.hpp"
 
+#include "plan/version_suggestion.hpp"
 #include "version/calver.hpp"
 #include "version/commits.hpp"
 #include "version/next_version.hpp"
@@ -67,6 +68,7 @@ constexpr std::string_view kCalverHelp =
 constexpr std::string_view kNextVersionHelp =
     "usage: relplan next-version --current V [--pre ID] [--policy P] [--release-rule TYPE[(SCOPE)]=BUMP]...\n"
     "                            [--line L] [--split-squash]\n"
+    "       relplan next-version --plan FILE --release V [--base ID] [--pre ID] [--json]\n"
     "\n"
     "Read commit messages from stdin separated by NUL bytes, as `git log -z --format=%B A..B`\n"
     "prints them (or `git log -z --format='%H %P%n%B' A..B`, which adds hashes and parents), and print\n"
@@ -79,6 +81,11 @@ constexpr std::string_view kNextVersionHelp =
     "(version null: no release). Exit 0 with or without a release, 1 on invalid input, 2 on a usage\n"
     "error.\n"
     "\n"
+    "  --plan FILE --release V  instead of commits, the release's changes in the plan decide, as the\n"
+    "                        app's release editor suggests: counted from the latest earlier release on\n"
+    "                        its line (--base ID: another one), with the plan's versioning rules; CalVer\n"
+    "                        releases get the next version of their scheme for their release date.\n"
+    "                        --json prints {release, base, version, bump, why}\n"
     "  --line L              the release line the release is made on (1.x, 1.4.x): a version outside\n"
     "                        it is an error naming the commit that asked for it (exit 1)\n"
     "  --split-squash        read squash merges listing several conventional commits as those commits\n"
@@ -439,10 +446,69 @@ std::string next_version_json(const Version& current, const NextVersion& n, std:
 
 }  // namespace
 
+namespace {
+
+// next-version --plan FILE --release V: the release editor's suggestion (plan/version_suggestion.hpp).
+int next_version_from_plan(const Parsed& p, Io io) {
+    const auto wanted = p.value("--release");
+    if (!wanted) return usage(io.err, "--plan needs --release V (a version, tag or release id)", "next-version");
+    if (p.has("--current")) return usage(io.err, "--current and --plan exclude each other", "next-version");
+    const std::optional<PlanFile> file = load_plan_file(*p.value("--plan"), io);
+    if (!file || !file->loaded.plan) return 1;
+    const Plan& plan = *file->loaded.plan;
+    const Release* release = find_release_argument(plan, *wanted);
+    if (!release) {
+        io.err << "relplan: no release " << clean_text(*wanted) << " in " << clean_text(file->name) << "\n";
+        return 1;
+    }
+    const Release* base = nullptr;
+    if (const auto base_id = p.value("--base")) {
+        for (const Release* q : version_bases(plan, *release))
+            if (q->id == *base_id) base = q;
+        if (!base) {
+            io.err << "relplan: --base: " << clean_text(*base_id)
+                   << " is not an earlier release on the line of " << clean_text(release->id) << "\n";
+            return 1;
+        }
+    }
+    const std::string preid = p.value("--pre").value_or(p.value("--preid").value_or(""));
+    const Date today{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
+    auto suggestion = suggest_release_version(plan, *release, base, preid, today);
+    if (!suggestion) {
+        io.err << "relplan: " << clean_text(suggestion.error().message) << "\n";
+        return 1;
+    }
+    if (p.has("--json")) {
+        json::Writer w;
+        w.begin_object();
+        w.key("release");
+        w.string(release->id);
+        w.key("base");
+        if (suggestion->base) w.string(suggestion->base->id);
+        else w.null();
+        w.key("version");
+        if (suggestion->version.empty()) w.null();
+        else w.string(suggestion->version);
+        w.key("bump");
+        w.string(to_string(suggestion->bump));
+        w.key("why");
+        w.string(suggestion->why);
+        w.end_object();
+        io.out << w.take() << "\n";
+        return 0;
+    }
+    if (!suggestion->version.empty()) io.out << suggestion->version << "\n";
+    io.err << clean_text(release->id) << ": " << clean_text(suggestion->why) << "\n";
+    return 0;
+}
+
+}  // namespace
+
 int cmd_next_version(const Args& args, Io io) {
     const auto parsed = parse_args(args,
                                    {"--current", "--preid", "--pre", "--policy", "--release-rule",
-                                    "--breaking-always-bump-major", "--features-always-bump-minor", "--line"},
+                                    "--breaking-always-bump-major", "--features-always-bump-minor", "--line",
+                                    "--plan", "--release", "--base"},
                                    {"--bump-minor-pre-major", "--bump-patch-for-minor-pre-major", "--keep-reverted", "--json",
                                     "--split-squash"},
                                    io.err);
@@ -453,6 +519,7 @@ int cmd_next_version(const Args& args, Io io) {
         return 0;
     }
     if (!p.positional().empty()) return usage(io.err, "unexpected argument '" + p.positional()[0] + "'", "next-version");
+    if (p.has("--plan")) return next_version_from_plan(p, io);
     const auto current_text = p.value("--current");
     if (!current_text) return usage(io.err, "--current V is required", "next-version");
     auto current = Version::parse(version_argument(*current_text));

@@ -79,6 +79,7 @@ Abilities abilities() {
     a.file_paths = true;
     a.quit = true;
     a.share_links = true;
+    a.share_address = true;
     a.system_dialogs = has_system_dialogs();
     return a;
 }
@@ -181,9 +182,11 @@ std::optional<Recovery> take_newest_recovery() {
 }
 
 std::optional<std::string> copy_share_link(std::string_view plan_json, std::string_view link_params) {
-    auto link = make_share_link(plan_json, load_setting("share_address").value_or(""), ShareRevision{});
+    std::string address = load_setting("share_address").value_or("");
+    address.erase(address.find_last_not_of(" \t\r\n") + 1);  // a hand-edited file's final newline
+    auto link = make_share_link(plan_json, address, read_share_link_params(link_params));
     if (!link) return link.error().message;
-    set_clipboard(*link + std::string(link_params));
+    set_clipboard(*link);
     return std::nullopt;
 }
 

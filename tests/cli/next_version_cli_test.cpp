@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include <string>
 
 using namespace relplan::cli;
@@ -51,4 +53,28 @@ TEST_CASE("next-version: reverts, hashes, --keep-reverted, --pre and the -z warn
     CHECK(bounded.out == "1.0.1\n");
     CHECK(bounded.err.find("(patch bump, 40 of 40 commits)") != std::string::npos);
     CHECK(bounded.err.find("... and 30 more patch commits") != std::string::npos);
+}
+
+TEST_CASE("next-version --plan: a release's changes decide, like the release editor", "[cli][next-version]") {
+    const std::string plan = R"({"format": {"name": "relplan", "version": 1}, "project": {"name": "P"},
+      "releases": [
+        {"id": "web-2.1.0", "version": "2.1.0", "type": "minor", "status": "released", "components": [],
+         "release_date": "2026-01-10"},
+        {"id": "web-next", "version": "", "type": "minor", "status": "planning", "release_date": "2026-03-01",
+         "changes": [{"id": "c1", "category": "bug-fix", "description": "Fix the login form"},
+                     {"id": "c2", "category": "breaking-change", "description": "Drop IE 11"}]}
+      ]})";
+    const Run r = run("next-version", {"--plan", "-", "--release", "web-next"}, plan);
+    CHECK(r.code == 0);
+    CHECK(r.out == "3.0.0\n");
+    CHECK(r.err == "web-next: major bump from web-2.1.0 2.1.0 (web-2.1.0) because of 1 breaking change: \"Drop IE 11\"\n");
+    const Run json = run("next-version", {"--plan", "-", "--release", "web-next", "--json", "--pre", "beta"}, plan);
+    CHECK(json.code == 0);
+    const auto doc = nlohmann::json::parse(json.out);
+    CHECK(doc["version"] == "3.0.0-beta.0");
+    CHECK(doc["base"] == "web-2.1.0");
+    CHECK(doc["bump"] == "major");
+    CHECK(run("next-version", {"--plan", "-", "--release", "nope"}, plan).code == 1);
+    CHECK(run("next-version", {"--plan", "-"}, plan).code == 2);
+    CHECK(run("next-version", {"--plan", "-", "--release", "web-next", "--base", "web-next"}, plan).code == 1);
 }

@@ -25,16 +25,16 @@ desktop_summary() {
   [ "$page_rc" = 0 ] && [ "$failed" = 0 ]
 }
 
-# run_desktop_script BIN PLAN SCRIPT OUT: plays a relplan-desktop script under Xvfb with a fresh
-# config directory. The run's lines, and a FAIL line when it hung or crashed, go to OUT/desktop.log
-# and to stdout.
+# run_desktop_script BIN PLAN SCRIPT OUT [CONFIG]: plays a relplan-desktop script under Xvfb with a
+# fresh config directory, or with CONFIG (kept, for a profile used again or inspected afterwards).
+# The run's lines, and a FAIL line when it hung or crashed, go to OUT/desktop.log and to stdout.
 run_desktop_script() {
-  local bin=$1 plan=$2 script=$3 out=$4 config rc
-  config=$(mktemp -d)
+  local bin=$1 plan=$2 script=$3 out=$4 config=${5:-} rc
+  [ -n "$config" ] || config=$(mktemp -d)
   RELPLAN_CONFIG_DIR=$config xvfb-run -a -s "-screen 0 1440x900x24" \
     timeout 300 "$bin" --plan "$plan" --script "$script" --out "$out" --theme light --size 1440x900 > "$out/desktop.log" 2>&1
   rc=$?
-  rm -rf "$config"
+  [ -n "${5:-}" ] || rm -rf "$config"
   case $rc in
     0|1) ;;
     124) echo "FAIL relplan-desktop --script $(basename "$script") did not finish within 300 s" >> "$out/desktop.log" ;;

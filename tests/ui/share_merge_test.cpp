@@ -1,6 +1,7 @@
 // Share links in the shared UI over the fake platform: File > Copy share link names the version and
 // keeps it; a link of the open plan made from that version merges three-way (different releases
 // edited: no conflict); a link whose base is not kept merges two-way, and the status line says which.
+// File > Share link address… keeps the page address the desktop's links start with.
 #include "ui_harness.hpp"
 #include "fake_platform.hpp"
 
@@ -76,4 +77,37 @@ TEST_CASE("share links: a link made from the version shared merges three-way, an
     ui.frames(2);
     CHECK(ui.fact("status").find("two-way") != std::string::npos);
     CHECK(ui.fact("merge_conflicts") != "0");
+}
+
+TEST_CASE("share links: File > Share link address keeps a valid page address as a setting, refuses others") {
+    platform::Abilities abilities;
+    abilities.share_links = true;
+    abilities.share_address = true;
+    UiHarness ui({}, abilities);
+    ui.frames(2);
+    REQUIRE(ui.click("menu.file"));
+    REQUIRE(ui.click("menu.file.share_address"));
+    CHECK(ui.fact("dialog") == "Share link address");
+
+    // Not a web address: Save stays disabled and nothing is kept.
+    REQUIRE(ui.click("share_address.text"));
+    ui.type("example.org/relplan/");
+    ui.frames(2);
+    REQUIRE(ui.click("share_address.ok"));
+    CHECK(ui.fact("dialog") == "Share link address");
+    CHECK(fake_platform().settings.count("share_address") == 0);
+
+    // A web address (spaces around it dropped) is kept; the dialog shows it when opened again.
+    REQUIRE(ui.click("share_address.text"));
+    ui.press({'A', true});
+    ui.type("  https://example.org/relplan/ ");
+    ui.frames(2);
+    REQUIRE(ui.click("share_address.ok"));
+    CHECK(ui.fact("dialog").empty());
+    CHECK(fake_platform().settings["share_address"] == "https://example.org/relplan/");
+    CHECK(ui.fact("can_undo") == "false");  // a setting of the app, not an edit of the plan
+    REQUIRE(ui.click("menu.file"));
+    REQUIRE(ui.click("menu.file.share_address"));
+    REQUIRE(ui.click("share_address.ok"));  // opened with the kept address, saved unchanged
+    CHECK(fake_platform().settings["share_address"] == "https://example.org/relplan/");
 }

@@ -191,6 +191,8 @@ void draw_menu(App& app, App::State& s) {
         anchor("menu.file.compare");  // after EndMenu the last item is the menu's own entry
         if (platform::abilities().share_links && ImGui::MenuItem("Copy share link")) copy_share_link(s);
         if (platform::abilities().share_links) anchor("menu.file.share_link");
+        if (platform::abilities().share_address && ImGui::MenuItem("Share link address…")) s.compare.address_dialog = true;
+        if (platform::abilities().share_address) anchor("menu.file.share_address");
         if (platform::abilities().quit) {
             ImGui::Separator();
             if (ImGui::MenuItem("Quit", "Ctrl+Q")) guarded(app, s, act_quit);

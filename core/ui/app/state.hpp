@@ -142,6 +142,8 @@ struct CompareState {
     std::vector<std::string> highlighted;  // release ids the diff touches, sorted (calendar, timeline)
     bool link_dialog = false;         // "Compare with a share link…"
     std::string link_text;
+    bool address_dialog = false;      // File > Share link address… (hosts with abilities().share_address)
+    std::string address_text;         // the address as typed there
     std::shared_ptr<const Plan> offered;  // a share link of the open plan: merge, replace or compare?
     bool conflicts_hidden = false;    // the user closed the conflicts window
     // The share link `other` / `offered` came from (team/revision.hpp): the versions it names, and

@@ -29,6 +29,7 @@ struct DirEntry {
 struct Abilities {
     bool file_paths = false;   // desktop: real paths, save in place, recent files
     bool share_links = false;  // File > Copy share link (both hosts)
+    bool share_address = false;  // desktop: links start with the setting "share_address" (File > Share link address…)
     bool quit = false;         // desktop: the app can close its window
     bool system_dialogs = false;  // desktop: the system's file dialogs (else the app's own browser)
     bool clipboard_nul = false;   // page: pasted text keeps its NUL bytes (`git log -z` output)

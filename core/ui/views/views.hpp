@@ -174,6 +174,9 @@ void offer_shared_plan(App::State& s, Plan plan, const ShareRevision& names);
 // shared or received is kept as the base of later three-way merges (platform::store_snapshot), and
 // named in the next link of the plan as the one it was made from.
 void copy_share_link(App::State& s);
+// File > Share link address…: the page address the desktop's links start with (the setting
+// "share_address"; empty: bare #pd1= fragments). A setting of the app, not of the plan: no undo.
+void draw_share_address_dialog(App::State& s);
 void remember_shared_version(App::State& s, const Plan& plan, const ShareRevision& names);
 // Looks for the last common version of the open plan and `theirs` (a link naming `names`); the answer
 // lands in s.compare.base.

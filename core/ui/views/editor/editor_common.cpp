@@ -30,11 +30,6 @@ Date add_days(const Date& d, std::int64_t n) {
     return Date{std::chrono::sys_days{d} + std::chrono::days{n}};
 }
 
-std::string release_label(const Release& r) {
-    std::string name = r.name.empty() ? r.id : r.name;
-    return r.version.empty() ? name : name + " " + r.version;
-}
-
 std::string_view gate_label(GateKind k) {
     switch (k) {
     case GateKind::unit: return "unit test";
@@ -62,19 +57,6 @@ std::vector<std::string> gate_blockers(const Release& r) {
 
 bool needs_gates(ReleaseStatus st) {
     return st == ReleaseStatus::approved || st == ReleaseStatus::frozen || st == ReleaseStatus::released;
-}
-
-std::string_view category_label(ChangeCategory c) {
-    switch (c) {
-    case ChangeCategory::breaking_change: return "breaking change";
-    case ChangeCategory::new_feature: return "new feature";
-    case ChangeCategory::deprecation: return "deprecation";
-    case ChangeCategory::bug_fix: return "bug fix";
-    case ChangeCategory::security: return "security fix";
-    case ChangeCategory::performance: return "performance";
-    case ChangeCategory::improvement: return "improvement";
-    }
-    return "change";
 }
 
 int notice_days(const Plan& plan, const Release& r, const Communication& c) {

@@ -5,6 +5,8 @@
 // call commit_now().
 #pragma once
 
+#include "plan/labels.hpp"
+
 #include "app/state.hpp"
 #include "plan/commit_import.hpp"
 #include "plan/plan.hpp"
@@ -45,12 +47,12 @@ void remove_then_add(App::State& s, std::vector<T>& rows, int remove, const char
 std::int64_t days_between(const Date& from, const Date& to);
 Date add_days(const Date& d, std::int64_t n);
 // "Name 1.4.0" (the id when unnamed).
-std::string release_label(const Release& r);
+using relplan::release_label;
 std::string_view gate_label(GateKind k);
 // Why the release may not move to approved / frozen / released: its failed or pending required gates.
 std::vector<std::string> gate_blockers(const Release& r);
 bool needs_gates(ReleaseStatus st);
-std::string_view category_label(ChangeCategory c);
+using relplan::category_label;
 // Days before the release a communication is due (its own, else the release type's notice period).
 int notice_days(const Plan& plan, const Release& r, const Communication& c);
 

@@ -276,6 +276,7 @@ ImVec4 compare_color() { return ImVec4(0.55f, 0.3f, 0.85f, 1.0f); }
 void draw_team_windows(App::State& s) {
     draw_compare(s);
     draw_link_dialog(s);
+    draw_share_address_dialog(s);
     draw_offer(s);
     draw_merge_conflicts(s);
 }
