@@ -20,14 +20,15 @@ stale() {  # stale OUT IN...
   return 1
 }
 src=tools/bench/plan_bench.cpp
+shared=tools/bench/bench_support.hpp
 nat=(build/native/core/lib/librelplan_core.a build/native/core/lib/librelplan_core_assets.a)
 web=(build/web/core/lib/librelplan_core.a build/web/core/lib/librelplan_core_assets.a)
-if [ -f "${nat[0]}" ] && stale build/bench/plan_bench "$src" "${nat[@]}"; then
+if [ -f "${nat[0]}" ] && stale build/bench/plan_bench "$src" "$shared" "${nat[@]}"; then
   echo "bench: building build/bench/plan_bench (g++)"
   g++ -O2 -DNDEBUG -std=c++20 -DFMT_SHARED -Icore/lib -isystem build/native/third_party/include \
     "$src" "${nat[@]}" -lfmt -o build/bench/plan_bench
 fi
-if [ -f "${web[0]}" ] && command -v em++ >/dev/null && stale build/bench/plan_bench.js "$src" "${web[@]}"; then
+if [ -f "${web[0]}" ] && command -v em++ >/dev/null && stale build/bench/plan_bench.js "$src" "$shared" "${web[@]}"; then
   echo "bench: building build/bench/plan_bench.js (em++)"
   em++ -O3 -DNDEBUG -std=c++20 -DFMT_HEADER_ONLY -Icore/lib -isystem build/web/third_party/include \
     "$src" "${web[@]}" -sNODERAWFS=1 -sENVIRONMENT=node -sALLOW_MEMORY_GROWTH=1 -sEXIT_RUNTIME=1 \
@@ -35,7 +36,7 @@ if [ -f "${web[0]}" ] && command -v em++ >/dev/null && stale build/bench/plan_be
 fi
 
 # team_bench: diff and merge engines timed in one process, against `make native`'s core library.
-if [ -f "${nat[0]}" ] && stale build/bench/team_bench tools/bench/team_bench.cpp "${nat[@]}"; then
+if [ -f "${nat[0]}" ] && stale build/bench/team_bench tools/bench/team_bench.cpp "$shared" "${nat[@]}"; then
   echo "bench: building build/bench/team_bench (g++)"
   g++ -O2 -DNDEBUG -std=c++20 -DFMT_SHARED -Icore/lib -isystem build/native/third_party/include \
     tools/bench/team_bench.cpp "${nat[@]}" -lfmt -o build/bench/team_bench

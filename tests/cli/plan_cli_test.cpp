@@ -22,6 +22,16 @@ const std::string acme = std::string(RELPLAN_ASSETS_DIR) + "/examples/acme.plan.
 // A fresh scratch directory per test.
 std::string scratch() { return relplan::cli::test::scratch("plan-cli"); }
 
+// The release `version` of the plan a successful command wrote to stdout.
+Release written_release(const Run& r, const char* version) {
+    CHECK(r.code == 0);
+    const PlanLoad loaded = load_plan(r.out);
+    REQUIRE(loaded.ok());
+    const Release* found = find_release_by_version(*loaded.plan, version);
+    REQUIRE(found != nullptr);
+    return *found;
+}
+
 }  // namespace
 
 TEST_CASE("relplan plan validate: exit 0 for a valid plan, 1 with every error") {
@@ -151,14 +161,9 @@ TEST_CASE("relplan import commits") {
     CHECK(loaded.plan->releases[0].changes.size() == 2);
     CHECK(loaded.plan->releases[0].changes[0].ref_id == "#4");
 
-    const Run into = run(cli::cmd_import, {"commits", "--release", "3.10.0", "--plan", acme}, log);
-    CHECK(into.code == 0);
-    const PlanLoad merged = load_plan(into.out);
-    REQUIRE(merged.ok());
-    const Release* r = find_release_by_version(*merged.plan, "3.10.0");
-    REQUIRE(r != nullptr);
-    CHECK(r->changes.size() == 6);
-    CHECK(r->changes.back().id == "web-3.10.0:6");
+    const Release into = written_release(run(cli::cmd_import, {"commits", "--release", "3.10.0", "--plan", acme}, log), "3.10.0");
+    CHECK(into.changes.size() == 6);
+    CHECK(into.changes.back().id == "web-3.10.0:6");
 
     const Run released = run(cli::cmd_import, {"commits", "--release", "3.9.0", "--plan", acme}, log);
     CHECK(released.code == 1);
@@ -171,22 +176,15 @@ TEST_CASE("relplan import commits") {
 
 TEST_CASE("relplan import commits --date: added_on of the imported changes, default today (UTC)") {
     const std::string log = std::string("feat(api): webhooks (#4)") + '\0' + "fix: typo" + '\0';
-    const Run dated = run(cli::cmd_import, {"commits", "--release", "3.10.0", "--plan", acme, "--date", "2026-11-20"}, log);
-    CHECK(dated.code == 0);
-    const PlanLoad loaded = load_plan(dated.out);
-    REQUIRE(loaded.ok());
-    const Release* r = find_release_by_version(*loaded.plan, "3.10.0");
-    REQUIRE(r != nullptr);
-    REQUIRE(r->changes.size() == 6);
-    const auto date = [](int y, unsigned m, unsigned d) {
-        return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
-    };
+    const Release dated = written_release(
+        run(cli::cmd_import, {"commits", "--release", "3.10.0", "--plan", acme, "--date", "2026-11-20"}, log), "3.10.0");
+    REQUIRE(dated.changes.size() == 6);
     // The changes the plan already had keep their dates.
-    CHECK(r->changes[0].added_on == date(2026, 11, 16));
-    CHECK(r->changes[3].added_on == date(2026, 11, 26));
-    CHECK(r->changes[4].description == "webhooks");
-    CHECK(r->changes[4].added_on == date(2026, 11, 20));
-    CHECK(r->changes[5].added_on == date(2026, 11, 20));
+    CHECK(dated.changes[0].added_on == relplan::test::d(2026, 11, 16));
+    CHECK(dated.changes[3].added_on == relplan::test::d(2026, 11, 26));
+    CHECK(dated.changes[4].description == "webhooks");
+    CHECK(dated.changes[4].added_on == relplan::test::d(2026, 11, 20));
+    CHECK(dated.changes[5].added_on == relplan::test::d(2026, 11, 20));
 
     const Date before{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
     const Run fresh = run(cli::cmd_import, {"commits", "--release", "1.1.0"}, log);

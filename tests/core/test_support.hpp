@@ -1,4 +1,5 @@
-// Helpers shared by the core tests: whole files from disk (assets and tests/data fixtures) and dates.
+// Helpers shared by the core tests: whole files from disk (assets and tests/data fixtures), dates,
+// zones and local times.
 // A date that does not parse fails the test through Catch2's REQUIRE.
 #pragma once
 
@@ -9,6 +10,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <chrono>
+#include <cstdint>
 #include <fstream>
 #include <initializer_list>
 #include <sstream>
@@ -55,6 +58,37 @@ inline const TzDatabase& zones() {
     const auto& db = embedded_tzdb();
     REQUIRE(db.ok());
     return *db;
+}
+
+// A zone of the built-in database by its IANA name.
+inline TimeZone zone(std::string_view name) {
+    auto z = zones().zone(name);
+    REQUIRE(z.ok());
+    return *z;
+}
+
+// A wall-clock time. Sums in seconds: libc++ on wasm32 keeps minutes in a 32-bit long, which
+// overflows near 9999.
+inline std::chrono::local_seconds local(int y, unsigned m, unsigned d, int h, int mi, int s = 0) {
+    using namespace std::chrono;
+    return local_seconds{local_days{year{y} / month{m} / day{d}}} + seconds{std::int64_t{h} * 3600 + mi * 60 + s};
+}
+
+// The instant a wall-clock time in zone `zone_name` stands for, as TimeZone::to_utc reads it.
+inline UtcResolution to_utc(std::string_view zone_name, std::chrono::local_seconds t) {
+    auto u = zone(zone_name).to_utc(t);
+    REQUIRE(u.ok());
+    return *u;
+}
+
+// How TimeZone::to_utc read a local time the clocks skip or pass twice: its kind, the shift, the
+// UTC instant it chose and the note it gives the user.
+inline void check_resolution(const UtcResolution& u, LocalTimeKind kind, std::chrono::seconds shift,
+                             const char* utc, const std::string& note) {
+    CHECK(u.kind == kind);
+    CHECK(u.shift == shift);
+    CHECK(format_utc(u.utc) == utc);
+    CHECK(u.note == note);
 }
 
 // Commit messages as `git log -z --format=%B` prints them: each one followed by a NUL.

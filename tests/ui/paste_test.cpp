@@ -29,8 +29,16 @@ void select_open_release(UiHarness& ui) {
     FAIL("no release in the list is still being planned");
 }
 
-// Opens the dialog for an open release, pastes the clipboard into it and presses Import.
-void paste_and_import(UiHarness& ui) {
+// Selects an open release; the number of changes it holds.
+int changes_of_open_release(UiHarness& ui) {
+    select_open_release(ui);
+    return fact_number(ui, "changes");
+}
+
+// Puts `clipboard` on the clipboard, opens the dialog for an open release, pastes into it and
+// presses Import.
+void paste_and_import(UiHarness& ui, const std::string& clipboard) {
+    fake_platform().clipboard = clipboard;
     select_open_release(ui);
     REQUIRE(ui.click("tab.Release"));
     REQUIRE(ui.scroll_to("editor.paste_git_log", 900.0f, 500.0f));  // the Changes section is far down
@@ -69,10 +77,8 @@ TEST_CASE("a NUL reaches a text field as a line of its own and turns back into a
 
 TEST_CASE("a pasted git log -z of three commits adds three changes, as one undo step") {
     UiHarness ui({}, page_clipboard());
-    select_open_release(ui);
-    const int before = fact_number(ui, "changes");
-    fake_platform().clipboard = three_commits;
-    paste_and_import(ui);
+    const int before = changes_of_open_release(ui);
+    paste_and_import(ui, three_commits);
     CHECK(ui.fact("dialog") == "");
     CHECK(fact_number(ui, "changes") == before + 3);
     const std::string plan = ui.app().export_plan_text();
@@ -88,12 +94,10 @@ TEST_CASE("a pasted git log -z of three commits adds three changes, as one undo 
 
 TEST_CASE("a git log -z of non-conventional messages keeps one message per commit") {
     UiHarness ui({}, page_clipboard());
-    select_open_release(ui);
-    const int before = fact_number(ui, "changes");
+    const int before = changes_of_open_release(ui);
     // Without Conventional Commit headers, blank lines could not tell bodies from the next message.
-    fake_platform().clipboard = std::string("Update the README\n\nMention the new flag.\n") + '\0' +
-                                "Bump the copyright year\n" + '\0';
-    paste_and_import(ui);
+    paste_and_import(ui, std::string("Update the README\n\nMention the new flag.\n") + '\0' +
+                             "Bump the copyright year\n" + '\0');
     CHECK(ui.fact("dialog") == "Imported 2 change(s), with notes");  // each one is not a Conventional Commit
     CHECK(fact_number(ui, "changes") == before + 2);
 }
@@ -104,38 +108,32 @@ TEST_CASE("the desktop clipboard ends at the first NUL, and plain git log keeps 
     relplan::ui::platform::Abilities desktop;
     desktop.file_paths = true;
     UiHarness ui({}, desktop);
-    select_open_release(ui);
-    const int before = fact_number(ui, "changes");
-    fake_platform().clipboard = three_commits;
-    paste_and_import(ui);
+    const int before = changes_of_open_release(ui);
+    paste_and_import(ui, three_commits);
     CHECK(fact_number(ui, "changes") == before + 1);
 
-    fake_platform().clipboard =
+    paste_and_import(
+        ui,
         "commit 0a1b2c3d4e5f60718293a4b5c6d7e8f901234567\nAuthor: A <a@example.com>\nDate:   Mon Dec 1 10:00:00 2025 +0000\n\n"
         "    fix: keep empty plans valid\n\n    The body stays with its commit.\n\n"
         "commit 1a1b2c3d4e5f60718293a4b5c6d7e8f901234567\nAuthor: A <a@example.com>\nDate:   Mon Dec 1 09:00:00 2025 +0000\n\n"
-        "    docs: explain CalVer schemes\n";
-    paste_and_import(ui);
+        "    docs: explain CalVer schemes\n");
     CHECK(fact_number(ui, "changes") == before + 3);
     CHECK(ui.app().export_plan_text().find("explain CalVer schemes") != std::string::npos);
 }
 
 TEST_CASE("a pasted git log --oneline adds one change per line") {
     UiHarness ui;
-    select_open_release(ui);
-    const int before = fact_number(ui, "changes");
-    fake_platform().clipboard = "a1b2c3d feat: export to CSV\ne4f5a6b fix: timezone of freeze dates\n";
-    paste_and_import(ui);
+    const int before = changes_of_open_release(ui);
+    paste_and_import(ui, "a1b2c3d feat: export to CSV\ne4f5a6b fix: timezone of freeze dates\n");
     CHECK(fact_number(ui, "changes") == before + 2);
     CHECK(ui.app().export_plan_text().find("timezone of freeze dates") != std::string::npos);
 }
 
 TEST_CASE("text that holds no commit imports nothing") {
     UiHarness ui;
-    select_open_release(ui);
-    const int before = fact_number(ui, "changes");
-    fake_platform().clipboard = "\n\n";
-    paste_and_import(ui);
+    const int before = changes_of_open_release(ui);
+    paste_and_import(ui, "\n\n");
     CHECK(ui.fact("dialog") == "Paste git log");  // Import stays disabled; the dialog stays open
     CHECK(fact_number(ui, "changes") == before);
     CHECK(ui.fact("dirty") == "false");

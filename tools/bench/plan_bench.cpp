@@ -5,31 +5,20 @@
 // Prints one JSON line: medians in milliseconds of load_plan (parse, schema and semantic checks),
 // to_json (canonical export) and both together, plus the sizes read and written. Exits 1 when the
 // plan does not load cleanly, so a benchmark never reports the speed of an error path.
+#include "bench_support.hpp"
 #include "plan/plan_json.hpp"
 
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
-#include <iterator>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
 
-namespace {
-
-double median(std::vector<double> xs) {
-    std::sort(xs.begin(), xs.end());
-    const std::size_t n = xs.size();
-    return n % 2 ? xs[n / 2] : (xs[n / 2 - 1] + xs[n / 2]) / 2.0;
-}
-
-double ms_since(std::chrono::steady_clock::time_point t0) {
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-}
-
-}  // namespace
+using bench::median;
+using bench::ms_since;
 
 int main(int argc, char** argv) {
     if (argc < 2 || argc > 3) {
@@ -37,12 +26,12 @@ int main(int argc, char** argv) {
         return 2;
     }
     const int iterations = argc == 3 ? std::clamp(std::atoi(argv[2]), 1, 1000) : 5;
-    std::ifstream in(argv[1], std::ios::binary);
-    if (!in) {
+    const std::optional<std::string> file = bench::read_file(argv[1]);
+    if (!file) {
         std::fprintf(stderr, "plan_bench: cannot read %s\n", argv[1]);
         return 1;
     }
-    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string& text = *file;
 
     std::vector<double> load_ms, export_ms, total_ms;
     std::size_t written = 0;

@@ -5,6 +5,7 @@
 // merge_plans(BASE, OURS, THEIRS), wall time and this process's CPU time (which a busy machine
 // inflates less), the number of releases the diff lists and the conflicts the merge
 // recorded. Exits 1 when a plan does not load, so a benchmark never reports the speed of an error path.
+#include "bench_support.hpp"
 #include "plan/plan_json.hpp"
 #include "team/diff.hpp"
 #include "team/merge.hpp"
@@ -14,35 +15,29 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
-#include <fstream>
-#include <iterator>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace {
 
-double median(std::vector<double> xs) {
-    std::sort(xs.begin(), xs.end());
-    const std::size_t n = xs.size();
-    return n % 2 ? xs[n / 2] : (xs[n / 2 - 1] + xs[n / 2]) / 2.0;
-}
-
-double ms_since(std::chrono::steady_clock::time_point t0) {
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-}
-
 double cpu_ms_since(std::clock_t c0) { return 1000.0 * static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC; }
 
 std::optional<relplan::Plan> read_plan(const char* path) {
-    std::ifstream in(path, std::ios::binary);
-    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    relplan::PlanLoad loaded = relplan::load_plan(text);
+    const std::optional<std::string> text = bench::read_file(path);
+    if (!text) {
+        std::fprintf(stderr, "team_bench: cannot read %s\n", path);
+        return std::nullopt;
+    }
+    relplan::PlanLoad loaded = relplan::load_plan(*text);
     if (!loaded.plan) std::fprintf(stderr, "team_bench: %s does not load as a plan\n", path);
     return std::move(loaded.plan);
 }
 
 }  // namespace
+
+using bench::median;
+using bench::ms_since;
 
 int main(int argc, char** argv) {
     if (argc < 4 || argc > 5) {

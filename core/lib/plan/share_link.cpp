@@ -61,6 +61,8 @@ bool is_revision_name(std::string_view name) {
            name.find_first_not_of("0123456789abcdefghijklmnopqrstuvwxyz") == std::string_view::npos;
 }
 
+}  // namespace
+
 std::string to_base64url(std::string_view bytes) {
     static constexpr char abc[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     std::string out;
@@ -78,8 +80,6 @@ std::string to_base64url(std::string_view bytes) {
     if (bits > 0) out += abc[(acc << (6 - bits)) & 63];
     return out;
 }
-
-}  // namespace
 
 // The "&name=value" members after the payload; unknown names and malformed values are skipped.
 ShareRevision read_share_link_params(std::string_view params) {

@@ -26,6 +26,9 @@ Result<std::string> share_payload(std::string_view plan_json);
 // The JSON a payload holds, inflated at most to `max_output` bytes (the plan cap).
 Result<std::string> read_share_payload(std::string_view payload, std::size_t max_output);
 
+// `bytes` as base64url without padding (RFC 4648 section 5), the form links carry payloads in.
+std::string to_base64url(std::string_view bytes);
+
 // The plan JSON of a whole share link as people paste it: "https://…/#pd1=<base64url>" (payload
 // above) or "#plan=<base64url>" (raw DEFLATE, no dictionary), with or without the address before the
 // fragment and surrounding whitespace. Errors say what is wrong with the link.

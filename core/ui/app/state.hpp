@@ -210,6 +210,7 @@ struct App::State {
     // Text typed into a date or instant field, per widget id (ImGuiID), until it parses or the field
     // is left.
     std::unordered_map<unsigned, std::string> field_drafts;
+    Date date_picker_cursor{};  // the day the open date picker's keyboard cursor is on (one is open at a time)
 
     CalendarViewState calendar;
     TimelineViewState timeline;

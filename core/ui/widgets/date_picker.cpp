@@ -26,12 +26,6 @@ bool in_periods(const std::vector<Period>& periods, const Date& d) {
 
 bool key(ImGuiKey k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k)); }
 
-// The day the keyboard cursor is on, per open popup (one popup is open at a time).
-Date& cursor() {
-    static Date c{};
-    return c;
-}
-
 std::optional<DayMove> key_move() {
     if (key(ImGuiKey_LeftArrow)) return DayMove::prev_day;
     if (key(ImGuiKey_RightArrow)) return DayMove::next_day;
@@ -45,7 +39,7 @@ std::optional<DayMove> key_move() {
 }
 
 bool draw_grid(App::State& s, std::optional<Date>& value) {
-    Date& c = cursor();
+    Date& c = s.date_picker_cursor;
     const Date now = today();
     const float sc = s.config.ui_scale;
     if (ImGui::ArrowButton("##prev", ImGuiDir_Left)) c = move_day(c, DayMove::prev_month);
@@ -126,7 +120,7 @@ bool date_picker(App::State& s, const char* id, std::optional<Date>& value) {
     anchor_companion(field.ID, ".picker");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Pick a date");
     if (open_now) {
-        cursor() = value && value->ok() ? *value : today();
+        s.date_picker_cursor = value && value->ok() ? *value : today();
         ImGui::OpenPopup("##datepicker");
     }
     bool picked = false;

@@ -4,6 +4,9 @@
 
 #include <iterator>
 #include <random>
+#include <string>
+#include <utility>
+#include <vector>
 
 using namespace relplan;
 
@@ -53,13 +56,16 @@ TEST_CASE("HTML escaping for element content and attribute values") {
 }
 
 TEST_CASE("sanitize_url allows http, https and mailto only") {
-    CHECK(sanitize_url("https://example.com/a?b=1&c=2#d") == "https://example.com/a?b=1&c=2#d");
-    CHECK(sanitize_url("http://example.com") == "http://example.com");
-    CHECK(sanitize_url("mailto:team@example.com") == "mailto:team@example.com");
-    CHECK(sanitize_url("HTTPS://Example.COM/Path") == "https://Example.COM/Path");
-    CHECK(sanitize_url("  https://example.com/with space  ") == "https://example.com/with%20space");
-    CHECK(sanitize_url("https://example.com/\"><script>") == "https://example.com/%22%3E%3Cscript%3E");
-    CHECK(sanitize_url("https://example.com/caf\xC3\xA9") == "https://example.com/caf\xC3\xA9");
+    const std::vector<std::pair<std::string, std::string>> rows = {
+        {"https://example.com/a?b=1&c=2#d", "https://example.com/a?b=1&c=2#d"},
+        {"http://example.com", "http://example.com"},
+        {"mailto:team@example.com", "mailto:team@example.com"},
+        {"HTTPS://Example.COM/Path", "https://Example.COM/Path"},
+        {"  https://example.com/with space  ", "https://example.com/with%20space"},
+        {"https://example.com/\"><script>", "https://example.com/%22%3E%3Cscript%3E"},
+        {"https://example.com/caf\xC3\xA9", "https://example.com/caf\xC3\xA9"},
+    };
+    for (const auto& [input, expected] : rows) CHECK(sanitize_url(input) == expected);
 
     for (const char* bad : {
              "javascript:alert(1)",
@@ -114,19 +120,21 @@ TEST_CASE("sanitize_url output always starts with an allowed scheme (property)")
 }
 
 TEST_CASE("markdown_escape neutralises Markdown syntax in plan text") {
-    CHECK(markdown_escape("plain words stay plain") == "plain words stay plain");
-    CHECK(markdown_escape("*bold* _em_ `code` [link](x) <b> | ~") ==
-          "\\*bold\\* \\_em\\_ \\`code\\` \\[link\\](x) \\<b> \\| \\~");
-    CHECK(markdown_escape("# not a heading") == "\\# not a heading");
-    CHECK(markdown_escape("- not a list") == "\\- not a list");
-    CHECK(markdown_escape("+ not a list") == "\\+ not a list");
-    CHECK(markdown_escape("> not a quote") == "\\> not a quote");
-    CHECK(markdown_escape("2026. was a good year") == "2026\\. was a good year");
-    CHECK(markdown_escape("3) third") == "3\\) third");
-    CHECK(markdown_escape("=== not a heading underline") == "\\=== not a heading underline");
-    CHECK(markdown_escape("back\\slash") == "back\\\\slash");
-    CHECK(markdown_escape("AT&T and &amp; and &#123;") == "AT&T and \\&amp; and \\&#123;");
-    CHECK(markdown_escape("line one\nline two") == "line one line two");
+    const std::vector<std::pair<std::string, std::string>> rows = {
+        {"plain words stay plain", "plain words stay plain"},
+        {"*bold* _em_ `code` [link](x) <b> | ~", "\\*bold\\* \\_em\\_ \\`code\\` \\[link\\](x) \\<b> \\| \\~"},
+        {"# not a heading", "\\# not a heading"},
+        {"- not a list", "\\- not a list"},
+        {"+ not a list", "\\+ not a list"},
+        {"> not a quote", "\\> not a quote"},
+        {"2026. was a good year", "2026\\. was a good year"},
+        {"3) third", "3\\) third"},
+        {"=== not a heading underline", "\\=== not a heading underline"},
+        {"back\\slash", "back\\\\slash"},
+        {"AT&T and &amp; and &#123;", "AT&T and \\&amp; and \\&#123;"},
+        {"line one\nline two", "line one line two"},
+    };
+    for (const auto& [input, expected] : rows) CHECK(markdown_escape(input) == expected);
     CHECK(markdown_escape("mid-line # and - stay", false) == "mid-line # and - stay");
     CHECK(markdown_escape("# heading marker mid-line", false) == "# heading marker mid-line");
     CHECK(markdown_escape("v1.2.3 fixes #42") == "v1.2.3 fixes #42");

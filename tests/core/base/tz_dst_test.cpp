@@ -12,30 +12,16 @@
 using namespace relplan;
 using namespace std::chrono;
 
-namespace {
-
-TimeZone zone(std::string_view name) {
-    auto z = test::zones().zone(name);
-    REQUIRE(z.ok());
-    return *z;
-}
-
-local_seconds local(int y, unsigned m, unsigned d, int h, int mi) {
-    return local_seconds{local_days{year{y} / month{m} / day{d}}} + seconds{std::int64_t{h} * 3600 + mi * 60};
-}
-
-}  // namespace
+using test::check_resolution;
+using test::local;
+using test::zone;
 
 TEST_CASE("Europe/Berlin 2027-03-28 02:30 does not exist: read as 03:30 CEST") {
-    const auto u = zone("Europe/Berlin").to_utc(local(2027, 3, 28, 2, 30));
-    REQUIRE(u);
-    CHECK(u->kind == LocalTimeKind::gap);
-    CHECK(u->shift == hours{1});
-    CHECK(format_utc(u->utc) == "2027-03-28T01:30:00Z");
-    CHECK(u->note ==
-          "2027-03-28 02:30 does not exist in Europe/Berlin (clocks jump from 02:00 CET to 03:00 CEST); "
-          "using 03:30 CEST");
-    const auto back = zone("Europe/Berlin").to_local(u->utc);
+    const UtcResolution u = test::to_utc("Europe/Berlin", local(2027, 3, 28, 2, 30));
+    check_resolution(u, LocalTimeKind::gap, hours{1}, "2027-03-28T01:30:00Z",
+                     "2027-03-28 02:30 does not exist in Europe/Berlin (clocks jump from 02:00 CET to 03:00 CEST); "
+                     "using 03:30 CEST");
+    const auto back = zone("Europe/Berlin").to_local(u.utc);
     REQUIRE(back);
     CHECK(format_local(back->local) == "2027-03-28 03:30");
     // The minute before the gap and the first minute after it are ordinary.
@@ -44,16 +30,12 @@ TEST_CASE("Europe/Berlin 2027-03-28 02:30 does not exist: read as 03:30 CEST") {
 }
 
 TEST_CASE("Europe/Berlin 2027-10-31 02:30 happens twice: the first (CEST) is meant") {
-    const auto u = zone("Europe/Berlin").to_utc(local(2027, 10, 31, 2, 30));
-    REQUIRE(u);
-    CHECK(u->kind == LocalTimeKind::overlap);
-    CHECK(u->shift == hours{1});
-    CHECK(format_utc(u->utc) == "2027-10-31T00:30:00Z");
-    CHECK(u->note ==
-          "2027-10-31 02:30 occurs twice in Europe/Berlin (clocks go back from 03:00 CEST to 02:00 CET); "
-          "using the earlier, 02:30 CEST (UTC+02:00)");
+    const UtcResolution u = test::to_utc("Europe/Berlin", local(2027, 10, 31, 2, 30));
+    check_resolution(u, LocalTimeKind::overlap, hours{1}, "2027-10-31T00:30:00Z",
+                     "2027-10-31 02:30 occurs twice in Europe/Berlin (clocks go back from 03:00 CEST to 02:00 CET); "
+                     "using the earlier, 02:30 CEST (UTC+02:00)");
     // The second 02:30 is an instant of its own, one hour later, that local time cannot name.
-    const auto second = zone("Europe/Berlin").to_local(sys_seconds{u->utc + hours{1}});
+    const auto second = zone("Europe/Berlin").to_local(sys_seconds{u.utc + hours{1}});
     REQUIRE(second);
     CHECK(format_local(second->local) == "2027-10-31 02:30");
     CHECK(second->state.abbreviation == "CET");

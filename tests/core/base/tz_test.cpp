@@ -14,23 +14,15 @@
 
 using namespace relplan;
 using namespace std::chrono;
+using test::check_resolution;
+using test::local;
+using test::zone;
 
 namespace {
 
 const TzDatabase& db() { return test::zones(); }
 
-TimeZone zone(std::string_view name) {
-    auto z = db().zone(name);
-    REQUIRE(z.ok());
-    return *z;
-}
-
-// Sums in seconds: libc++ on wasm32 keeps minutes in a 32-bit long, which overflows near 9999.
-local_seconds local(int y, unsigned m, unsigned d, int h, int mi, int s = 0) {
-    return local_seconds{local_days{year{y} / month{m} / day{d}}} +
-           seconds{std::int64_t{h} * 3600 + mi * 60 + s};
-}
-
+// Sums in seconds, as test::local does (32-bit minutes on wasm32).
 sys_seconds utc(int y, unsigned m, unsigned d, int h, int mi, int s = 0) {
     return sys_seconds{sys_days{year{y} / month{m} / day{d}}} +
            seconds{std::int64_t{h} * 3600 + mi * 60 + s};
@@ -99,14 +91,10 @@ TEST_CASE("America/New_York in 2026") {
 }
 
 TEST_CASE("a local time inside a DST gap moves forward and says so") {
-    auto u = zone("America/New_York").to_utc(local(2026, 3, 8, 2, 30));
-    REQUIRE(u.ok());
-    CHECK(u->kind == LocalTimeKind::gap);
-    CHECK(u->shift == hours{1});
-    CHECK(format_utc(u->utc) == "2026-03-08T07:30:00Z");
-    CHECK(u->note ==
-          "2026-03-08 02:30 does not exist in America/New_York (clocks jump from 02:00 EST to "
-          "03:00 EDT); using 03:30 EDT");
+    const UtcResolution u = test::to_utc("America/New_York", local(2026, 3, 8, 2, 30));
+    check_resolution(u, LocalTimeKind::gap, hours{1}, "2026-03-08T07:30:00Z",
+                     "2026-03-08 02:30 does not exist in America/New_York (clocks jump from 02:00 EST to "
+                     "03:00 EDT); using 03:30 EDT");
     // The first instant of the gap and the first valid instant after it.
     CHECK(format_utc(zone("America/New_York").to_utc(local(2026, 3, 8, 2, 0))->utc) ==
           "2026-03-08T07:00:00Z");
@@ -116,14 +104,10 @@ TEST_CASE("a local time inside a DST gap moves forward and says so") {
 }
 
 TEST_CASE("a local time inside an overlap picks the earlier instant and says so") {
-    auto u = zone("America/New_York").to_utc(local(2026, 11, 1, 1, 30));
-    REQUIRE(u.ok());
-    CHECK(u->kind == LocalTimeKind::overlap);
-    CHECK(u->shift == hours{1});
-    CHECK(format_utc(u->utc) == "2026-11-01T05:30:00Z");
-    CHECK(u->note ==
-          "2026-11-01 01:30 occurs twice in America/New_York (clocks go back from 02:00 EDT to "
-          "01:00 EST); using the earlier, 01:30 EDT (UTC-04:00)");
+    const UtcResolution u = test::to_utc("America/New_York", local(2026, 11, 1, 1, 30));
+    check_resolution(u, LocalTimeKind::overlap, hours{1}, "2026-11-01T05:30:00Z",
+                     "2026-11-01 01:30 occurs twice in America/New_York (clocks go back from 02:00 EDT to "
+                     "01:00 EST); using the earlier, 01:30 EDT (UTC-04:00)");
 }
 
 TEST_CASE("Europe/London") {

@@ -5,6 +5,9 @@
 #include <catch2/catch.hpp>
 
 #include <random>
+#include <string>
+#include <utility>
+#include <vector>
 
 using namespace relplan;
 using namespace std::chrono;
@@ -31,28 +34,38 @@ Plan plan_with_api() {
     return p;
 }
 
+// A series as `series` writes it, for `count` dates of `spec` from `from`.
+struct SeriesRow {
+    const char* spec;
+    const char* from;
+    std::int64_t count;
+    const char* dates;
+};
+
 }  // namespace
 
-TEST_CASE("the cadences from the issue") {
-    CHECK(series("monthly:2nd-tue", "2026-01-01", 4) == "2026-01-13 2026-02-10 2026-03-10 2026-04-14");
-    CHECK(series("weekly:wed", "2026-03-05", 3) == "2026-03-11 2026-03-18 2026-03-25");
-    CHECK(series("every:3w", "2026-03-05", 3) == "2026-03-05 2026-03-26 2026-04-16");
-    CHECK(series("quarterly", "2026-01-31", 4) == "2026-01-31 2026-04-30 2026-07-31 2026-10-31");
-    CHECK(series("monthly:last-business-day", "2026-01-01", 3) == "2026-01-30 2026-02-27 2026-03-31");
-}
-
-TEST_CASE("more cadence forms") {
-    CHECK(series("weekly", "2026-03-05", 2) == "2026-03-05 2026-03-12");
-    CHECK(series("biweekly:mon", "2026-03-05", 2) == "2026-03-09 2026-03-23");
-    CHECK(series("every:10d", "2026-12-25", 2) == "2026-12-25 2027-01-04");
-    CHECK(series("every:1m", "2026-01-31", 3) == "2026-01-31 2026-02-28 2026-03-31");
-    CHECK(series("every:2m:last-fri", "2026-01-01", 3) == "2026-01-30 2026-03-27 2026-05-29");
-    CHECK(series("monthly:5th-thu", "2026-01-01", 3) == "2026-01-29 2026-04-30 2026-07-30");
-    CHECK(series("monthly:31", "2026-02-01", 2) == "2026-02-28 2026-03-31");
-    CHECK(series("monthly:15", "2026-01-20", 2) == "2026-02-15 2026-03-15");
-    CHECK(series("monthly:last-day", "2024-02-01", 1) == "2024-02-29");
-    CHECK(series("quarterly:first-business-day", "2026-01-01", 3) == "2026-01-01 2026-04-01 2026-07-01");
-    CHECK(series("  Monthly:2ND-Tuesday ", "2026-01-01", 1) == "2026-01-13");
+TEST_CASE("cadence forms give the dates of their series") {
+    const std::vector<SeriesRow> rows = {
+        // The common release cadences.
+        {"monthly:2nd-tue", "2026-01-01", 4, "2026-01-13 2026-02-10 2026-03-10 2026-04-14"},
+        {"weekly:wed", "2026-03-05", 3, "2026-03-11 2026-03-18 2026-03-25"},
+        {"every:3w", "2026-03-05", 3, "2026-03-05 2026-03-26 2026-04-16"},
+        {"quarterly", "2026-01-31", 4, "2026-01-31 2026-04-30 2026-07-31 2026-10-31"},
+        {"monthly:last-business-day", "2026-01-01", 3, "2026-01-30 2026-02-27 2026-03-31"},
+        // More forms.
+        {"weekly", "2026-03-05", 2, "2026-03-05 2026-03-12"},
+        {"biweekly:mon", "2026-03-05", 2, "2026-03-09 2026-03-23"},
+        {"every:10d", "2026-12-25", 2, "2026-12-25 2027-01-04"},
+        {"every:1m", "2026-01-31", 3, "2026-01-31 2026-02-28 2026-03-31"},
+        {"every:2m:last-fri", "2026-01-01", 3, "2026-01-30 2026-03-27 2026-05-29"},
+        {"monthly:5th-thu", "2026-01-01", 3, "2026-01-29 2026-04-30 2026-07-30"},
+        {"monthly:31", "2026-02-01", 2, "2026-02-28 2026-03-31"},
+        {"monthly:15", "2026-01-20", 2, "2026-02-15 2026-03-15"},
+        {"monthly:last-day", "2024-02-01", 1, "2024-02-29"},
+        {"quarterly:first-business-day", "2026-01-01", 3, "2026-01-01 2026-04-01 2026-07-01"},
+        {"  Monthly:2ND-Tuesday ", "2026-01-01", 1, "2026-01-13"},
+    };
+    for (const SeriesRow& row : rows) CHECK(series(row.spec, row.from, row.count) == row.dates);
 }
 
 TEST_CASE("business-day cadences skip the plan's holidays") {
@@ -88,29 +101,33 @@ TEST_CASE("malformed cadence specs are clear errors") {
         auto r = parse_cadence(spec);
         return r ? std::string("ok") : r.error().message;
     };
-    CHECK(msg("") == "empty cadence (expected e.g. monthly:2nd-tue; see relplan schedule --help)");
-    CHECK(msg("   ") == "empty cadence (expected e.g. monthly:2nd-tue; see relplan schedule --help)");
-    CHECK(msg("fortnightly") ==
-          "cadence 'fortnightly': expected weekly, biweekly, every:N(d|w|m), monthly or quarterly");
-    CHECK(msg("weekly:funday") ==
-          "cadence 'weekly:funday': 'funday' is not a weekday (mon, tue, wed, thu, fri, sat, sun)");
-    CHECK(msg("monthly:6th-mon") ==
-          "cadence 'monthly:6th-mon': '6th-mon' is not a day (1..31, 2nd-tue, last-fri, last-day, "
-          "first-business-day or last-business-day)");
-    CHECK(msg("monthly:32") != "ok");
-    CHECK(msg("monthly:0") != "ok");
-    CHECK(msg("monthly:") != "ok");
-    CHECK(msg("every") == "cadence 'every': expected every:N followed by d, w or m (e.g. every:3w)");
-    CHECK(msg("every:0w") == "cadence 'every:0w': '0w' is not a count from 1 to 1000 followed by d, w or m");
-    CHECK(msg("every:1001d") != "ok");
-    CHECK(msg("every:3y") != "ok");
-    CHECK(msg("every:w") != "ok");
-    CHECK(msg("every:3d:mon") == "cadence 'every:3d:mon': every:Nd takes no further argument");
-    CHECK(msg(std::string(65, 'x')) ==
-          "cadence 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...' is too long (65 "
-          "characters; at most 64)");
-    CHECK(msg(std::string("weekly:\x1b[2J", 11)) ==
-          "cadence 'weekly:?[2J': '?[2j' is not a weekday (mon, tue, wed, thu, fri, sat, sun)");
+    const std::vector<std::pair<std::string, std::string>> messages = {
+        {"",
+         "empty cadence (expected e.g. monthly:2nd-tue; see relplan schedule --help)"},
+        {"   ",
+         "empty cadence (expected e.g. monthly:2nd-tue; see relplan schedule --help)"},
+        {"fortnightly",
+         "cadence 'fortnightly': expected weekly, biweekly, every:N(d|w|m), monthly or quarterly"},
+        {"weekly:funday",
+         "cadence 'weekly:funday': 'funday' is not a weekday (mon, tue, wed, thu, fri, sat, sun)"},
+        {"monthly:6th-mon",
+         "cadence 'monthly:6th-mon': '6th-mon' is not a day (1..31, 2nd-tue, last-fri, last-day, "
+         "first-business-day or last-business-day)"},
+        {"every",
+         "cadence 'every': expected every:N followed by d, w or m (e.g. every:3w)"},
+        {"every:0w",
+         "cadence 'every:0w': '0w' is not a count from 1 to 1000 followed by d, w or m"},
+        {"every:3d:mon",
+         "cadence 'every:3d:mon': every:Nd takes no further argument"},
+        {std::string(65, 'x'),
+         "cadence 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...' is too long (65 "
+         "characters; at most 64)"},
+        {std::string("weekly:\x1b[2J", 11),
+         "cadence 'weekly:?[2J': '?[2j' is not a weekday (mon, tue, wed, thu, fri, sat, sun)"},
+    };
+    for (const auto& [spec, message] : messages) CHECK(msg(spec) == message);
+    const char* rejected[] = {"monthly:32", "monthly:0", "monthly:", "every:1001d", "every:3y", "every:w"};
+    for (const char* spec : rejected) CHECK(msg(spec) != "ok");
 }
 
 TEST_CASE("cadences print canonically and re-parse to the same value") {

@@ -8,6 +8,8 @@
 
 #include <random>
 #include <set>
+#include <string>
+#include <vector>
 
 using namespace relplan;
 using namespace std::chrono;
@@ -44,11 +46,7 @@ Plan sample_plan() {
     Release undated;
     undated.id = "someday";
     p.releases.push_back(undated);
-    Period b;
-    b.name = "Year-end freeze";
-    b.start = d("2026-12-20");
-    b.end = d("2027-01-03");
-    p.blackouts.push_back(b);
+    p.blackouts.push_back(test::period("Year-end freeze", "2026-12-20", "2027-01-03"));
     return p;
 }
 
@@ -196,11 +194,7 @@ TEST_CASE("export reports what it cannot write and never writes ambiguous local 
     nodate.id = "r4";
     nodate.release_date = Date{year{2026}, February, day{30}};
     p.releases.push_back(nodate);
-    Period bp;
-    bp.name = "upside down";
-    bp.start = d("2026-05-05");
-    bp.end = d("2026-05-01");
-    p.blackouts.push_back(bp);
+    p.blackouts.push_back(test::period("upside down", "2026-05-05", "2026-05-01"));
     const IcsExport e = export_ics(p, options(IcsTimes::zoned));
     const std::string text = e.text;
     CHECK(text.find("DTSTART:20261101T063000Z\r\n") != std::string::npos);
@@ -262,51 +256,47 @@ TEST_CASE("import reads a public-holiday calendar with yearly recurrences") {
           "import range ends (2026-01-01) before it starts (2027-01-01)");
 }
 
-TEST_CASE("import repairs broken folding and says where") {
-    auto r = import_ics(test::data("ics/broken_folding.ics"));
-    REQUIRE(r.ok());
-    CHECK(periods_text(r->periods) == "2026-04-06..2026-04-06 Easter Monday holiday for thewhole company\n");
-    CHECK(warnings_text(r->warnings) ==
-          "line 1: continuation line with nothing before it; ignored\n"
-          "line 8: 'whole company' is not a property; joined to the line before (folded without "
-          "the leading space?)\n"
-          "line 14: DTSTART '2026-04-07' is not a DATE or DATE-TIME; event skipped\n"
-          "line 17: event without DTSTART skipped\n"
-          "line 21: END:VEVENT without a matching BEGIN; ignored\n"
-          "line 22: 'this line has no colon at all' is not a property; ignored\n");
-}
-
-TEST_CASE("import ignores unknown properties with one warning per name") {
-    auto r = import_ics(test::data("ics/unknown_properties.ics"));
-    REQUIRE(r.ok());
-    CHECK(periods_text(r->periods) == "2026-08-17..2026-08-21 Release freeze week\n");
-    CHECK(warnings_text(r->warnings) ==
-          "line 4: unknown property FAVORITE-COLOR ignored\n"
-          "line 12: unknown property MOOD ignored\n");
-}
-
-TEST_CASE("import of timed events, durations and unsupported rules") {
-    auto r = import_ics(test::data("ics/timed_events.ics"));
-    REQUIRE(r.ok());
-    CHECK(periods_text(r->periods) ==
-          "2026-12-24..2026-12-26 Maintenance across midnight\n"
-          "2026-03-10..2026-03-11 UTC window\n"
-          "2026-04-01..2026-04-01 Floating day ending at midnight\n"
-          "2026-05-05..2026-05-05 Ends before start\n"
-          "2026-06-01..2026-06-01 Monthly thing\n");
-    CHECK(warnings_text(r->warnings) ==
-          "line 24: DTEND is before DTSTART; the event is taken as its start day\n"
-          "line 29: event dates 1899-12-31..1899-12-31 are outside 1900..9999; event skipped\n"
-          "line 35: RRULE FREQ=MONTHLY is not supported (only YEARLY); only the first occurrence "
-          "is imported\n");
-}
-
-TEST_CASE("a truncated file keeps what was read") {
-    auto r = import_ics(test::data("ics/truncated.ics"));
-    REQUIRE(r.ok());
-    CHECK(periods_text(r->periods) == "2026-10-01..2026-10-01 Cut off\n");
-    CHECK(warnings_text(r->warnings) ==
-          "line 6: the file ends inside the event that starts at line 3; it is imported as read\n");
+TEST_CASE("import keeps what it can of damaged or unusual files and says where") {
+    struct Row {
+        const char* file;
+        std::string periods;
+        std::string warnings;
+    };
+    const std::vector<Row> rows = {
+        {"ics/broken_folding.ics", "2026-04-06..2026-04-06 Easter Monday holiday for thewhole company\n",
+         "line 1: continuation line with nothing before it; ignored\n"
+         "line 8: 'whole company' is not a property; joined to the line before (folded without "
+         "the leading space?)\n"
+         "line 14: DTSTART '2026-04-07' is not a DATE or DATE-TIME; event skipped\n"
+         "line 17: event without DTSTART skipped\n"
+         "line 21: END:VEVENT without a matching BEGIN; ignored\n"
+         "line 22: 'this line has no colon at all' is not a property; ignored\n"},
+        // Unknown properties: one warning per name.
+        {"ics/unknown_properties.ics", "2026-08-17..2026-08-21 Release freeze week\n",
+         "line 4: unknown property FAVORITE-COLOR ignored\n"
+         "line 12: unknown property MOOD ignored\n"},
+        // Timed events, durations and unsupported rules.
+        {"ics/timed_events.ics",
+         "2026-12-24..2026-12-26 Maintenance across midnight\n"
+         "2026-03-10..2026-03-11 UTC window\n"
+         "2026-04-01..2026-04-01 Floating day ending at midnight\n"
+         "2026-05-05..2026-05-05 Ends before start\n"
+         "2026-06-01..2026-06-01 Monthly thing\n",
+         "line 24: DTEND is before DTSTART; the event is taken as its start day\n"
+         "line 29: event dates 1899-12-31..1899-12-31 are outside 1900..9999; event skipped\n"
+         "line 35: RRULE FREQ=MONTHLY is not supported (only YEARLY); only the first occurrence "
+         "is imported\n"},
+        // A truncated file keeps what was read.
+        {"ics/truncated.ics", "2026-10-01..2026-10-01 Cut off\n",
+         "line 6: the file ends inside the event that starts at line 3; it is imported as read\n"},
+    };
+    for (const Row& row : rows) {
+        INFO(row.file);
+        auto r = import_ics(test::data(row.file));
+        REQUIRE(r.ok());
+        CHECK(periods_text(r->periods) == row.periods);
+        CHECK(warnings_text(r->warnings) == row.warnings);
+    }
 }
 
 TEST_CASE("import errors and hostile input") {

@@ -21,47 +21,46 @@ std::string milestone_dates(const MilestoneSchedule& s) {
     return out;
 }
 
+// The default milestones of a `type` release on `date`, computed against `cal`.
+MilestoneSchedule defaults_for(const char* date, ReleaseType type, const BusinessCalendar& cal = {}) {
+    auto s = compute_milestones(d(date), default_milestone_offsets(type), cal);
+    REQUIRE(s.ok());
+    return *s;
+}
+
 }  // namespace
 
 TEST_CASE("major release milestones follow the guide: T-4w planning and notice, T-2w, T-1w") {
-    auto s = compute_milestones(d("2026-06-15"), default_milestone_offsets(ReleaseType::major), {});
-    REQUIRE(s.ok());
-    CHECK(milestone_dates(*s) ==
+    const MilestoneSchedule s = defaults_for("2026-06-15", ReleaseType::major);
+    CHECK(milestone_dates(s) ==
           "planning-start=2026-05-18 notice-deadline=2026-05-18 feature-freeze=2026-06-01 "
           "code-freeze=2026-06-08 release=2026-06-15 ");
-    for (const Milestone& m : s->milestones) CHECK(m.note.empty());
-    CHECK(s->at(MilestoneKind::code_freeze).offset_days == 7);
+    for (const Milestone& m : s.milestones) CHECK(m.note.empty());
+    CHECK(s.at(MilestoneKind::code_freeze).offset_days == 7);
 }
 
 TEST_CASE("milestones on a weekend or holiday move back to the previous business day") {
-    auto minor = compute_milestones(d("2026-03-10"), default_milestone_offsets(ReleaseType::minor), {});
-    REQUIRE(minor.ok());
-    CHECK(milestone_dates(*minor) ==
+    const MilestoneSchedule minor = defaults_for("2026-03-10", ReleaseType::minor);
+    CHECK(milestone_dates(minor) ==
           "planning-start=2026-02-24 notice-deadline=2026-02-24 feature-freeze=2026-03-03 "
           "code-freeze=2026-03-06 release=2026-03-10 ");
-    CHECK(minor->at(MilestoneKind::code_freeze).note ==
+    CHECK(minor.at(MilestoneKind::code_freeze).note ==
           "code freeze 2026-03-07 is a Saturday; moved back to Friday 2026-03-06");
 
-    Period christmas;
-    christmas.name = "Christmas Day";
-    christmas.start = christmas.end = d("2026-12-25");
-    BusinessCalendar cal({christmas});
-    auto patch = compute_milestones(d("2026-12-28"), default_milestone_offsets(ReleaseType::patch), cal);
-    REQUIRE(patch.ok());
-    CHECK(milestone_dates(*patch) ==
+    const BusinessCalendar cal({test::period("Christmas Day", "2026-12-25", "2026-12-25")});
+    const MilestoneSchedule patch = defaults_for("2026-12-28", ReleaseType::patch, cal);
+    CHECK(milestone_dates(patch) ==
           "planning-start=2026-12-21 notice-deadline=2026-12-24 feature-freeze=2026-12-24 "
           "code-freeze=2026-12-24 release=2026-12-28 ");
-    CHECK(patch->at(MilestoneKind::feature_freeze).note ==
+    CHECK(patch.at(MilestoneKind::feature_freeze).note ==
           "feature freeze 2026-12-25 is a holiday (Christmas Day); moved back to Thursday 2026-12-24");
-    CHECK(patch->at(MilestoneKind::code_freeze).note ==
+    CHECK(patch.at(MilestoneKind::code_freeze).note ==
           "code freeze 2026-12-27 is a Sunday; moved back to Thursday 2026-12-24");
 }
 
 TEST_CASE("hotfix and security releases are immediate, even on a weekend") {
     for (ReleaseType t : {ReleaseType::hotfix, ReleaseType::security}) {
-        auto s = compute_milestones(d("2026-03-07"), default_milestone_offsets(t), {});
-        REQUIRE(s.ok());
-        CHECK(milestone_dates(*s) ==
+        CHECK(milestone_dates(defaults_for("2026-03-07", t)) ==
               "planning-start=2026-03-07 notice-deadline=2026-03-07 feature-freeze=2026-03-07 "
               "code-freeze=2026-03-07 release=2026-03-07 ");
     }

@@ -7,6 +7,9 @@
 #include <fstream>
 #include <random>
 #include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
 
 using namespace relplan;
 
@@ -52,7 +55,7 @@ TEST_CASE("canonical output of a minimal plan") {
     r.id = "r1";
     r.version = "1.0.0";
     r.type = ReleaseType::patch;
-    r.release_date = Date{std::chrono::year{2026}, std::chrono::December, std::chrono::day{1}};
+    r.release_date = test::d(2026, 12, 1);
     Change c;
     c.id = "c1";
     c.category = ChangeCategory::bug_fix;
@@ -171,7 +174,7 @@ TEST_CASE("format versions: missing, wrong name, newer, older") {
     CHECK(formatted(old.notes, "v0.json") ==
           std::vector<std::string>{"v0.json: migrated from format version 0 to version 1; saving writes version 1"});
     const Release& r = old.plan->releases.at(0);
-    CHECK(r.release_date == Date{std::chrono::year{2025}, std::chrono::June, std::chrono::day{1}});
+    CHECK(r.release_date == test::d(2025, 6, 1));
     REQUIRE(r.changes.size() == 3);
     CHECK(r.changes[0].category == ChangeCategory::new_feature);
     CHECK(r.changes[1].category == ChangeCategory::bug_fix);
@@ -189,21 +192,22 @@ TEST_CASE("syntax errors name the file, line and column") {
           std::vector<std::string>{R"(truncated.json:3:23: unterminated string: end of file before the closing '"')"});
     CHECK(errors_of(data("not-json.txt"), "notes.txt") ==
           std::vector<std::string>{"notes.txt:1:1: expected a JSON value, found 'Release'"});
-    CHECK(errors_of("") == std::vector<std::string>{"p.json:1:1: the file is empty; expected a JSON object"});
-    CHECK(errors_of("{\n  \"a\": 1,\n}") ==
-          std::vector<std::string>{"p.json:3:1: expected a member name in double quotes, found '}'"});
-    CHECK(errors_of("{\"a\": [1 2]}") ==
-          std::vector<std::string>{"p.json:1:10: expected ',' or ']' after an array element, found '2'"});
-    CHECK(errors_of("{\"a\" 1}") == std::vector<std::string>{"p.json:1:6: expected ':' after the member name, found '1'"});
-    CHECK(errors_of("{} {}") == std::vector<std::string>{"p.json:1:4: unexpected '{' after the end of the JSON value"});
-    CHECK(errors_of("// plan\n{}") == std::vector<std::string>{"p.json:1:1: comments are not allowed in JSON"});
-    CHECK(errors_of("{\"a\": 01}") == std::vector<std::string>{"p.json:1:7: invalid number: leading zeros are not allowed"});
-    CHECK(errors_of("{\"a\": NaN}") == std::vector<std::string>{"p.json:1:7: expected a JSON value, found 'NaN'"});
-    CHECK(errors_of("{\"a\": \"x\ny\"}") ==
-          std::vector<std::string>{"p.json:1:9: line break inside a string (write it as \\n, or close the string)"});
-    CHECK(errors_of("{\"a\": \"\\q\"}") == std::vector<std::string>{"p.json:1:8: invalid escape sequence '\\q' in a string"});
-    CHECK(errors_of("{\"a\": \"\\ud800x\"}") == std::vector<std::string>{"p.json:1:8: invalid \\u escape: unpaired high surrogate"});
-    CHECK(errors_of("{\"a\": \"\\udc00\"}") == std::vector<std::string>{"p.json:1:8: invalid \\u escape: unpaired low surrogate"});
+    // One error each, with its position.
+    const std::vector<std::pair<std::string, std::string>> one_error = {
+        {"", "p.json:1:1: the file is empty; expected a JSON object"},
+        {"{\n  \"a\": 1,\n}", "p.json:3:1: expected a member name in double quotes, found '}'"},
+        {"{\"a\": [1 2]}", "p.json:1:10: expected ',' or ']' after an array element, found '2'"},
+        {"{\"a\" 1}", "p.json:1:6: expected ':' after the member name, found '1'"},
+        {"{} {}", "p.json:1:4: unexpected '{' after the end of the JSON value"},
+        {"// plan\n{}", "p.json:1:1: comments are not allowed in JSON"},
+        {"{\"a\": 01}", "p.json:1:7: invalid number: leading zeros are not allowed"},
+        {"{\"a\": NaN}", "p.json:1:7: expected a JSON value, found 'NaN'"},
+        {"{\"a\": \"x\ny\"}", "p.json:1:9: line break inside a string (write it as \\n, or close the string)"},
+        {"{\"a\": \"\\q\"}", "p.json:1:8: invalid escape sequence '\\q' in a string"},
+        {"{\"a\": \"\\ud800x\"}", "p.json:1:8: invalid \\u escape: unpaired high surrogate"},
+        {"{\"a\": \"\\udc00\"}", "p.json:1:8: invalid \\u escape: unpaired low surrogate"},
+    };
+    for (const auto& [text, error] : one_error) CHECK(errors_of(text) == std::vector<std::string>{error});
     // Columns count characters, not bytes.
     CHECK(errors_of("{\"é\": x}") == std::vector<std::string>{"p.json:1:7: expected a JSON value, found 'x'"});
 }

@@ -75,7 +75,7 @@ TEST_CASE("validate_plan on an edited plan: pointers without positions") {
     r.id = "r1";
     r.version = "1.0";
     r.status = ReleaseStatus::approved;
-    r.feature_freeze = Date{std::chrono::year{2027}, std::chrono::February, std::chrono::day{29}};
+    r.feature_freeze = test::d(2027, 2, 29);
     r.calver_scheme.reset();
     plan.releases.push_back(r);
     MilestoneOverride o;

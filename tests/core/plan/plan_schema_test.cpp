@@ -2,6 +2,8 @@
 // required members, same enum tokens. These checks catch a schema left behind by a model change.
 #include "plan/plan_json.hpp"
 
+#include "../test_support.hpp"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -15,10 +17,7 @@ using nlohmann::json;
 namespace {
 
 json schema() {
-    std::ifstream in(std::string(RELPLAN_ASSETS_DIR) + "/plan.schema.json", std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return json::parse(ss.str(), nullptr, false);
+    return json::parse(test::asset("plan.schema.json"), nullptr, false);
 }
 
 template <class E>

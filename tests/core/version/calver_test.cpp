@@ -4,6 +4,8 @@
 
 #include <random>
 #include <string>
+#include <utility>
+#include <vector>
 
 using namespace relplan;
 using namespace std::chrono;
@@ -60,29 +62,27 @@ TEST_CASE("schemes are values with a text form", "[calver]") {
 }
 
 TEST_CASE("bad schemes are explained", "[calver][errors]") {
-    CHECK(scheme_error("") == "invalid calver scheme: it is empty");
-    CHECK(scheme_error("YYY.MM") ==
-          "invalid calver scheme \"YYY.MM\": unknown token \"YYY\" (expected YYYY, YY, 0Y, MM, 0M, WW, 0W, DD, "
-          "0D, MAJOR, MINOR, MICRO or MODIFIER) at offset 0");
-    CHECK(scheme_error("YYYY0M") ==
-          "invalid calver scheme \"YYYY0M\": unknown token \"YYYY0M\" (expected YYYY, YY, 0Y, MM, 0M, WW, 0W, DD, "
-          "0D, MAJOR, MINOR, MICRO or MODIFIER) at offset 0");
-    CHECK(scheme_error("YYYY..MM") == "invalid calver scheme \"YYYY..MM\": expected a token at offset 5");
-    CHECK(scheme_error("YYYY.MM.") == "invalid calver scheme \"YYYY.MM.\": expected a token after the separator at offset 8");
-    CHECK(scheme_error("YYYY.YY") ==
-          "invalid calver scheme \"YYYY.YY\": token \"YY\" repeats a unit already in the scheme at offset 5");
-    CHECK(scheme_error("YYYY.MICRO.MICRO") ==
-          "invalid calver scheme \"YYYY.MICRO.MICRO\": token \"MICRO\" appears twice at offset 11");
-    CHECK(scheme_error("YYYY-MODIFIER.MICRO") ==
-          "invalid calver scheme \"YYYY-MODIFIER.MICRO\": MODIFIER must be the last token at offset 14");
-    CHECK(scheme_error("MAJOR.MINOR") == "invalid calver scheme \"MAJOR.MINOR\": it needs a year token (YYYY, YY or 0Y)");
-    CHECK(scheme_error("YYYY.0W.DD") ==
-          "invalid calver scheme \"YYYY.0W.DD\": week tokens cannot be combined with month or day tokens");
-    CHECK(scheme_error("YYYY.DD") == "invalid calver scheme \"YYYY.DD\": a day token needs a month token");
-    CHECK(scheme_error("0M.YYYY") ==
-          "invalid calver scheme \"0M.YYYY\": date tokens must go from year to day, but YYYY follows 0M");
-    CHECK(scheme_error("YYYY.DD.MM") ==
-          "invalid calver scheme \"YYYY.DD.MM\": date tokens must go from year to day, but MM follows DD");
+    const std::vector<std::pair<std::string, std::string>> rows = {
+        {"", "invalid calver scheme: it is empty"},
+        {"YYY.MM",
+         "invalid calver scheme \"YYY.MM\": unknown token \"YYY\" (expected YYYY, YY, 0Y, MM, 0M, WW, 0W, DD, "
+         "0D, MAJOR, MINOR, MICRO or MODIFIER) at offset 0"},
+        {"YYYY0M",
+         "invalid calver scheme \"YYYY0M\": unknown token \"YYYY0M\" (expected YYYY, YY, 0Y, MM, 0M, WW, 0W, DD, "
+         "0D, MAJOR, MINOR, MICRO or MODIFIER) at offset 0"},
+        {"YYYY..MM", "invalid calver scheme \"YYYY..MM\": expected a token at offset 5"},
+        {"YYYY.MM.", "invalid calver scheme \"YYYY.MM.\": expected a token after the separator at offset 8"},
+        {"YYYY.YY", "invalid calver scheme \"YYYY.YY\": token \"YY\" repeats a unit already in the scheme at offset 5"},
+        {"YYYY.MICRO.MICRO", "invalid calver scheme \"YYYY.MICRO.MICRO\": token \"MICRO\" appears twice at offset 11"},
+        {"YYYY-MODIFIER.MICRO",
+         "invalid calver scheme \"YYYY-MODIFIER.MICRO\": MODIFIER must be the last token at offset 14"},
+        {"MAJOR.MINOR", "invalid calver scheme \"MAJOR.MINOR\": it needs a year token (YYYY, YY or 0Y)"},
+        {"YYYY.0W.DD", "invalid calver scheme \"YYYY.0W.DD\": week tokens cannot be combined with month or day tokens"},
+        {"YYYY.DD", "invalid calver scheme \"YYYY.DD\": a day token needs a month token"},
+        {"0M.YYYY", "invalid calver scheme \"0M.YYYY\": date tokens must go from year to day, but YYYY follows 0M"},
+        {"YYYY.DD.MM", "invalid calver scheme \"YYYY.DD.MM\": date tokens must go from year to day, but MM follows DD"},
+    };
+    for (const auto& [input, expected] : rows) CHECK(scheme_error(input) == expected);
     CHECK(scheme_error(std::string("YY\0MM", 5)).find("unknown token") != std::string::npos);
 }
 

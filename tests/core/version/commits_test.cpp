@@ -4,6 +4,8 @@
 
 #include <random>
 #include <string>
+#include <utility>
+#include <vector>
 
 using namespace relplan;
 
@@ -110,21 +112,23 @@ TEST_CASE("footers: separators, continuation lines and the BREAKING CHANGE spell
 }
 
 TEST_CASE("messages that are not conventional say why", "[commits][errors]") {
-    CHECK(why_not("") == "not a conventional commit: the message is empty");
-    CHECK(why_not("\n\n  \n") == "not a conventional commit: the message is empty");
-    CHECK(why_not("Merge branch 'main' into topic") ==
-          "not a conventional commit \"Merge branch 'main' into topic\": expected ':' after the type \"Merge\" at offset 5");
-    CHECK(why_not("feat(api: x") == "not a conventional commit \"feat(api: x\": unclosed '(' of the scope at offset 4");
-    CHECK(why_not("feat(): x") == "not a conventional commit \"feat(): x\": empty scope at offset 4");
-    CHECK(why_not("feat:x") == "not a conventional commit \"feat:x\": expected a space after ':' at offset 5");
-    CHECK(why_not("feat: ") == "not a conventional commit \"feat: \": empty description at offset 6");
-    CHECK(why_not(": x") == "not a conventional commit \": x\": expected a type such as feat or fix at offset 0");
-    CHECK(why_not("feat: x\nsecond line") ==
-          "not a conventional commit \"feat: x\": the line after the description must be blank at offset 8");
-    CHECK(why_not("feat!(api): x") ==
-          "not a conventional commit \"feat!(api): x\": expected ':' after the type \"feat!\" at offset 5");
-    CHECK(why_not(std::string(kMaxCommitMessageSize + 1, 'a')) ==
-          "commit message too long: 1048577 bytes (limit 1048576)");
+    const std::vector<std::pair<std::string, std::string>> rows = {
+        {"", "not a conventional commit: the message is empty"},
+        {"\n\n  \n", "not a conventional commit: the message is empty"},
+        {"Merge branch 'main' into topic",
+         "not a conventional commit \"Merge branch 'main' into topic\": expected ':' after the type \"Merge\" at offset 5"},
+        {"feat(api: x", "not a conventional commit \"feat(api: x\": unclosed '(' of the scope at offset 4"},
+        {"feat(): x", "not a conventional commit \"feat(): x\": empty scope at offset 4"},
+        {"feat:x", "not a conventional commit \"feat:x\": expected a space after ':' at offset 5"},
+        {"feat: ", "not a conventional commit \"feat: \": empty description at offset 6"},
+        {": x", "not a conventional commit \": x\": expected a type such as feat or fix at offset 0"},
+        {"feat: x\nsecond line",
+         "not a conventional commit \"feat: x\": the line after the description must be blank at offset 8"},
+        {"feat!(api): x",
+         "not a conventional commit \"feat!(api): x\": expected ':' after the type \"feat!\" at offset 5"},
+        {std::string(kMaxCommitMessageSize + 1, 'a'), "commit message too long: 1048577 bytes (limit 1048576)"},
+    };
+    for (const auto& [input, expected] : rows) CHECK(why_not(input) == expected);
 }
 
 TEST_CASE("commit summary and the git log -z splitter", "[commits]") {

@@ -3,12 +3,15 @@
 #include "version/range.hpp"
 #include "version/semver.hpp"
 
+#include "../test_support.hpp"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <utility>
 
 using nlohmann::json;
 using namespace relplan;
@@ -16,10 +19,7 @@ using namespace relplan;
 namespace {
 
 json load(const std::string& name) {
-    std::ifstream in(std::string(RELPLAN_TEST_DATA_DIR) + "/node-semver/" + name + ".json", std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    json doc = json::parse(ss.str(), nullptr, false);
+    json doc = json::parse(test::data("node-semver/" + name + ".json"), nullptr, false);
     REQUIRE(!doc.is_discarded());
     REQUIRE(doc.contains("rows"));
     REQUIRE(doc["rows"].is_array());
@@ -52,6 +52,16 @@ SemverOptions options_at(const json& row, std::size_t i) {
 
 std::string str(const json& v) { return v.get<std::string>(); }
 
+// The versions in columns 0 and 1, both parsed with the options in column 2.
+std::pair<Version, Version> version_pair(const json& row) {
+    const SemverOptions o = options_at(row, 2);
+    auto first = Version::parse(str(row[0]), o);
+    auto second = Version::parse(str(row[1]), o);
+    REQUIRE(first.ok());
+    REQUIRE(second.ok());
+    return {*first, *second};
+}
+
 bool outside_fixture(const json& row, Side side) {
     const SemverOptions o = options_at(row, 2);
     auto v = Version::parse(str(row[1]), o);
@@ -71,16 +81,12 @@ TEST_CASE("node-semver fixtures: comparisons", "[conformance]") {
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const json& row = rows[i];
         INFO("comparisons row " << i << ": " << row.dump());
-        const SemverOptions o = options_at(row, 2);
-        auto g = Version::parse(str(row[0]), o);
-        auto l = Version::parse(str(row[1]), o);
-        REQUIRE(g.ok());
-        REQUIRE(l.ok());
-        CHECK(compare(*g, *l) == 1);
-        CHECK(compare(*l, *g) == -1);
-        CHECK(compare(*g, *g) == 0);
-        CHECK(compare(*l, *l) == 0);
-        CHECK(compare_build(*g, *l) == 1);
+        const auto [g, l] = version_pair(row);
+        CHECK(compare(g, l) == 1);
+        CHECK(compare(l, g) == -1);
+        CHECK(compare(g, g) == 0);
+        CHECK(compare(l, l) == 0);
+        CHECK(compare_build(g, l) == 1);
     }
 }
 
@@ -90,14 +96,10 @@ TEST_CASE("node-semver fixtures: equality", "[conformance]") {
     for (std::size_t i = 0; i < rows.size(); ++i) {
         const json& row = rows[i];
         INFO("equality row " << i << ": " << row.dump());
-        const SemverOptions o = options_at(row, 2);
-        auto a = Version::parse(str(row[0]), o);
-        auto b = Version::parse(str(row[1]), o);
-        REQUIRE(a.ok());
-        REQUIRE(b.ok());
-        CHECK(compare(*a, *b) == 0);
-        CHECK(compare(*b, *a) == 0);
-        CHECK(a->normalized() == b->normalized());  // SemVer objects are === by .version
+        const auto [a, b] = version_pair(row);
+        CHECK(compare(a, b) == 0);
+        CHECK(compare(b, a) == 0);
+        CHECK(a.normalized() == b.normalized());  // SemVer objects are === by .version
         CHECK(str(row[0]) != str(row[1]));            // while the raw strings are not
     }
 }

@@ -9,6 +9,7 @@
 #include <new>
 #include <random>
 #include <string>
+#include <utility>
 #include <vector>
 
 using namespace relplan;
@@ -100,19 +101,20 @@ TEST_CASE("loose parsing follows node-semver's LOOSE pattern", "[semver]") {
 }
 
 TEST_CASE("invalid versions name the problem and its offset", "[semver][errors]") {
-    CHECK(error_of("1.2") == "invalid version \"1.2\": expected '.' after the minor version, found the end at offset 3");
-    CHECK(error_of("01.2.3") == "invalid version \"01.2.3\": major version \"01\" has a leading zero at offset 0");
-    CHECK(error_of("1.2.3-01") ==
-          "invalid version \"1.2.3-01\": numeric pre-release identifier \"01\" has a leading zero at offset 6");
-    CHECK(error_of("1.2.3-a..b") ==
-          "invalid version \"1.2.3-a..b\": expected a pre-release identifier, found '.' at offset 8");
-    CHECK(error_of("1.2.3+") == "invalid version \"1.2.3+\": expected a build identifier, found the end at offset 6");
-    CHECK(error_of("1.2.3.4") ==
-          "invalid version \"1.2.3.4\": expected '-', '+' or the end of the version, found '.' at offset 5");
-    CHECK(error_of("  x") == "invalid version \"  x\": expected the major version number, found 'x' at offset 2");
-    CHECK(error_of("") == "invalid version \"\": it is empty");
-    CHECK(error_of("1.2.3\x01") ==
-          "invalid version \"1.2.3\\x01\": expected '-', '+' or the end of the version, found '\\x01' at offset 5");
+    const std::vector<std::pair<std::string, std::string>> rows = {
+        {"1.2", "invalid version \"1.2\": expected '.' after the minor version, found the end at offset 3"},
+        {"01.2.3", "invalid version \"01.2.3\": major version \"01\" has a leading zero at offset 0"},
+        {"1.2.3-01",
+         "invalid version \"1.2.3-01\": numeric pre-release identifier \"01\" has a leading zero at offset 6"},
+        {"1.2.3-a..b", "invalid version \"1.2.3-a..b\": expected a pre-release identifier, found '.' at offset 8"},
+        {"1.2.3+", "invalid version \"1.2.3+\": expected a build identifier, found the end at offset 6"},
+        {"1.2.3.4", "invalid version \"1.2.3.4\": expected '-', '+' or the end of the version, found '.' at offset 5"},
+        {"  x", "invalid version \"  x\": expected the major version number, found 'x' at offset 2"},
+        {"", "invalid version \"\": it is empty"},
+        {"1.2.3\x01",
+         "invalid version \"1.2.3\\x01\": expected '-', '+' or the end of the version, found '\\x01' at offset 5"},
+    };
+    for (const auto& [input, expected] : rows) CHECK(error_of(input) == expected);
     auto e = Version::parse("1.2.3 x");
     REQUIRE(!e.ok());
     CHECK(e.error().offset == 5);
