@@ -32,10 +32,8 @@ if [ ${#missing[@]} -gt 0 ]; then
     || fail "apt-get install ${missing[*]} failed" "run: apt-get install ${missing[*]}"
 fi
 
-# Dear ImGui core sources come from Debian's source package so both targets build one ImGui (1.86).
-imgui_dir=$top/build/deps/imgui-1.86
-if [ ! -f "$imgui_dir/imgui.cpp" ]; then
-  echo "relplan: fetching Dear ImGui 1.86 sources (Debian source package imgui)"
+# Debian source packages (Dear ImGui, md4c) need a deb-src entry.
+ensure_deb_src() {
   src_list=/etc/apt/sources.list.d/relplan-debian-src.sources
   if ! grep -rqs '^Types:.*deb-src\|^deb-src' /etc/apt/sources.list /etc/apt/sources.list.d/; then
     sudo_cmd tee "$src_list" >/dev/null <<'SRC'
@@ -47,11 +45,30 @@ Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 SRC
     sudo_cmd apt-get update -qq >/dev/null || fail "apt-get update (deb-src) failed" "check network access"
   fi
+}
+
+# Dear ImGui core sources come from Debian's source package so both targets build one ImGui (1.86).
+imgui_dir=$top/build/deps/imgui-1.86
+if [ ! -f "$imgui_dir/imgui.cpp" ]; then
+  echo "relplan: fetching Dear ImGui 1.86 sources (Debian source package imgui)"
+  ensure_deb_src
   mkdir -p build/deps/src
   (cd build/deps/src && apt-get source --download-only imgui >/dev/null 2>&1) \
     || fail "apt-get source imgui failed" "add a deb-src entry for bookworm (see CONTRIBUTING.md, Build) and retry"
   tar -C build/deps -xf build/deps/src/imgui_1.86+ds.orig.tar.xz \
     || fail "cannot unpack the imgui source tarball" "delete build/deps and retry"
+fi
+
+# md4c (the CommonMark parser) comes from Debian's source package too: every target compiles it.
+md4c_dir=$top/build/deps/md4c-release-0.4.8
+if [ ! -f "$md4c_dir/src/md4c.c" ]; then
+  echo "relplan: fetching md4c 0.4.8 sources (Debian source package md4c)"
+  ensure_deb_src
+  mkdir -p build/deps/src
+  (cd build/deps/src && apt-get source --download-only md4c >/dev/null 2>&1) \
+    || fail "apt-get source md4c failed" "add a deb-src entry for bookworm (see CONTRIBUTING.md, Build) and retry"
+  tar -C build/deps -xzf build/deps/src/md4c_0.4.8.orig.tar.gz \
+    || fail "cannot unpack the md4c source tarball" "delete build/deps and retry"
 fi
 
 # npm packages for tests, benchmarks and the dev server live in the build tree, pinned by the lockfile.

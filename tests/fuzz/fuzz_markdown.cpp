@@ -1,5 +1,5 @@
 // libFuzzer target for the Markdown parser and its three renderers (md::parse, to_markdown, to_html,
-// to_text). Beyond "no crash, no hang, no sanitizer report" it checks the guarantees markdown.hpp
+// to_text), and for the author-text policy (sanitize_markdown, inline_markdown). Beyond "no crash, no hang, no sanitizer report" it checks the guarantees markdown.hpp
 // makes: bounded nesting, links only to http/https/mailto, HTML output without markup from the input,
 // and Markdown output that keeps the top-level blocks when parsed again (below the nesting limit).
 //
@@ -64,5 +64,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // At the nesting limit, markers past it are text and the written form can nest differently.
     if (depth < relplan::md::max_block_depth - 2)
         require(relplan::md::parse(relplan::md::to_markdown(doc)).blocks.size() == doc.blocks.size());
+
+    // The policy for author text: the sanitiser reaches a fixed point, and read as inline content
+    // it keeps the same guarantees (one paragraph's worth of inlines, links checked).
+    const std::string safe = relplan::md::sanitize_markdown(input.substr(0, 4096));
+    require(relplan::md::sanitize_markdown(safe) == safe);
+    require(check_inlines(relplan::md::inline_markdown(input)) <= 2 * relplan::md::max_inline_depth + 1);
     return 0;
 }

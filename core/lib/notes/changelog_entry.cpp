@@ -1,6 +1,7 @@
 #include "notes/changelog_entry.hpp"
 
 #include "notes/changelog_text.hpp"
+#include "notes/markdown.hpp"
 
 #include "base/text.hpp"
 
@@ -297,17 +298,6 @@ std::string join_refs(const std::vector<Ref>& refs, ParsedEntry& out) {
     return ids;
 }
 
-// The ')' that closes a link target starting at `from` (parentheses inside it balanced).
-std::size_t closing_paren(std::string_view text, std::size_t from) {
-    int depth = 0;
-    for (std::size_t i = from; i < text.size(); ++i) {
-        if (text[i] == '\n') break;
-        if (text[i] == '(') ++depth;
-        if (text[i] == ')' && depth-- == 0) return i;
-    }
-    return std::string_view::npos;
-}
-
 }  // namespace
 
 ParsedEntry parse_entry(std::string_view text, const EntryContext& context) {
@@ -340,48 +330,6 @@ ParsedEntry parse_entry(std::string_view text, const EntryContext& context) {
     return out;
 }
 
-std::string safe_inline_markdown(std::string_view text) {
-    std::string out;
-    for (std::size_t i = 0; i < text.size();) {
-        const char c = text[i];
-        if (c == '`') {  // a code span is copied as it is
-            std::size_t run = 0;
-            while (i + run < text.size() && text[i + run] == '`') ++run;
-            const std::string fence(run, '`');
-            const std::size_t close = text.find(fence, i + run);
-            const std::size_t end = close == std::string_view::npos ? i + run : close + run;
-            out.append(text.substr(i, end - i));
-            i = end;
-            continue;
-        }
-        if (c == '<' && i + 1 < text.size()) {
-            const char n = text[i + 1];
-            if ((n >= 'a' && n <= 'z') || (n >= 'A' && n <= 'Z') || n == '/' || n == '!' || n == '?') {
-                out += "&lt;";
-                ++i;
-                continue;
-            }
-        }
-        if (c == '[' && (i == 0 || text[i - 1] != '\\')) {
-            const std::size_t mid = text.find("](", i);
-            const std::size_t end = mid == std::string_view::npos ? mid : closing_paren(text, mid + 2);
-            const std::size_t nl = text.find('\n', i);
-            if (end != std::string_view::npos && (nl == std::string_view::npos || end < nl) &&
-                text.substr(i + 1, mid - i - 1).find('[') == std::string_view::npos) {
-                const std::string_view url = text.substr(mid + 2, end - mid - 2);
-                if (!sanitize_url(url)) {  // keep the words, drop the target
-                    out += safe_inline_markdown(text.substr(i + 1, mid - i - 1));
-                    i = end + 1;
-                    continue;
-                }
-            }
-        }
-        out += c;
-        ++i;
-    }
-    return out;
-}
-
 namespace {
 
 // A first line that would read back as something else gets a backslash: before a leading marker,
@@ -404,6 +352,66 @@ std::string escape_first_line(std::string line) {
     return line;
 }
 
+// A fence as CommonMark reads it at the start of a line inside a list item: up to three spaces, then
+// three or more '`' (no '`' after them) or '~'. `open` is the opening fence when closing one.
+bool fence_line(std::string_view line, std::string_view open = {}) {
+    const std::size_t indent = line.find_first_not_of(' ');
+    if (indent == std::string_view::npos || indent > 3) return false;
+    const std::string_view t = line.substr(indent);
+    const char c = t.front();
+    const std::size_t run = std::min(t.find_first_not_of(c), t.size());
+    if ((c != '`' && c != '~') || run < 3) return false;
+    if (open.empty()) return c == '~' || t.find('`', run) == std::string_view::npos;
+    const std::string_view o = open.substr(open.find_first_not_of(' '));
+    return c == o.front() && run >= std::min(o.find_first_not_of(c), o.size()) &&
+           t.find_first_not_of(" \t", run) == std::string_view::npos;
+}
+
+// The description's lines with the Markdown policy applied (md::sanitize_markdown) to everything but
+// fenced code after the first line, which stays as written; `code` marks the fence lines and their code.
+struct EntryLine {
+    std::string text;
+    bool code = false;
+};
+
+std::vector<EntryLine> entry_lines(std::string_view description) {
+    std::vector<EntryLine> lines;
+    std::string prose;  // lines read together, so that a link across lines is seen whole
+    bool pending = false;
+    const auto flush = [&] {
+        if (!pending) return;
+        const std::string safe = md::sanitize_markdown(prose);
+        for (std::size_t at = 0; at <= safe.size();) {
+            const std::size_t eol = std::min(safe.find('\n', at), safe.size());
+            lines.push_back({safe.substr(at, eol - at), false});
+            at = eol + 1;
+        }
+        prose.clear();
+        pending = false;
+    };
+    std::string_view open;  // the fence being read, if any
+    for (std::size_t at = 0, n = 0; at <= description.size(); ++n) {
+        const std::size_t eol = std::min(description.find('\n', at), description.size());
+        const std::string_view line = description.substr(at, eol - at);
+        at = eol + 1;
+        if (!open.empty() || (n > 0 && fence_line(line))) {
+            if (open.empty()) {
+                flush();
+                open = line;
+            } else if (fence_line(line, open)) {
+                open = {};
+            }
+            lines.push_back({std::string(line), true});
+            continue;
+        }
+        if (pending) prose += '\n';
+        prose += line;
+        pending = true;
+    }
+    flush();
+    return lines;
+}
+
 bool opens_block(std::string_view line) {
     const std::string_view t = trim(line);
     if (starts_with(t, "#") || starts_with(t, ">")) return true;
@@ -414,12 +422,11 @@ bool opens_block(std::string_view line) {
 }  // namespace
 
 std::string format_entry(const Change& change, std::string_view repository) {
-    const std::string description = clean_text(change.description);
-    const std::size_t eol = std::min(description.find('\n'), description.size());
+    const std::vector<EntryLine> lines = entry_lines(clean_text(change.description));
     std::string line = "- ";
     if (change.category == ChangeCategory::breaking_change) line += "**BREAKING:** ";
     if (scope_text(change.scope)) line += "**" + clean_text(change.scope) + ":** ";
-    line += escape_first_line(std::string(trim(safe_inline_markdown(description.substr(0, eol)))));
+    line += escape_first_line(std::string(trim(lines.front().text)));
     if (user_name(change.author)) line += " by @" + change.author;
     if (!change.ref_id.empty()) {
         const std::string ref = clean_text(change.ref_id);
@@ -440,18 +447,9 @@ std::string format_entry(const Change& change, std::string_view repository) {
     }
     line += "\n";
     // Lines after the first are indented into the entry; outside code fences none may open a block.
-    bool fence = false;
-    for (std::size_t at = eol; at < description.size();) {
-        const std::size_t next = std::min(description.find('\n', at + 1), description.size());
-        std::string rest = description.substr(at + 1, next - at - 1);
-        at = next;
-        const std::string_view t = trim(rest);
-        if (starts_with(t, "```") || starts_with(t, "~~~")) {
-            fence = !fence;
-        } else if (!fence) {
-            rest = safe_inline_markdown(rest);
-            if (opens_block(rest)) rest.insert(indent_of(rest), "\\");
-        }
+    for (std::size_t n = 1; n < lines.size(); ++n) {
+        std::string rest = lines[n].text;
+        if (!lines[n].code && opens_block(rest)) rest.insert(indent_of(rest), "\\");
         line += rest.empty() ? "\n" : "  " + rest + "\n";
     }
     return line;

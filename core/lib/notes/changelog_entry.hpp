@@ -47,8 +47,4 @@ ParsedEntry parse_entry(std::string_view text, const EntryContext& context);
 // hashes links.
 std::string format_entry(const Change& change, std::string_view repository);
 
-// `text` with raw HTML tags made literal (`&lt;`) and links whose target is not http(s)/mailto
-// reduced to their text; code spans are left alone.
-std::string safe_inline_markdown(std::string_view text);
-
 }  // namespace relplan

@@ -1,6 +1,7 @@
 #include "notes/changelog_export.hpp"
 #include "notes/changelog_entry.hpp"
 #include "notes/changelog_sections.hpp"
+#include "notes/markdown.hpp"
 #include "lifecycle/support.hpp"
 
 #include "plan/plan_time.hpp"
@@ -52,7 +53,7 @@ std::string body(const std::vector<const Release*>& releases, const Date& today,
 std::string summary_block(std::string_view summary) {
     if (summary.empty()) return {};
     std::string out = "\n";
-    const std::string text = safe_inline_markdown(clean_text(summary));
+    const std::string text = md::sanitize_markdown(clean_text(summary));
     for (std::size_t at = 0; at <= text.size();) {
         const std::size_t eol = std::min(text.find('\n', at), text.size());
         std::string line = text.substr(at, eol - at);

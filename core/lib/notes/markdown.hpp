@@ -1,16 +1,17 @@
 // A small Markdown document model: what the release-notes generator builds and the live preview draws.
 //
-// parse() reads the CommonMark subset people write in release summaries and upgrade steps, and that
-// to_markdown() emits: ATX and setext headings, paragraphs, bullet and ordered lists (nested, tight or
-// loose), block quotes, fenced and indented code, thematic breaks, GFM pipe tables; inline emphasis,
-// strong emphasis, code spans, links ([text](url) and <autolinks>), backslash escapes, numeric and the
-// common named character references, hard and soft line breaks. Not supported (kept as literal text):
-// raw HTML, link reference definitions and reference links, images (shown as "!" and a link),
-// strikethrough. The result is a plain tree of values; the UI walks it to draw styled text.
+// parse() reads CommonMark 0.30 with GFM pipe tables through md4c (markdown.cpp): ATX and setext
+// headings, paragraphs, bullet and ordered lists (nested, tight or loose), block quotes, fenced and
+// indented code, thematic breaks, tables (md4c's rules: the header row starts a block, delimiter cells
+// have three or more characters); inline emphasis, strong emphasis, code spans, links (inline,
+// reference and <autolinks>), backslash escapes, numeric and the common named character references,
+// hard and soft line breaks. Raw HTML is literal text; images become "!" and a link; strikethrough
+// is not read. The result is a plain tree of values; the UI walks it to draw styled text.
 //
 // Guarantees, for any input bytes: no crash, time linear in the input, container nesting at most
-// max_block_depth, emphasis nesting at most max_inline_depth outside links and again inside each link
-// (deeper markers stay literal text), all strings valid UTF-8 without control characters (line feeds
+// max_block_depth (deeper containers' content joins the deepest one kept), emphasis nesting at most
+// max_inline_depth outside links and again inside each link (deeper emphasis becomes '*' or '**'
+// around its text), all strings valid UTF-8 without control characters (line feeds
 // and tabs only inside code blocks), and every parsed link has an http/https/mailto URL from sanitize_url
 // (text.hpp); a link to anything else is parsed as its text alone.
 //
@@ -86,18 +87,25 @@ std::string to_text(const Document& document, int width = 72);
 // text, window titles, search.
 std::string plain_text(const std::vector<Inline>& inlines);
 
-// The one inline-Markdown policy for plan strings written as Markdown (change descriptions), in
-// every output. Emphasis, strong emphasis, code spans and links keep their meaning; a link whose
-// target is not http, https or mailto is its text alone; raw HTML is literal text (escaped in HTML
-// output); block syntax has no meaning ("## x", "- x", "> x", "[x]: url" at a line start are text),
-// so a description can never start a heading, list, quote or link reference definition. Lines are
-// trimmed, blank lines dropped, and the line breaks between them become soft breaks.
+// The one Markdown policy for what authors write in plan strings (change descriptions, summaries),
+// shared by every output. sanitize_markdown gives `text` back byte for byte except that a raw HTML
+// opener (`<b`, `</`, `<!`, `<?`, an autolink to a refused scheme) becomes `&lt;` and an inline link or
+// image whose target sanitize_url (text.hpp) refuses becomes its text alone; code spans on one line
+// and http(s)/mailto autolinks and links stay as written. Rendering the result with raw HTML enabled
+// (GitHub, any CommonMark renderer) shows no tag and follows no other scheme. It does not decide
+// block structure: callers keep text from opening a block where their context needs it.
+std::string sanitize_markdown(std::string_view text);
+
+// sanitize_markdown read as inline content only: emphasis, strong emphasis, code spans and links keep
+// their meaning; block syntax has no meaning ("## x", "- x", "> x", "[x]: url" at a line start are
+// text), so a description can never start a heading, list, quote or link reference definition.
+// Lines are trimmed, blank lines dropped, and the line breaks between them become soft breaks.
 std::vector<Inline> inline_markdown(std::string_view source);
-// The same as canonical Markdown text to put after "- " in a Markdown file: it renders to the
-// inlines above, never starts a block (escapes where needed) and contains no blank line. Line breaks
-// are '\n' (indent continuation lines under a list item). Sanitizing the result again gives it
+// inline_markdown written back as canonical Markdown to put after "- " in a Markdown file: it renders
+// to the same inlines, never starts a block (escapes where needed) and contains no blank line. Line
+// breaks are '\n' (indent continuation lines under a list item). Applying it again gives the result
 // unchanged, except where literal '*' or '_' sit right next to emphasis (see to_markdown).
-std::string sanitize_inline_markdown(std::string_view source);
+std::string canonical_inline_markdown(std::string_view source);
 
 // Small builders for generated documents; they keep the invariants above (text is cleaned, line
 // breaks become soft_break inlines, link targets go through sanitize_url).

@@ -1,5 +1,5 @@
-// Pieces of CommonMark's syntax the block parser (markdown.cpp), the inline parser
-// (markdown_inline.cpp) and the writers (markdown_write.cpp) share. Internal to the notes module.
+// Pieces of CommonMark's syntax the parser (markdown.cpp), the sanitiser (markdown_safe.cpp) and the
+// writers (markdown_write.cpp) share. Internal to the notes module.
 #pragma once
 
 #include <cstddef>
@@ -22,9 +22,5 @@ inline bool is_alnum(char c) { return is_alpha(c) || is_digit(c); }
 std::string_view trim(std::string_view s);
 // A character reference at s[i] ('&'): appends its text and returns its length, or returns 0.
 std::size_t decode_entity(std::string_view s, std::size_t i, std::string& out);
-// Backslash escapes and character references resolved, as in link destinations and info strings.
-std::string unescape(std::string_view s);
-// The inlines of one block's text (markdown_inline.cpp).
-std::vector<Inline> parse_inlines(std::string_view text);
 
 }  // namespace relplan::md::detail

@@ -5,6 +5,8 @@
 #include "notes/changelog_import.hpp"
 #include "plan/plan_json.hpp"
 
+#include "../test_support.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <fstream>
@@ -14,12 +16,8 @@ using namespace relplan;
 
 namespace {
 
-std::string corpus(const std::string& name) {
-    std::ifstream in(std::string(RELPLAN_TEST_DATA_DIR) + "/changelogs/" + name, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
+// A real changelog under tests/data/changelogs/.
+std::string corpus(const std::string& name) { return test::data("changelogs/" + name); }
 
 struct CorpusFile {
     const char* name;

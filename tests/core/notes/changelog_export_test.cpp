@@ -10,12 +10,11 @@
 #include <sstream>
 
 using namespace relplan;
+using relplan::test::d;
 
 namespace {
 
 using relplan::test::read;
-
-Date ymd(int y, unsigned m, unsigned d) { return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}}; }
 
 Change change(std::string id, ChangeCategory category, std::string description, std::string scope = {},
               std::string ref = {}, std::string link = {}) {
@@ -36,13 +35,13 @@ Plan small_plan() {
     r1.id = "r1";
     r1.version = "1.0.0";
     r1.status = ReleaseStatus::released;
-    r1.release_date = ymd(2026, 9, 1);
+    r1.release_date = d(2026, 9, 1);
     r1.changes = {change("a", ChangeCategory::new_feature, "First")};
     Release r2;
     r2.id = "r2";
     r2.version = "1.1.0";
     r2.status = ReleaseStatus::released;
-    r2.release_date = ymd(2026, 10, 6);
+    r2.release_date = d(2026, 10, 6);
     r2.changes = {change("b", ChangeCategory::bug_fix, "Crash on start", "cli", "#12", "https://github.com/acme/widget/issues/12"),
                   change("c", ChangeCategory::improvement, "Faster\nand smaller"),
                   change("d", ChangeCategory::breaking_change, "Config moved", "config"),
@@ -62,11 +61,9 @@ Plan small_plan() {
     return plan;
 }
 
-}  // namespace
-
-TEST_CASE("a release as a Keep a Changelog section") {
-    const Plan plan = small_plan();
-    CHECK(changelog_section(plan.releases[1], {}) == R"(## [1.1.0] - 2026-10-06
+// small_plan's released 1.1.0 and its unversioned planned release as sections; the whole-plan
+// document holds them unchanged.
+const std::string released_section = R"(## [1.1.0] - 2026-10-06
 
 ### Changed
 
@@ -85,10 +82,17 @@ TEST_CASE("a release as a Keep a Changelog section") {
 ### Fixed
 
 - **cli:** Crash on start ([#12](https://github.com/acme/widget/issues/12))
-)");
+)";
+const std::string unreleased_section = "## [Unreleased]\n\n### Added\n\n- Export to PDF\n";
+
+}  // namespace
+
+TEST_CASE("a release as a Keep a Changelog section") {
+    const Plan plan = small_plan();
+    CHECK(changelog_section(plan.releases[1], {}) == released_section);
     Release unversioned = plan.releases[2];
     unversioned.version.clear();
-    CHECK(changelog_section(unversioned, {}) == "## [Unreleased]\n\n### Added\n\n- Export to PDF\n");
+    CHECK(changelog_section(unversioned, {}) == unreleased_section);
 }
 
 TEST_CASE("the whole plan as a Keep a Changelog file") {
@@ -99,32 +103,7 @@ All notable changes to Widget will be documented in this file.
 The format is based on [Keep a Changelog](https://keepachangelog.com/en/1.1.0/),
 and this project adheres to [Semantic Versioning](https://semver.org/spec/v2.0.0.html).
 
-## [Unreleased]
-
-### Added
-
-- Export to PDF
-
-## [1.1.0] - 2026-10-06
-
-### Changed
-
-- **BREAKING:** **config:** Config moved
-- Faster
-  and smaller
-
-### Performance
-
-- Cache results
-
-### Deprecated
-
-- Old flag ([PROJ-7])
-
-### Fixed
-
-- **cli:** Crash on start ([#12](https://github.com/acme/widget/issues/12))
-
+)" + unreleased_section + "\n" + released_section + R"(
 ## [1.0.0] - 2026-09-01
 
 ### Added
@@ -144,13 +123,13 @@ TEST_CASE("embargoed security details stay out until the embargo date") {
     sec.version = "1.1.1";
     sec.type = ReleaseType::security;
     sec.status = ReleaseStatus::frozen;
-    sec.embargo_until = ymd(2026, 12, 3);
+    sec.embargo_until = d(2026, 12, 3);
     sec.changes = {change("s1", ChangeCategory::security, "Timing attack on webhook signatures", "", "CVE-2026-41234"),
                    change("s2", ChangeCategory::bug_fix, "Typo in the dashboard")};
     plan.releases.push_back(sec);
 
     ChangelogOptions before;
-    before.today = ymd(2026, 11, 26);
+    before.today = d(2026, 11, 26);
     const std::string hidden = changelog_document(plan, before);
     CHECK(hidden.find("Timing attack") == std::string::npos);
     CHECK(hidden.find("CVE-2026-41234") == std::string::npos);
@@ -159,7 +138,7 @@ TEST_CASE("embargoed security details stay out until the embargo date") {
     CHECK(changelog_document(plan, {}).find("Timing attack") == std::string::npos);  // unknown today: withheld
 
     ChangelogOptions after;
-    after.today = ymd(2026, 12, 3);
+    after.today = d(2026, 12, 3);
     CHECK(changelog_document(plan, after).find("- Timing attack on webhook signatures ([CVE-2026-41234])") != std::string::npos);
 }
 
@@ -182,7 +161,7 @@ TEST_CASE("export then import gives back versions, dates, categories (performanc
     const PlanLoad loaded = load_plan(read(std::string(RELPLAN_ASSETS_DIR) + "/examples/acme.plan.json"));
     REQUIRE(loaded.ok());
     ChangelogOptions options;
-    options.today = ymd(2027, 6, 1);
+    options.today = d(2027, 6, 1);
     options.component = "web";
     const auto back = import_changelog(changelog_document(*loaded.plan, options));
     REQUIRE(back);

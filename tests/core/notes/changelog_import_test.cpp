@@ -1,6 +1,8 @@
 #include "notes/changelog_import.hpp"
 #include "plan/plan_json.hpp"
 
+#include "../test_support.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <fstream>
@@ -8,17 +10,12 @@
 #include <sstream>
 
 using namespace relplan;
+using relplan::test::d;
 
 namespace {
 
-std::string data(const std::string& name) {
-    std::ifstream in(std::string(RELPLAN_TEST_DATA_DIR) + "/plan/" + name, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-Date ymd(int y, unsigned m, unsigned d) { return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}}; }
+// A changelog fixture under tests/data/plan/.
+std::string data(const std::string& name) { return test::data("plan/" + name); }
 
 // "category|scope|description|ref_id|link|commit" for compact comparisons.
 std::vector<std::string> summary(const Release& r) {
@@ -47,7 +44,7 @@ TEST_CASE("Keep a Changelog 1.1: versions, dates, sections, [Unreleased], [YANKE
     CHECK(oldest.version == "0.3.0");
     CHECK(oldest.status == ReleaseStatus::released);
     CHECK(oldest.type == ReleaseType::minor);
-    CHECK(oldest.release_date == ymd(2015, 12, 3));
+    CHECK(oldest.release_date == d(2015, 12, 3));
     CHECK(oldest.link == "https://github.com/olivierlacan/keep-a-changelog/releases/tag/v0.3.0");
 
     const Release& yanked = plan.releases[2];
@@ -88,7 +85,7 @@ TEST_CASE("conventional-changelog and standard-version headings, sections, scope
 
     const Release& minor = plan.releases[0];  // "## <small>1.2.0 (2024-03-01)</small>"
     CHECK(minor.version == "1.2.0");
-    CHECK(minor.release_date == ymd(2024, 3, 1));
+    CHECK(minor.release_date == d(2024, 3, 1));
     CHECK(summary(minor) == std::vector<std::string>{"new-feature|cli|add --json flag|#45||",
                                                      "improvement||explain the config file|||",
                                                      "improvement||bump deps|||"});
@@ -104,7 +101,7 @@ TEST_CASE("conventional-changelog and standard-version headings, sections, scope
     const Release& major = plan.releases[2];  // "# [2.0.0](link) (date)"
     CHECK(major.version == "2.0.0");
     CHECK(major.type == ReleaseType::major);
-    CHECK(major.release_date == ymd(2024, 4, 2));
+    CHECK(major.release_date == d(2024, 4, 2));
     CHECK(summary(major) ==
           std::vector<std::string>{
               "new-feature|api|rename color option|#51|https://github.com/acme/widget/issues/51|4f2a9c1e5b",

@@ -10,17 +10,16 @@
 #include <catch2/catch.hpp>
 
 using namespace relplan;
+using relplan::test::d;
 
 namespace {
-
-Date ymd(int y, unsigned m, unsigned d) { return Date{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}}; }
 
 Plan one_release(std::vector<Change> changes, std::string summary = {}) {
     Plan plan = test::plan_named("Widget");
     Release r;
     r.id = r.version = "1.0.0";
     r.status = ReleaseStatus::released;
-    r.release_date = ymd(2024, 1, 1);
+    r.release_date = d(2024, 1, 1);
     r.summary = std::move(summary);
     for (std::size_t i = 0; i < changes.size(); ++i) changes[i].id = "1.0.0:" + std::to_string(i + 1);
     r.changes = std::move(changes);

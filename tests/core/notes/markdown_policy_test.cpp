@@ -1,4 +1,4 @@
-// The inline-Markdown policy for plan strings (md::inline_markdown, md::sanitize_inline_markdown):
+// The inline-Markdown policy for plan strings (md::inline_markdown, md::canonical_inline_markdown):
 // what survives into Markdown, HTML and plain text, and what can never get through.
 #include "notes/markdown.hpp"
 
@@ -35,18 +35,18 @@ std::string reparsed_html(const std::string& markdown) {
 
 TEST_CASE("descriptions keep code spans, emphasis and web links in every output") {
     const std::string d = "Add `--dry-run` to *sync* (see [docs](https://example.com/sync?a=1&b=2))";
-    CHECK(md::sanitize_inline_markdown(d) == "Add `--dry-run` to *sync* (see [docs](https://example.com/sync?a=1&b=2))");
+    CHECK(md::canonical_inline_markdown(d) == "Add `--dry-run` to *sync* (see [docs](https://example.com/sync?a=1&b=2))");
     CHECK(html(d) == "<p>Add <code>--dry-run</code> to <em>sync</em> (see <a href=\"https://example.com/sync?a=1&amp;b=2\" "
                      "rel=\"noopener noreferrer\">docs</a>)</p>\n");
     CHECK(text(d) == "Add --dry-run to sync (see docs <https://example.com/sync?a=1&b=2>)\n");
-    CHECK(md::sanitize_inline_markdown("Mail <mailto:sec@example.com> or **now**") == "Mail <mailto:sec@example.com> or **now**");
+    CHECK(md::canonical_inline_markdown("Mail <mailto:sec@example.com> or **now**") == "Mail <mailto:sec@example.com> or **now**");
 }
 
 TEST_CASE("links to other schemes and raw HTML never get through") {
-    CHECK(md::sanitize_inline_markdown("[click](javascript:alert(1)) here") == "click here");
+    CHECK(md::canonical_inline_markdown("[click](javascript:alert(1)) here") == "click here");
     CHECK(html("[click](javascript:alert(1))") == "<p>click</p>\n");
     CHECK(html("[x](data:text/html,<script>alert(1)</script>)").find("<script") == std::string::npos);
-    CHECK(md::sanitize_inline_markdown("Fix <script>alert(1)</script> in <b>bold</b>") ==
+    CHECK(md::canonical_inline_markdown("Fix <script>alert(1)</script> in <b>bold</b>") ==
           "Fix \\<script>alert(1)\\</script> in \\<b>bold\\</b>");
     CHECK(html("Fix <img src=x onerror=alert(1)>") == "<p>Fix &lt;img src=x onerror=alert(1)&gt;</p>\n");
     CHECK(text("Fix <b>bold</b>") == "Fix <b>bold</b>\n");
@@ -68,7 +68,7 @@ TEST_CASE("a description can never start a block in the exported file") {
     };
     for (const auto& c : cases) {
         INFO(c.description);
-        const std::string out = md::sanitize_inline_markdown(c.description);
+        const std::string out = md::canonical_inline_markdown(c.description);
         CHECK(out == c.markdown);
         // Read back as the text of a list item, it is still one paragraph with the same inlines.
         CHECK(reparsed_html(out) == html(c.description));
@@ -80,12 +80,12 @@ TEST_CASE("the sanitiser is idempotent and keeps lines") {
     for (const char* d : {"Plain words", "a *b* `c` [d](https://e.example)", "## x\n- y", "<b>x</b> & y",
                           "back\\slash and \\*stars\\*", "two\n\nparagraphs become one", "  trimmed  \n  lines  "}) {
         INFO(d);
-        const std::string once = md::sanitize_inline_markdown(d);
-        CHECK(md::sanitize_inline_markdown(once) == once);
+        const std::string once = md::canonical_inline_markdown(d);
+        CHECK(md::canonical_inline_markdown(once) == once);
         CHECK(once.find("\n\n") == std::string::npos);
     }
-    CHECK(md::sanitize_inline_markdown("two\n\nparagraphs") == "two\nparagraphs");
-    CHECK(md::sanitize_inline_markdown("").empty());
+    CHECK(md::canonical_inline_markdown("two\n\nparagraphs") == "two\nparagraphs");
+    CHECK(md::canonical_inline_markdown("").empty());
 }
 
 // Idempotence is checked without '*' and '_': literal ones right next to emphasis can regroup in
@@ -98,8 +98,8 @@ TEST_CASE("random descriptions come out as one inert paragraph (property)") {
         const int len = static_cast<int>(rng() % 40);
         for (int i = 0; i < len; ++i) d += alphabet[rng() % alphabet.size()];
         INFO(d);
-        const std::string out = md::sanitize_inline_markdown(d);
-        if (d.find_first_of("*_") == std::string::npos) CHECK(md::sanitize_inline_markdown(out) == out);
+        const std::string out = md::canonical_inline_markdown(d);
+        if (d.find_first_of("*_") == std::string::npos) CHECK(md::canonical_inline_markdown(out) == out);
         const md::Document doc = md::parse("- " + out);
         CHECK(doc.blocks.size() <= 1);
         if (!doc.blocks.empty()) {

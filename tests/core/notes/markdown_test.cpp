@@ -154,10 +154,14 @@ TEST_CASE("GFM pipe tables") {
     CHECK(parsed("| a | b | c |\n|:--|:-:|--:|\n| 1 | `x\\|y` |\n| 4 | 5 | 6 | 7 |") ==
           "table[tr[td<[t(a)] td|[t(b)] td>[t(c)]] tr[td<[t(1)] td|[code(x|y)] td>[]] "
           "tr[td<[t(4)] td|[t(5)] td>[t(6)]]]");
-    CHECK(parsed("intro line\na | b\n--|--\n1 | 2\n\nafter") ==
+    CHECK(parsed("intro line\n\na | b\n---|---\n1 | 2\n\nafter") ==
           "p[t(intro line)] table[tr[td[t(a)] td[t(b)]] tr[td[t(1)] td[t(2)]]] p[t(after)]");
+    // md4c's rules: a table starts a block, and a delimiter cell has at least three characters.
+    CHECK(parsed("intro line\na | b\n---|---") == "p[t(intro line) sb t(a | b) sb t(---|---)]");
+    CHECK(parsed("a | b\n--|--") == "p[t(a | b) sb t(--|--)]");
     CHECK(parsed("a | b\n--|--|--") == "p[t(a | b) sb t(--|--|--)]");
-    CHECK(parsed("| a |\n| - |\n| b |\n# heading") == "table[tr[td[t(a)]] tr[td[t(b)]]] h1[t(heading)]");
+    CHECK(parsed("| a |\n| --- |\n| b |\n\n# heading") == "table[tr[td[t(a)]] tr[td[t(b)]]] h1[t(heading)]");
+    CHECK(parsed("| a |\n| --- |\n# b") == "table[tr[td[t(a)]] tr[td[t(# b)]]]");  // md4c: rows run to a blank line
 }
 
 TEST_CASE("unclosed and malformed constructs stay inert") {
