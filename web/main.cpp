@@ -35,6 +35,9 @@ namespace {
 
 using relplan::web::WebHost;
 
+// Startup milestones as performance marks ("relplan:…", since navigation start), for the benchmarks.
+EM_JS(void, js_mark, (const char* name), { performance.mark('relplan:' + UTF8ToString(name)); });
+
 EM_JS(void, js_set_cursor, (const char* css), { Module.canvas.style.cursor = UTF8ToString(css); });
 
 // The backend's cursor handling goes through emscripten's GLFW, which toggles pointer lock every
@@ -92,7 +95,13 @@ void frame(void* arg) {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
+    if (!h.first_frame_done) {
+        ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+        if (!atlas->IsBuilt()) atlas->Build();  // what the backend's first NewFrame would do, timed apart
+        js_mark("fonts");
+    }
     ImGui_ImplOpenGL3_NewFrame();
+    if (!h.first_frame_done) js_mark("gl-objects");
     ImGui_ImplGlfw_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(static_cast<float>(h.canvas_w), static_cast<float>(h.canvas_h));
@@ -100,6 +109,7 @@ void frame(void* arg) {
     if (io.DeltaTime <= 0.0f) io.DeltaTime = 1.0f / 60.0f;  // rAF can repeat a timestamp
     ImGui::NewFrame();
     h.app->frame();
+    if (!h.first_frame_done) js_mark("app-frame");
     ImGui::Render();
     update_cursor(h);
     glViewport(0, 0, h.canvas_w, h.canvas_h);
@@ -211,6 +221,7 @@ EMSCRIPTEN_KEEPALIVE const char* relplan_test_hooks(int what) {
 }  // extern "C"
 
 int main() {
+    js_mark("main");
     WebHost& h = relplan::web::host();
     if (!glfwInit()) {
         EM_ASM({ Module.relplanFatal("GLFW could not start in this browser."); });
@@ -225,11 +236,13 @@ int main() {
         return 1;
     }
     glfwMakeContextCurrent(h.window);
+    js_mark("gl-context");
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     relplan::ui::AppConfig cfg;
     cfg.ui_scale = static_cast<float>(std::clamp(emscripten_get_device_pixel_ratio(), 1.0, 4.0));
     h.app = new relplan::ui::App(cfg);  // lives for the page's lifetime
+    js_mark("app");
     h.app->build_fonts();
     ImGui_ImplGlfw_InitForOpenGL(h.window, true);
     ImGui_ImplOpenGL3_Init("#version 300 es");

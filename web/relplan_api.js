@@ -37,6 +37,7 @@
   };
   Module.relplanFirstFrame = function () {
     api.firstFrameMs = performance.now();  // since navigation started (benchmarks read it)
+    performance.mark('relplan:first-frame');
     var loading = document.getElementById('loading');
     if (loading) loading.style.display = 'none';
     firstFrame();
@@ -58,7 +59,11 @@
   }
 
   var api = {
-    ready: Promise.all([firstFramePromise, startupPromise]).then(function () { return true; }),
+    ready: Promise.all([firstFramePromise, startupPromise]).then(function () {
+      api.readyMs = performance.now();
+      performance.mark('relplan:ready');
+      return true;
+    }),
     // The text reaches the parser exactly (with its length, so a NUL is reported where it is).
     // `shared`: a share link (a version of the open plan is offered for merging); `params`: the
     // link's "&r=…&b=…" revision names.
@@ -391,13 +396,15 @@
     });
   };
   // This tab's copy, or else the newest copy no open tab holds (taken over: moved to this tab).
+  // The three reads go out together: each answer waits for the main thread, busy with the first frames.
   function readWorkingCopy() {
+    var others = Promise.all([
+      dbRequest('readonly', function (s) { return s.getAllKeys(); }),
+      locks ? locks.query().catch(function () { return { held: [] }; }) : Promise.resolve({ held: [] }),
+    ]);
     return dbRequest('readonly', function (s) { return s.get(tabKey); }).then(function (own) {
       if (own) return own;
-      return Promise.all([
-        dbRequest('readonly', function (s) { return s.getAllKeys(); }),
-        locks ? locks.query().catch(function () { return { held: [] }; }) : Promise.resolve({ held: [] }),
-      ]).then(function (r) {
+      return others.then(function (r) {
         var held = {};
         (r[1].held || []).forEach(function (l) { held[l.name] = true; });
         var orphans = (r[0] || []).filter(function (k) {

@@ -73,7 +73,7 @@ void App::build_fonts() {
 }
 
 bool App::needs_font_rebuild() const {
-    return s_->fonts_dirty || s_->glyphs.dirty || s_->built_scale != s_->config.ui_scale;
+    return s_->fonts_dirty || s_->glyphs.dirty || s_->built_scale != s_->config.ui_scale || heading_faces_pending();
 }
 
 void App::set_ui_scale(float scale) {

@@ -42,6 +42,9 @@ const ImWchar* base_glyph_ranges();
 // Rebuilds the atlas (body font and heading sizes) at `scale` with the noted code points and the
 // fallback fonts; the host then re-creates the font texture (theme.cpp).
 void build_font_atlas(float scale, GlyphNeeds& g);
+// True when a heading was asked for (ui_font) and the atlas lacks the heading sizes: they are baked
+// on first use, not at startup, so the first frame waits only for the body font.
+bool heading_faces_pending();
 
 // Notes code points of `utf8` that the current atlas cannot draw. ASCII costs one compare per byte.
 void note_text(GlyphNeeds& g, std::string_view utf8);

@@ -63,6 +63,11 @@ float line_height_in_ems(std::string_view ttf, int index) {
     return ascender > descender ? static_cast<float>(ascender - descender) / static_cast<float>(units) : 0.0f;
 }
 
+// The heading sizes are baked once a heading is first asked for (ui_font): they are most of the
+// atlas's rasterising, which would otherwise delay the first frame. One atlas per process, as ImGui's.
+bool headings_wanted = false;
+bool headings_built = false;
+
 // Adds the embedded face at `size` for `ranges`, then merges each fallback font for the noted code
 // points (a merged font never overwrites a glyph an earlier one drew), sized so its em matches the
 // embedded face's.
@@ -90,6 +95,9 @@ void add_face(GlyphNeeds& g, std::string_view ttf, float size, const ImWchar* ra
 void build_font_atlas(float scale, GlyphNeeds& g) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
+    // Only the rows the glyphs fill: a power-of-two height would add up to half again to the texture
+    // converted and uploaded before the first frame (WebGL2 and GL 3.3 take any size).
+    io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
     g.dirty = false;
     std::string_view ttf = assets::get("fonts/DejaVuSans.ttf");
     if (ttf.empty()) {
@@ -114,13 +122,19 @@ void build_font_atlas(float scale, GlyphNeeds& g) {
     heading.BuildRanges(&g.heading_ranges);
     if (!g.wanted.empty()) extra.BuildRanges(&g.extra);
     add_face(g, ttf, 15.0f * scale, g.ranges.Data, 2);
-    for (float size : {22.0f, 18.0f}) add_face(g, ttf, size * scale, g.heading_ranges.Data, 1);
+    headings_built = headings_wanted;
+    if (headings_built)
+        for (float size : {22.0f, 18.0f}) add_face(g, ttf, size * scale, g.heading_ranges.Data, 1);
 }
 
+bool heading_faces_pending() { return headings_wanted && !headings_built && !assets::get("fonts/DejaVuSans.ttf").empty(); }
+
 ImFont* ui_font(FontRole role) {
-    // Fonts are added in FontRole order by build_font_atlas; the built-in fallback has only the body.
+    // Fonts are added in FontRole order by build_font_atlas; the built-in fallback has only the body,
+    // and the headings are there once asked for.
     ImVector<ImFont*>& fonts = ImGui::GetIO().Fonts->Fonts;
     int index = static_cast<int>(role);
+    if (role != FontRole::body) headings_wanted = true;  // drawn in the body font until the next build
     return index < fonts.Size ? fonts[index] : ImGui::GetFont();
 }
 
