@@ -47,29 +47,26 @@ SRC
   fi
 }
 
-# Dear ImGui core sources come from Debian's source package so both targets build one ImGui (1.86).
-imgui_dir=$top/build/deps/imgui-1.86
-if [ ! -f "$imgui_dir/imgui.cpp" ]; then
-  echo "relplan: fetching Dear ImGui 1.86 sources (Debian source package imgui)"
+# Fetches the upstream tarball of a Debian source package and unpacks it into build/deps.
+# Only the orig tarball is taken (--tar-only): the mirror may lack a package's Debian diff, and we apply none.
+# Usage: fetch_source PACKAGE WHAT TARBALL FILE-THAT-PROVES-IT-IS-UNPACKED
+fetch_source() {
+  local pkg=$1 what=$2 tarball=$3 proof=$4
+  [ -f "$proof" ] && return 0
+  echo "relplan: fetching $what sources (Debian source package $pkg)"
   ensure_deb_src
   mkdir -p build/deps/src
-  (cd build/deps/src && apt-get source --download-only imgui >/dev/null 2>&1) \
-    || fail "apt-get source imgui failed" "add a deb-src entry for bookworm (see CONTRIBUTING.md, Build) and retry"
-  tar -C build/deps -xf build/deps/src/imgui_1.86+ds.orig.tar.xz \
-    || fail "cannot unpack the imgui source tarball" "delete build/deps and retry"
-fi
+  (cd build/deps/src && apt-get source --download-only --tar-only "$pkg" >apt-source-"$pkg".log 2>&1) \
+    || fail "apt-get source $pkg failed (log: build/deps/src/apt-source-$pkg.log)" \
+            "add a deb-src entry for bookworm (see CONTRIBUTING.md, Build) and retry"
+  tar -C build/deps -xf build/deps/src/"$tarball" \
+    || fail "cannot unpack build/deps/src/$tarball" "delete build/deps and retry"
+  [ -f "$proof" ] || fail "$tarball did not hold $proof" "delete build/deps and retry"
+}
 
-# md4c (the CommonMark parser) comes from Debian's source package too: every target compiles it.
-md4c_dir=$top/build/deps/md4c-release-0.4.8
-if [ ! -f "$md4c_dir/src/md4c.c" ]; then
-  echo "relplan: fetching md4c 0.4.8 sources (Debian source package md4c)"
-  ensure_deb_src
-  mkdir -p build/deps/src
-  (cd build/deps/src && apt-get source --download-only md4c >/dev/null 2>&1) \
-    || fail "apt-get source md4c failed" "add a deb-src entry for bookworm (see CONTRIBUTING.md, Build) and retry"
-  tar -C build/deps -xzf build/deps/src/md4c_0.4.8.orig.tar.gz \
-    || fail "cannot unpack the md4c source tarball" "delete build/deps and retry"
-fi
+# Both targets build one Dear ImGui (1.86) and one md4c (0.4.8, the CommonMark parser), from Debian's sources.
+fetch_source imgui "Dear ImGui 1.86" "imgui_1.86+ds.orig.tar.xz" "$top/build/deps/imgui-1.86/imgui.cpp"
+fetch_source md4c "md4c 0.4.8" "md4c_0.4.8.orig.tar.gz" "$top/build/deps/md4c-release-0.4.8/src/md4c.c"
 
 # npm packages for tests, benchmarks and the dev server live in the build tree, pinned by the lockfile.
 if [ ! -f build/npm/node_modules/.relplan-ok ] || ! cmp -s tests/package-lock.json build/npm/package-lock.json; then
