@@ -165,17 +165,16 @@ int import_changelog_cmd(const Args& all_args, Io io) {
         io.err << "relplan: " << clean_text(text.error().message) << "\n";
         return exit_failed;
     }
-    const auto imported = import_changelog(*text);
-    if (!imported) {
-        const Error& e = imported.error();
+    const auto written = write_changelog_import(*text, [&](std::string_view piece) { io.out << piece; });
+    if (!written) {
+        const Error& e = written.error();
         print_diagnostic(io.err, e.offset == Error::npos ? Diagnostic{"", e.message, 0, 0} : diagnostic_at(*text, e.offset, e.message),
                          name);
         return exit_failed;
     }
-    for (const Diagnostic& n : imported->notes) print_diagnostic(io.err, n, name, "note");
-    for (const Diagnostic& w : validate_plan(imported->plan)) print_diagnostic(io.err, w, name, "warning");
-    if (explain) io.err << explain_changelog_import(*imported);
-    write_json(imported->plan, [&](std::string_view piece) { io.out << piece; });  // a plan is ~10x its changelog
+    for (const Diagnostic& n : written->imported.notes) print_diagnostic(io.err, n, name, "note");
+    for (const Diagnostic& w : written->warnings) print_diagnostic(io.err, w, name, "warning");
+    if (explain) io.err << explain_changelog_import(written->imported);
     return exit_ok;
 }
 

@@ -44,11 +44,11 @@ while len(out) < 16 << 20:
     i += 1
 open(sys.argv[1], "wb").write(out)
 PY
-# A Keep a Changelog file of 20,000 releases.
+# A Keep a Changelog file of 100,000 releases.
 python3 - "$work/CHANGELOG.md" <<'PY'
 import sys
 lines = ["# Changelog", ""]
-for i in range(20000, 0, -1):
+for i in range(100000, 0, -1):
     lines += [f"## [{i // 100}.{i % 100}.0] - 2026-03-{i % 28 + 1:02d}", "", "### Added", f"- Feature {i}", "",
               "### Fixed", f"- Fix {i} (#{i})", ""]
 open(sys.argv[1], "w").write("\n".join(lines) + "\n")
@@ -116,7 +116,7 @@ expect=0 run "notes of one release of the plan" "$work/plan.json" "$bin" notes -
 expect=0 run "ics of the plan" "$work/plan.json" "$bin" ics -
 expect=0 run "changelog of the plan" "$work/plan.json" "$bin" changelog -
 expect=1 run "plan validate of 16,000 errors" "$work/bad.json" "$bin" plan validate -
-expect=0 run "import changelog of 20,000 releases" "$work/CHANGELOG.md" "$bin" import changelog -
+expect=0 run "import changelog of 100,000 releases" "$work/CHANGELOG.md" "$bin" import changelog -
 expect=1 run "import commits of 16 MiB of short commits" "$work/commits.z" "$bin" import commits --release 2.0.0
 expect=0 run "next-version over 16 MiB of short commits" "$work/commits.z" "$bin" next-version --current 1.0.0
 expect=0 run "plan fmt of the plan" "$work/plan.json" "$bin" plan fmt -
@@ -157,6 +157,12 @@ peak_ok "next-version over 16 MiB of short commits" $(( (4 * csize + (64 << 20))
 peak_ok "semver sort of 32 MiB of versions" $(( (3 * vsize + (16 << 20)) / 1024 )) "$work/versions.txt" \
   "$bin" semver sort
 
+# import changelog builds, validates and writes one release at a time (it held the whole plan before:
+# 325 MiB for a 12 MiB changelog).
+chsize=$(stat -c %s "$work/CHANGELOG.md")
+peak_ok "import changelog of 100,000 releases" $(( (4 * chsize + (64 << 20)) / 1024 )) "$work/CHANGELOG.md" \
+  "$bin" import changelog -
+
 # ics writes the calendar as it makes it (it held it whole, twice while growing: 97 MB for this plan).
 psize=$(stat -c %s "$work/plan.json")
 peak_ok "ics of 16,000 releases" $(( (4 * psize + (64 << 20)) / 1024 )) "$work/plan.json" "$bin" ics -
@@ -180,6 +186,21 @@ if [ "$findings" = 16000 ] && [ "$(wc -c <"$work/out")" -lt $((16000 * 600)) ]; 
   echo "ok   check reports one window-overlap finding per release ($findings)"
 else
   echo "FAIL check reported $findings window-overlap findings, $(wc -c <"$work/out") bytes"; fails=$((fails + 1))
+fi
+
+# A changelog whose plan would pass the 64 MiB plan limit is refused before anything is written: whatever
+# relplan writes, relplan reads.
+python3 - "$work/CHANGELOG.md" "$work/long.md" <<'PY'
+import sys
+text = open(sys.argv[1]).read()
+open(sys.argv[2], "w").write(text.replace("- Feature ", "- A longer description of what this feature brings to the users who asked for it in the last survey, and of how they turn it on and off in their settings, number "))
+PY
+total=$((total + 1))
+"$bin" import changelog "$work/long.md" >"$work/out" 2>"$work/err"; rc=$?
+if [ $rc = 1 ] && [ ! -s "$work/out" ] && grep -q "over the 64 MiB plan limit" "$work/err"; then
+  echo "ok   a changelog whose plan would pass 64 MiB is refused and nothing is written"
+else
+  echo "FAIL over-limit changelog import: exit $rc, $(wc -c <"$work/out") bytes out"; head -c 400 "$work/err"; fails=$((fails + 1))
 fi
 
 # An oversized input is refused while reading, with the limit and --max-input named.

@@ -58,7 +58,7 @@ void merge_or_add(std::vector<Change>& changes, Change c) {
     changes.push_back(std::move(c));
 }
 
-ReleaseType infer_type(const Release& release, const Release* older) {
+ReleaseType infer_type(const Release& release, const std::string* older_version) {
     const auto has = [&](ChangeCategory cat) {
         return std::any_of(release.changes.begin(), release.changes.end(), [&](const Change& c) { return c.category == cat; });
     };
@@ -73,7 +73,7 @@ ReleaseType infer_type(const Release& release, const Release* older) {
     }
     const auto now = versions::semver_numbers(release.version);
     if (!now) return ReleaseType::minor;
-    const auto before = older ? versions::semver_numbers(older->version) : std::nullopt;
+    const auto before = older_version ? versions::semver_numbers(*older_version) : std::nullopt;
     if (before) {
         if ((*now)[0] != (*before)[0]) return ReleaseType::major;
         if ((*now)[1] != (*before)[1]) return ReleaseType::minor;
@@ -84,14 +84,24 @@ ReleaseType infer_type(const Release& release, const Release* older) {
     return ReleaseType::major;
 }
 
-struct Assembly {
-    ChangelogImport& result;
-    const std::map<std::string, std::string>& links;
-    std::set<std::string>& used_links;
-};
+using Links = std::map<std::string, std::string>;
 
-Change change_of(const ScannedEntry& e, const Assembly& a) {
-    const ParsedEntry parsed = parse_entry(e.text, EntryContext{e.by_entry, &a.links});
+// The release's link: its heading's, else its link reference definition's, else its "Full Changelog" URL.
+// `used` collects the definitions that name a release.
+std::string link_of(const ScannedRelease& d, const Links& links, std::set<std::string>* used) {
+    std::string link = d.heading.link;
+    for (const std::string& key : {lower(d.heading.label), "v" + lower(d.heading.label)}) {
+        const auto l = links.find(key);
+        if (l == links.end()) continue;
+        if (used != nullptr) used->insert(key);
+        if (link.empty()) link = l->second;
+    }
+    if (link.empty()) link = d.full_changelog;
+    return link;
+}
+
+Change change_of(const ScannedEntry& e, const Links& links, std::vector<ChangelogDrop>* drops) {
+    const ParsedEntry parsed = parse_entry(e.text, EntryContext{e.by_entry, &links});
     Change c = parsed.change;
     const SectionRow* row = parsed.type != nullptr ? parsed.type : e.row;
     if (row != nullptr) {
@@ -99,33 +109,22 @@ Change change_of(const ScannedEntry& e, const Assembly& a) {
         c.audience = row->audience;
     }
     if (parsed.breaking) c.category = ChangeCategory::breaking_change;
-    for (const std::string& d : parsed.dropped) a.result.dropped.push_back(ChangelogDrop{e.line, d, ""});
+    if (drops != nullptr) {
+        for (const std::string& d : parsed.dropped) drops->push_back(ChangelogDrop{e.line, d, ""});
+    }
     return c;
 }
 
-Release release_of(ScannedRelease& d, const Assembly& a) {
+Release release_of(const ScannedRelease& d, const Links& links, std::vector<ChangelogDrop>* drops) {
     Release r;
     r.version = d.heading.unreleased ? "" : d.heading.label;
     r.id = d.heading.unreleased ? "unreleased" : d.heading.label;
     r.status = d.heading.unreleased ? ReleaseStatus::planning : ReleaseStatus::released;
     r.yanked = d.heading.yanked;
     r.release_date = d.heading.date;
-    r.link = d.heading.link;
-    for (const std::string& key : {lower(d.heading.label), "v" + lower(d.heading.label)}) {
-        const auto l = a.links.find(key);
-        if (l == a.links.end()) continue;
-        a.used_links.insert(key);
-        if (r.link.empty()) r.link = l->second;
-    }
-    if (!d.full_changelog.empty()) {
-        const bool kept = r.link.empty();
-        if (kept) r.link = d.full_changelog;
-        a.result.dropped.push_back(ChangelogDrop{d.full_changelog_line, "\"Full Changelog\" line",
-                                                 kept ? "not a change; its URL is the release link"
-                                                      : "not a change; the release already has a link"});
-    }
+    r.link = link_of(d, links, nullptr);
     r.summary = d.summary;
-    for (const ScannedEntry& e : d.entries) merge_or_add(r.changes, change_of(e, a));
+    for (const ScannedEntry& e : d.entries) merge_or_add(r.changes, change_of(e, links, drops));
     // The order `relplan changelog` writes them in: by section, breaking changes first in theirs.
     std::stable_sort(r.changes.begin(), r.changes.end(), [](const Change& x, const Change& y) {
         const std::size_t sx = export_section_index(x);
@@ -191,38 +190,56 @@ Result<ChangelogScan> checked_scan(std::string_view text, std::vector<Diagnostic
     return scan;
 }
 
-}  // namespace
+// Everything but the releases, and what building them needs. The releases are built on demand
+// (each_release) so a caller can write them one at a time.
+struct Prepared {
+    ChangelogImport result;  // plan.releases empty; dropped lacks what the entries drop
+    ChangelogScan scan;
+    Links links;
+    std::vector<std::size_t> order;  // scan.releases in plan order
+};
 
-Result<ChangelogImport> import_changelog(std::string_view text) {
-    ChangelogImport result;
+Result<Prepared> prepare(std::string_view text) {
+    Prepared p;
+    ChangelogImport& result = p.result;
     auto scanned = checked_scan(text, result.notes);
     if (!scanned) return scanned.error();
-    ChangelogScan& scan = *scanned;
-    for (Diagnostic& n : scan.notes) result.notes.push_back(std::move(n));
+    p.scan = std::move(*scanned);
+    const ChangelogScan& scan = p.scan;
+    for (const Diagnostic& n : scan.notes) result.notes.push_back(n);
     result.dialect = scan.dialect;
     result.also_seen = scan.also_seen;
     result.sections = scan.sections;
+    for (const ScannedLink& l : scan.links) p.links.emplace(l.label, l.url);
 
-    std::map<std::string, std::string> links;
-    for (const ScannedLink& l : scan.links) links.emplace(l.label, l.url);
+    // Oldest first, in the order the exporter lists them (reversed; ties in reverse file order);
+    // [Unreleased] last. listed_before's rule, on the headings.
+    std::vector<std::size_t> unreleased;
+    for (std::size_t i = scan.releases.size(); i-- > 0;) {
+        (scan.releases[i].heading.unreleased ? unreleased : p.order).push_back(i);
+    }
+    std::stable_sort(p.order.begin(), p.order.end(), [&](std::size_t a, std::size_t b) {
+        const VersionHeading& x = scan.releases[a].heading;
+        const VersionHeading& y = scan.releases[b].heading;
+        if (x.date.has_value() != y.date.has_value()) return y.date.has_value();
+        if (x.date && *x.date != *y.date) return *x.date < *y.date;
+        const auto c = versions::compare_semver(x.label, y.label);
+        return c && *c < 0;
+    });
+    p.order.insert(p.order.end(), unreleased.begin(), unreleased.end());
+
     std::set<std::string> used;
-    const Assembly assembly{result, links, used};
-
     Plan& plan = result.plan;
-    std::vector<Release> unreleased;
-    for (auto it = scan.releases.rbegin(); it != scan.releases.rend(); ++it) {
-        Release r = release_of(*it, assembly);
-        (r.status == ReleaseStatus::planning ? unreleased : plan.releases).push_back(std::move(r));
-    }
-    // Oldest first, in the order the exporter lists them (reversed); [Unreleased] last.
-    std::stable_sort(plan.releases.begin(), plan.releases.end(),
-                     [](const Release& a, const Release& b) { return listed_before(b, a); });
-    for (Release& r : unreleased) plan.releases.push_back(std::move(r));
-    for (std::size_t i = 0; i < plan.releases.size(); ++i) {
-        plan.releases[i].type = infer_type(plan.releases[i], i > 0 ? &plan.releases[i - 1] : nullptr);
-    }
-    for (const Release& r : plan.releases) {
-        if (plan.project.repository.empty()) plan.project.repository = repository_of(r.link);
+    for (const std::size_t i : p.order) {
+        const ScannedRelease& d = scan.releases[i];
+        const std::string link = link_of(d, p.links, &used);
+        if (plan.project.repository.empty()) plan.project.repository = repository_of(link);
+        if (!d.full_changelog.empty()) {
+            const bool kept = link == d.full_changelog;
+            result.dropped.push_back(ChangelogDrop{d.full_changelog_line, "\"Full Changelog\" line",
+                                                   kept ? "not a change; its URL is the release link"
+                                                        : "not a change; the release already has a link"});
+        }
     }
     plan.project.name = infer_project_name(scan, plan.project.repository);
 
@@ -243,9 +260,88 @@ Result<ChangelogImport> import_changelog(std::string_view text) {
                                                    "no release heading or entry uses it"});
         }
     }
-    std::stable_sort(result.dropped.begin(), result.dropped.end(),
+    return p;
+}
+
+// The releases in plan order, one at a time, their types inferred from the release before.
+// With `drops`, what the entries drop is added to it.
+void each_release(const Prepared& p, std::vector<ChangelogDrop>* drops, const std::function<void(Release&&)>& each) {
+    std::string older;
+    bool has_older = false;
+    for (const std::size_t i : p.order) {
+        Release r = release_of(p.scan.releases[i], p.links, drops);
+        r.type = infer_type(r, has_older ? &older : nullptr);
+        older = r.version;
+        has_older = true;
+        each(std::move(r));
+    }
+}
+
+void sort_drops(std::vector<ChangelogDrop>& dropped) {
+    std::stable_sort(dropped.begin(), dropped.end(),
                      [](const ChangelogDrop& a, const ChangelogDrop& b) { return a.line < b.line; });
-    return result;
+}
+
+// validate_plan's findings about release `index`, found on a plan that holds `head` and that release alone.
+// Exact for an import: the only checks that span releases (duplicate ids and versions) cannot fire, because
+// import refuses a version heading twice and derives every id from its release's version.
+void validate_alone(Plan& head, Release& release, std::size_t index, std::vector<Diagnostic>& out) {
+    head.releases.push_back(std::move(release));
+    static constexpr std::string_view first = "/releases/0";
+    for (Diagnostic& d : validate_plan(head)) {
+        if (d.pointer.compare(0, first.size(), first) != 0) continue;  // about the head: reported once
+        d.pointer = "/releases/" + std::to_string(index) + d.pointer.substr(first.size());
+        out.push_back(std::move(d));
+    }
+    release = std::move(head.releases.back());
+    head.releases.clear();
+}
+
+}  // namespace
+
+Result<ChangelogImport> import_changelog(std::string_view text) {
+    auto prepared = prepare(text);
+    if (!prepared) return prepared.error();
+    ChangelogImport& result = prepared->result;
+    result.plan.releases.reserve(prepared->order.size());
+    each_release(*prepared, &result.dropped, [&](Release&& r) { result.plan.releases.push_back(std::move(r)); });
+    sort_drops(result.dropped);
+    return std::move(result);
+}
+
+Result<ChangelogWrite> write_changelog_import(std::string_view text, const std::function<void(std::string_view)>& sink,
+                                              std::uint64_t max_bytes) {
+    auto prepared = prepare(text);
+    if (!prepared) return prepared.error();
+    ChangelogWrite out;
+    out.imported = std::move(prepared->result);
+    Plan& head = out.imported.plan;
+    out.warnings = validate_plan(head);
+
+    // First pass: measure, validate and collect what the entries drop; second pass: write.
+    std::size_t index = 0;
+    const AppendedReleases measured{[&](const std::function<void(const Release&)>& emit) {
+        each_release(*prepared, &out.imported.dropped, [&](Release&& r) {
+            validate_alone(head, r, index++, out.warnings);
+            emit(r);
+        });
+    }};
+    write_json(head, [&](std::string_view piece) { out.bytes += piece.size(); }, measured);
+    sort_drops(out.imported.dropped);
+    if (out.bytes > max_bytes) {
+        return make_error("the imported plan would be " + std::to_string(out.bytes) + " bytes, over the " +
+                          (max_bytes >= (1u << 20) ? std::to_string(max_bytes >> 20) + " MiB" : std::to_string(max_bytes) + "-byte") +
+                          " plan limit; import a shorter changelog");
+    }
+    out.bytes = 0;
+    const AppendedReleases written{[&](const std::function<void(const Release&)>& emit) {
+        each_release(*prepared, nullptr, [&](Release&& r) { emit(r); });
+    }};
+    write_json(head, [&](std::string_view piece) {
+        out.bytes += piece.size();
+        sink(piece);
+    }, written);
+    return out;
 }
 
 }  // namespace relplan

@@ -24,10 +24,12 @@
 #pragma once
 
 #include "plan/plan.hpp"
+#include "plan/plan_json.hpp"
 #include "plan/plan_validate.hpp"
 #include "base/result.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -71,6 +73,19 @@ struct ChangelogImport {
 };
 
 Result<ChangelogImport> import_changelog(std::string_view markdown);
+
+// import_changelog's plan written to `sink` as write_json writes it, for changelogs whose plan is too large
+// to hold: each release is built, validated and written on its own, then dropped. The file is read twice,
+// first to measure, so nothing is written when the plan would exceed max_plan_bytes (whatever relplan
+// writes, relplan reads; `max_bytes` is that limit). `imported.plan` holds everything but the releases.
+struct ChangelogWrite {
+    ChangelogImport imported;
+    std::vector<Diagnostic> warnings;  // validate_plan's findings on the whole plan
+    std::uint64_t bytes = 0;           // written to sink
+};
+Result<ChangelogWrite> write_changelog_import(std::string_view markdown,
+                                              const std::function<void(std::string_view)>& sink,
+                                              std::uint64_t max_bytes = max_plan_bytes);
 
 // What import recognised, for people: dialect, per-section mapping, what was dropped and why.
 std::string explain_changelog_import(const ChangelogImport& imported);

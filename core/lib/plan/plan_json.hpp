@@ -52,4 +52,11 @@ struct AppendedChanges {
 void write_json(const Plan& plan, const std::function<void(std::string_view)>& sink,
                 const AppendedChanges* appended = nullptr);
 
+// Likewise for a plan too large to hold: written as if plan.releases were followed by the releases
+// `appended.produce` emits.
+struct AppendedReleases {
+    std::function<void(const std::function<void(const Release&)>& emit)> produce;
+};
+void write_json(const Plan& plan, const std::function<void(std::string_view)>& sink, const AppendedReleases& appended);
+
 }  // namespace relplan

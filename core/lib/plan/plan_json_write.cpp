@@ -37,8 +37,9 @@ bool unset(const T& v) {
 class PlanWriter {
 public:
     PlanWriter() = default;
-    PlanWriter(const std::function<void(std::string_view)>* sink, const AppendedChanges* appended)
-        : sink_(sink), appended_(appended) {}
+    PlanWriter(const std::function<void(std::string_view)>* sink, const AppendedChanges* appended,
+               const AppendedReleases* appended_releases = nullptr)
+        : sink_(sink), appended_(appended), appended_releases_(appended_releases) {}
 
     std::string finish() {
         std::string out = w_.take();
@@ -106,7 +107,13 @@ private:
         const M& v = s.*r.member;
         if constexpr (std::is_same_v<M, std::vector<Change>>) {
             if (&v == appended_target_) {
-                return appended_changes(r.key, (r.flags & (schema::required | schema::always)) != 0, v);
+                return appended_list(r.key, (r.flags & (schema::required | schema::always)) != 0, v, appended_->produce);
+            }
+        }
+        if constexpr (std::is_same_v<M, std::vector<Release>>) {
+            if (appended_releases_ != nullptr) {
+                return appended_list(r.key, (r.flags & (schema::required | schema::always)) != 0, v,
+                                     appended_releases_->produce);
             }
         }
         if constexpr (IsOptional<M>::value) {
@@ -126,8 +133,9 @@ private:
         w_.string(dates::format_offset_time(s.*r.instant, s.*r.offset_minutes));
     }
 
-    // The release's own changes, then those appended_ produces; an empty list as row() would.
-    void appended_changes(std::string_view key, bool always, const std::vector<Change>& own) {
+    // The list's own items, then those `produce` emits; an empty list as row() would write it.
+    template <class T, class Produce>
+    void appended_list(std::string_view key, bool always, const std::vector<T>& own, const Produce& produce) {
         bool open = false;
         const auto start = [&] {
             w_.key(key);
@@ -135,13 +143,13 @@ private:
             open = true;
         };
         if (always) start();
-        const auto emit = [&](const Change& c) {
+        const auto emit = [&](const T& item) {
             if (!open) start();
-            value(c);
+            value(item);
             if (sink_ != nullptr && w_.pending() >= kPiece) w_.drain(*sink_);
         };
-        for (const Change& c : own) emit(c);
-        appended_->produce(emit);
+        for (const T& item : own) emit(item);
+        produce(emit);
         if (open) w_.end_array();
     }
 
@@ -158,6 +166,7 @@ private:
     const std::function<void(std::string_view)>* sink_ = nullptr;
     const AppendedChanges* appended_ = nullptr;
     const std::vector<Change>* appended_target_ = nullptr;
+    const AppendedReleases* appended_releases_ = nullptr;
 };
 
 }  // namespace
@@ -170,6 +179,12 @@ std::string to_json(const Plan& plan) {
 
 void write_json(const Plan& plan, const std::function<void(std::string_view)>& sink, const AppendedChanges* appended) {
     PlanWriter writer(&sink, appended);
+    writer.value(plan);
+    writer.finish_into(sink);
+}
+
+void write_json(const Plan& plan, const std::function<void(std::string_view)>& sink, const AppendedReleases& appended) {
+    PlanWriter writer(&sink, nullptr, &appended);
     writer.value(plan);
     writer.finish_into(sink);
 }

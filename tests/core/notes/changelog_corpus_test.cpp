@@ -124,6 +124,63 @@ TEST_CASE("changelog corpus: import -> relplan changelog -> import gives the sam
     }
 }
 
+namespace {
+
+// What write_changelog_import streams must be what import_changelog builds: the same bytes, notes,
+// drops and validation findings.
+void check_streamed_like_whole(const std::string& text) {
+    const auto whole = import_changelog(text);
+    REQUIRE(whole);
+    std::string streamed;
+    const auto written = write_changelog_import(text, [&](std::string_view piece) { streamed += piece; });
+    REQUIRE(written);
+    CHECK(streamed == to_json(whole->plan));
+    CHECK(written->bytes == streamed.size());
+    CHECK(written->imported.plan.releases.empty());
+    CHECK(written->imported.notes == whole->notes);
+    CHECK(written->warnings == validate_plan(whole->plan));
+    REQUIRE(written->imported.dropped.size() == whole->dropped.size());
+    for (std::size_t i = 0; i < whole->dropped.size(); ++i) {
+        CHECK(written->imported.dropped[i].line == whole->dropped[i].line);
+        CHECK(written->imported.dropped[i].what == whole->dropped[i].what);
+    }
+    CHECK(explain_changelog_import(written->imported) ==
+          explain_changelog_import(ChangelogImport{Plan{}, whole->notes, whole->dialect, whole->also_seen,
+                                                   whole->sections, whole->dropped}));
+}
+
+}  // namespace
+
+TEST_CASE("changelog corpus: the streamed import writes what the whole import builds") {
+    for (const CorpusFile& f : files) {
+        INFO(f.name);
+        check_streamed_like_whole(corpus(f.name));
+    }
+    // Findings about single releases are reported with their place in the whole plan.
+    const std::string findings = "# Changelog\n\n## [Unreleased]\n- Next\n\n## [2.0] - 2024-02-01\n- Two\n\n"
+                                 "## [1.0.0] - 2024-01-01\n- One\n\n## [0.9] - 2023-12-01\n- Old\n";
+    check_streamed_like_whole(findings);
+    const auto written = write_changelog_import(findings, [](std::string_view) {});
+    REQUIRE(written);
+    REQUIRE(written->warnings.size() == 2);
+    CHECK(written->warnings[0].pointer == "/releases/0/version");
+    CHECK(written->warnings[1].pointer == "/releases/2/version");
+}
+
+TEST_CASE("changelog import refuses a plan over the plan limit before writing anything") {
+    const std::string text = corpus("laravel-permission.md");
+    const auto whole = import_changelog(text);
+    REQUIRE(whole);
+    const std::uint64_t size = to_json(whole->plan).size();
+    std::size_t pieces = 0;
+    const auto refused = write_changelog_import(text, [&](std::string_view) { ++pieces; }, size - 1);
+    REQUIRE_FALSE(refused);
+    CHECK(pieces == 0);
+    CHECK(refused.error().message.find("over the") != std::string::npos);
+    CHECK(write_changelog_import(text, [&](std::string_view) { ++pieces; }, size));
+    CHECK(pieces > 0);
+}
+
 TEST_CASE("git-cliff: scopes, breaking markers, several references, full commit hashes, emoji sections") {
     const auto imported = import_changelog(corpus("git-cliff.md"));
     REQUIRE(imported);
