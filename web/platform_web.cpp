@@ -104,17 +104,16 @@ void choose_save_path(const std::string&, std::function<void(Result<std::string>
     chosen(make_error("the page has no file paths; saving downloads the file"));
 }
 
-std::vector<DirEntry> list_directory(const std::string&) { return {}; }
+void draw_dialogs() {}
 std::string home_directory() { return {}; }
 
-std::optional<std::string> save_file(const std::string& name, std::string_view bytes) {
+Result<Done> save_file(const std::string& name, std::string_view bytes) {
     js_download(name.c_str(), bytes.data(), static_cast<int>(bytes.size()));
-    return std::nullopt;
+    return Done{};
 }
 
-std::optional<std::string> read_file(const std::string& path, std::string* error) {
-    if (error) *error = "the page cannot read " + path + " directly; use File > Open";
-    return std::nullopt;
+Result<std::string> read_file(const std::string& path) {
+    return make_error("the page cannot read " + path + " directly; use File > Open", Error::npos, ErrorKind::unsupported);
 }
 
 std::optional<std::string> load_setting(const std::string& key) {
@@ -133,9 +132,9 @@ void store_working_copy(std::string_view plan_json, bool unsaved, std::string_vi
     js_store_working_copy(plan_json.data(), static_cast<int>(plan_json.size()), unsaved ? 1 : 0);
 }
 
-std::optional<std::string> copy_share_link(std::string_view plan_json, std::string_view link_params) {
+Result<Done> copy_share_link(std::string_view plan_json, std::string_view link_params) {
     js_copy_share_link(plan_json.data(), static_cast<int>(plan_json.size()), std::string(link_params).c_str());
-    return std::nullopt;
+    return Done{};
 }
 
 void store_snapshot(const std::string& revision, std::string_view plan_json) {

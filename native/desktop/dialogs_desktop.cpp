@@ -1,9 +1,10 @@
-// The system's file dialogs for the desktop app: zenity (GNOME and most desktops) or kdialog (KDE),
+// The desktop app's file dialogs: the system's, zenity (GNOME and most desktops) or kdialog (KDE),
 // whichever is installed, run on a worker thread so frames keep drawing; the answer is handed to the
 // app on the main thread by run_dialog_answers(). Without either tool (or with
-// RELPLAN_FILE_DIALOG=builtin) abilities().system_dialogs is false and the app uses its own browser.
+// RELPLAN_FILE_DIALOG=builtin) the host's own dialog (file_browser.hpp) answers instead.
 #include "platform/platform.hpp"
 
+#include "file_browser.hpp"
 #include "platform_desktop.hpp"
 
 #include <GLFW/glfw3.h>
@@ -109,9 +110,9 @@ const char* filter_for(OpenPurpose purpose, bool zenity) {
 
 }  // namespace
 
-bool has_system_dialogs() { return !tool().empty(); }
-
-void choose_open_path(OpenPurpose purpose, const std::string& folder, std::function<void(Result<std::string>)> chosen) {
+void choose_open_path(OpenPurpose purpose, const std::string& given, std::function<void(Result<std::string>)> chosen) {
+    if (tool().empty()) return desktop::open_file_browser(desktop::BrowseFor::open, given, "", std::move(chosen));
+    const std::string folder = given.empty() ? home_directory() : given;
     if (is_zenity())
         ask({tool(), "--file-selection", "--title=Open", "--filename=" + folder + "/", std::string("--file-filter=") + filter_for(purpose, true),
              "--file-filter=All files | *"},
@@ -121,7 +122,12 @@ void choose_open_path(OpenPurpose purpose, const std::string& folder, std::funct
 }
 
 void choose_save_path(const std::string& suggested, std::function<void(Result<std::string>)> chosen) {
-    // Both dialogs ask before an existing file is overwritten.
+    if (tool().empty()) {
+        const auto slash = suggested.find_last_of('/');
+        const std::string folder = slash == std::string::npos ? "" : slash == 0 ? "/" : suggested.substr(0, slash);
+        return desktop::open_file_browser(desktop::BrowseFor::save, folder, suggested.substr(slash + 1), std::move(chosen));
+    }
+    // Both ask before an existing file is overwritten, as the host's own dialog does.
     if (is_zenity())
         ask({tool(), "--file-selection", "--save", "--confirm-overwrite", "--title=Save plan as", "--filename=" + suggested},
             std::move(chosen));
@@ -138,5 +144,7 @@ void run_dialog_answers() {
     for (Answer& a : ready)
         if (a.path) a.done(std::move(*a.path));  // a cancelled dialog answers nothing
 }
+
+void draw_dialogs() { desktop::draw_file_browser(); }
 
 }  // namespace relplan::ui::platform

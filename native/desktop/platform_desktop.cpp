@@ -80,7 +80,6 @@ Abilities abilities() {
     a.quit = true;
     a.share_links = true;
     a.share_address = true;
-    a.system_dialogs = has_system_dialogs();
     return a;
 }
 
@@ -99,40 +98,18 @@ void set_clipboard(const std::string& text) {
 
 void request_open(OpenPurpose) {}
 
-std::vector<DirEntry> list_directory(const std::string& dir) {
-    std::vector<DirEntry> out;
-    std::error_code ec;
-    for (fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end; !ec && it != end; it.increment(ec)) {
-        std::string name = it->path().filename().string();
-        if (name.empty() || name[0] == '.') continue;
-        std::error_code ec2;
-        out.push_back({name, it->is_directory(ec2)});
-    }
-    std::sort(out.begin(), out.end(), [](const DirEntry& a, const DirEntry& b) {
-        return a.is_dir != b.is_dir ? a.is_dir : a.name < b.name;
-    });
-    return out;
-}
-
 std::string home_directory() {
     const char* h = std::getenv("HOME");
     return h && *h ? h : "/";
 }
 
-std::optional<std::string> save_file(const std::string& name, std::string_view bytes) {
+Result<Done> save_file(const std::string& name, std::string_view bytes) {
     auto r = native::write_file_atomic(name, bytes, true);
-    if (!r) return r.error().message;
-    return std::nullopt;
+    if (!r) return r.error();
+    return Done{};
 }
 
-std::optional<std::string> read_file(const std::string& path, std::string* error) {
-    auto r = native::read_file(path, 100ull << 20, true);
-    if (!r) {
-        if (error) *error = r.error().message;
-        return std::nullopt;
-    }
-    return std::move(r.value());
-}
+Result<std::string> read_file(const std::string& path) { return native::read_file(path, 100ull << 20, true); }
 
 std::optional<std::string> load_setting(const std::string& key) {
     auto r = native::read_file(setting_path(key).string(), 16u << 20);
@@ -181,13 +158,13 @@ std::optional<Recovery> take_newest_recovery() {
     return take(newest);
 }
 
-std::optional<std::string> copy_share_link(std::string_view plan_json, std::string_view link_params) {
+Result<Done> copy_share_link(std::string_view plan_json, std::string_view link_params) {
     std::string address = load_setting("share_address").value_or("");
     address.erase(address.find_last_not_of(" \t\r\n") + 1);  // a hand-edited file's final newline
     auto link = make_share_link(plan_json, address, read_share_link_params(link_params));
-    if (!link) return link.error().message;
+    if (!link) return link.error();
     set_clipboard(*link);
-    return std::nullopt;
+    return Done{};
 }
 
 // One file per kept version, <revision>.json; the oldest written goes first beyond the cap.

@@ -10,8 +10,6 @@ namespace relplan::ui::platform {
 
 void set_desktop_window(GLFWwindow* w);
 
-// zenity or kdialog is installed (dialogs_desktop.cpp); RELPLAN_FILE_DIALOG=builtin says no.
-bool has_system_dialogs();
 // Hands finished file dialogs' answers to the app; the main loop calls it before each frame.
 void run_dialog_answers();
 

@@ -1,6 +1,8 @@
 // The platform functions the app links against, answering from FakePlatform.
 #include "fake_platform.hpp"
 
+#include <utility>
+
 namespace relplan::ui::test {
 
 FakePlatform& fake_platform() {
@@ -29,28 +31,36 @@ void set_clipboard(const std::string& text) {
 
 void request_open(OpenPurpose purpose) { fake_platform().open_requests.push_back(purpose); }
 
-void choose_open_path(OpenPurpose purpose, const std::string&, std::function<void(Result<std::string>)> chosen) {
+namespace {
+void answer(const std::function<void(Result<std::string>)>& chosen) {
+    if (fake_platform().answer.empty()) chosen(Error{"no file dialogs in the UI tests"});
+    else chosen(std::exchange(fake_platform().answer, {}));
+}
+}  // namespace
+
+void choose_open_path(OpenPurpose purpose, const std::string& folder, std::function<void(Result<std::string>)> chosen) {
     fake_platform().open_requests.push_back(purpose);
-    chosen(Error{"no file dialogs in the UI tests"});
+    fake_platform().dialog_folders.push_back(folder);
+    answer(chosen);
 }
 
-void choose_save_path(const std::string&, std::function<void(Result<std::string>)> chosen) {
-    chosen(Error{"no file dialogs in the UI tests"});
+void choose_save_path(const std::string& suggested, std::function<void(Result<std::string>)> chosen) {
+    fake_platform().save_suggestions.push_back(suggested);
+    answer(chosen);
 }
 
-std::vector<DirEntry> list_directory(const std::string&) { return {}; }
+void draw_dialogs() {}
 std::string home_directory() { return "/home/tester"; }
 
-std::optional<std::string> save_file(const std::string& name, std::string_view bytes) {
+Result<Done> save_file(const std::string& name, std::string_view bytes) {
     fake_platform().saves.push_back({name, std::string(bytes)});
-    return std::nullopt;
+    return Done{};
 }
 
-std::optional<std::string> read_file(const std::string& path, std::string* error) {
+Result<std::string> read_file(const std::string& path) {
     auto it = fake_platform().files.find(path);
     if (it != fake_platform().files.end()) return it->second;
-    if (error) *error = "no such file: " + path;
-    return std::nullopt;
+    return make_error("no such file: " + path, Error::npos, ErrorKind::not_found);
 }
 
 std::optional<std::string> load_setting(const std::string& key) {
@@ -67,9 +77,9 @@ void store_working_copy(std::string_view plan_json, bool unsaved, std::string_vi
     ++fake_platform().working_copies;
 }
 
-std::optional<std::string> copy_share_link(std::string_view plan_json, std::string_view link_params) {
+Result<Done> copy_share_link(std::string_view plan_json, std::string_view link_params) {
     set_clipboard("#plan=" + std::string(plan_json.substr(0, 16)) + std::string(link_params));
-    return std::nullopt;
+    return Done{};
 }
 
 void store_snapshot(const std::string& revision, std::string_view plan_json) {

@@ -17,12 +17,17 @@ struct SavedFile {
 };
 
 struct FakePlatform {
-    // Like the page by default: downloads instead of paths, no system dialogs.
+    // Like the page by default: downloads instead of paths.
     platform::Abilities abilities;
     std::string clipboard;                       // what Ctrl+V pastes (up to a NUL unless abilities.clipboard_nul)
     std::vector<std::string> copied;             // every set_clipboard, in order
     std::vector<SavedFile> saves;                // every save_file, in order
     std::vector<platform::OpenPurpose> open_requests;
+    // With file paths: the folders the open dialogs started in and the paths the save dialogs suggested;
+    // `answer` is what the next dialog answers (an Error when empty, like a host without dialogs).
+    std::vector<std::string> dialog_folders;
+    std::vector<std::string> save_suggestions;
+    std::string answer;
     std::map<std::string, std::string> files;    // what read_file finds, by path
     std::map<std::string, std::string> settings;
     std::map<std::string, std::string> snapshots;  // store_snapshot's versions, by revision (found at once)

@@ -85,13 +85,23 @@ TEST_CASE("the project, trains, help and compare windows draw every example plan
     }
 }
 
-TEST_CASE("a desktop without system dialogs draws its own file browser") {
+TEST_CASE("a host with file paths is asked for paths: save as starts in home, the next dialog where the user went") {
     relplan::ui::platform::Abilities desktop;
     desktop.file_paths = true;
     desktop.quit = true;
     UiHarness ui({}, desktop);
+    FakePlatform& host = fake_platform();
+    host.answer = "/home/tester/plans/acme.plan.json";
+    ui.press({'S', true, true});
+    REQUIRE(host.save_suggestions.size() == 1);
+    CHECK(host.save_suggestions[0] == "/home/tester/acme.plan.json");  // the open plan's file name
+    REQUIRE(host.saves.size() == 1);
+    CHECK(host.saves[0].name == "/home/tester/plans/acme.plan.json");
+    CHECK(ui.fact("dirty") == "false");
+    CHECK(ui.fact("dialog") == "");  // the host's dialog, not one of the app's
+
     ui.press({'O', true});
-    CHECK(ui.fact("dialog") == "Open file");
-    close_window(ui);
-    CHECK(ui.fact("dialog") == "");
+    REQUIRE(host.dialog_folders.size() == 1);
+    CHECK(host.dialog_folders[0] == "/home/tester/plans");
+    CHECK(host.open_requests.back() == relplan::ui::platform::OpenPurpose::plan);
 }

@@ -53,6 +53,9 @@ private:
     std::variant<T, Error> v_;
 };
 
+// The value of an operation that has nothing to return: Result<Done> is "done, or an Error".
+struct Done {};
+
 inline Error make_error(std::string message, std::size_t offset = Error::npos,
                         ErrorKind kind = ErrorKind::invalid) {
     return Error{std::move(message), offset, kind};

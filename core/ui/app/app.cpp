@@ -168,10 +168,9 @@ LoadReport App::open_shared_plan(std::string_view text, const std::string& name,
 }
 
 void App::open_path(const std::string& path) {
-    std::string error;
-    auto bytes = platform::read_file(path, &error);
+    auto bytes = platform::read_file(path);
     if (!bytes) {
-        s_->messages.push_back({"Could not open " + path, {error}});
+        s_->messages.push_back({"Could not open " + path, {bytes.error().message}});
         return;
     }
     const std::string file = base_name(path);

@@ -41,19 +41,14 @@ std::string suggested_file_name(const App::State& s) {
 
 void save_to(App::State& s, const std::string& target) {
     std::string json = plan_to_json(s.doc.plan);
-    if (auto err = platform::save_file(target, json)) {
-        s.messages.push_back({"Could not save " + target, {*err, "The plan is still open; nothing was lost."}});
+    if (auto saved = platform::save_file(target, json); !saved) {
+        s.messages.push_back({"Could not save " + target, {saved.error().message, "The plan is still open; nothing was lost."}});
         return;
     }
     bool paths = platform::abilities().file_paths;
     auto slash = target.find_last_of('/');
     s.doc.mark_saved(slash == std::string::npos ? target : target.substr(slash + 1), paths ? target : "");
     s.flash("Saved " + target, ImGui::GetTime());
-}
-
-std::string browser_start_dir(App::State& s) {
-    if (s.file_browser_dir.empty()) s.file_browser_dir = platform::home_directory();
-    return s.file_browser_dir;
 }
 
 std::string folder_of(const std::string& path) {
@@ -66,20 +61,14 @@ void start_save_as(App::State& s) {
         save_to(s, suggested_file_name(s));
         return;
     }
-    if (platform::abilities().system_dialogs) {  // the system's dialog asks before overwriting
-        platform::choose_save_path(browser_start_dir(s) + "/" + suggested_file_name(s), [&s](Result<std::string> path) {
-            if (!path) return;
-            s.file_browser_dir = folder_of(*path);
-            save_to(s, *path);
-            remember_recent(s, *path);
-        });
-        return;
-    }
-    s.file_browser_listed.reset();  // list the folder afresh for this dialog
-    s.file_browser_open = true;
-    s.file_browser_save = true;
-    if (s.file_browser_dir.empty()) s.file_browser_dir = platform::home_directory();
-    s.file_browser_name = suggested_file_name(s);
+    // The dialog asks before replacing a file.
+    const std::string folder = s.last_folder.empty() ? platform::home_directory() : s.last_folder;
+    platform::choose_save_path(folder + "/" + suggested_file_name(s), [&s](Result<std::string> path) {
+        if (!path) return;
+        s.last_folder = folder_of(*path);
+        save_to(s, *path);
+        remember_recent(s, *path);
+    });
 }
 
 void save(App::State& s) {
@@ -94,23 +83,13 @@ void start_open(App& app, App::State& s, platform::OpenPurpose purpose) {
         platform::request_open(purpose);
         return;
     }
-    if (platform::abilities().system_dialogs) {
-        platform::choose_open_path(purpose, browser_start_dir(s), [&app, &s, purpose](Result<std::string> path) {
-            if (!path) return;
-            s.file_browser_dir = folder_of(*path);
-            if (purpose == platform::OpenPurpose::plan) return app.open_path(*path);
-            std::string error;
-            if (auto bytes = platform::read_file(*path, &error)) app.open_bytes(purpose, *path, *bytes);
-            else s.messages.push_back({"Could not open " + *path, {error}});
-        });
-        return;
-    }
-    s.file_browser_listed.reset();  // list the folder afresh for this dialog
-    s.file_browser_open = true;
-    s.file_browser_save = false;
-    s.file_browser_purpose = purpose;
-    if (s.file_browser_dir.empty()) s.file_browser_dir = platform::home_directory();
-    s.file_browser_name.clear();
+    platform::choose_open_path(purpose, s.last_folder, [&app, &s, purpose](Result<std::string> path) {
+        if (!path) return;
+        s.last_folder = folder_of(*path);
+        if (purpose == platform::OpenPurpose::plan) return app.open_path(*path);
+        if (auto bytes = platform::read_file(*path)) app.open_bytes(purpose, *path, *bytes);
+        else s.messages.push_back({"Could not open " + *path, {bytes.error().message}});
+    });
 }
 
 void new_plan(App::State& s) {
@@ -174,8 +153,8 @@ void draw_menu(App& app, App::State& s) {
         anchor("menu.file.import_dependency_support");
         if (ImGui::MenuItem("Export calendar (.ics)")) {
             std::string name = "relplan.ics";
-            if (auto err = platform::save_file(paths ? platform::home_directory() + "/" + name : name, plan_to_ics(s.doc.plan)))
-                s.messages.push_back({"Could not export the calendar", {*err}});
+            if (auto saved = platform::save_file(paths ? platform::home_directory() + "/" + name : name, plan_to_ics(s.doc.plan)); !saved)
+                s.messages.push_back({"Could not export the calendar", {saved.error().message}});
             else
                 s.flash("Exported " + name, ImGui::GetTime());
         }
@@ -316,72 +295,6 @@ void draw_status_bar(App::State& s, float height) {
     ImGui::PopStyleVar();
 }
 
-void draw_file_browser(App& app, App::State& s) {
-    if (s.file_browser_open) {
-        ImGui::OpenPopup(s.file_browser_save ? "Save plan as" : "Open file");
-        s.file_browser_open = false;
-    }
-    const char* id = s.file_browser_save ? "Save plan as" : "Open file";
-    ImGui::SetNextWindowSize(ImVec2(640 * s.config.ui_scale, 460 * s.config.ui_scale), ImGuiCond_Appearing);
-    if (!ImGui::BeginPopupModal(id, nullptr)) return;
-    ImGui::TextDisabled("Folder");
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(-1);
-    ImGui::InputText("##dir", &s.file_browser_dir);
-    ImGui::BeginChild("##entries", ImVec2(0, -ImGui::GetFrameHeightWithSpacing() * 2.2f), true);
-    if (ImGui::Selectable(".. (parent folder)")) {
-        auto slash = s.file_browser_dir.find_last_of('/');
-        s.file_browser_dir = slash == 0 || slash == std::string::npos ? "/" : s.file_browser_dir.substr(0, slash);
-    }
-    std::string chosen;
-    if (s.file_browser_listed != s.file_browser_dir) {  // listed when opened or when the folder changes
-        s.file_browser_entries = platform::list_directory(s.file_browser_dir);
-        s.file_browser_listed = s.file_browser_dir;
-    }
-    for (const auto& e : s.file_browser_entries) {
-        std::string label = e.is_dir ? e.name + "/" : e.name;
-        if (ImGui::Selectable(label.c_str(), s.file_browser_name == e.name, ImGuiSelectableFlags_AllowDoubleClick)) {
-            if (e.is_dir) {
-                s.file_browser_dir = (s.file_browser_dir == "/" ? "" : s.file_browser_dir) + "/" + e.name;
-            } else {
-                s.file_browser_name = e.name;
-                if (ImGui::IsMouseDoubleClicked(0)) chosen = e.name;
-            }
-        }
-    }
-    ImGui::EndChild();
-    ImGui::SetNextItemWidth(-ImGui::CalcTextSize("Cancel  Open  ").x - 40 * s.config.ui_scale);
-    if (ImGui::InputText("##name", &s.file_browser_name, ImGuiInputTextFlags_EnterReturnsTrue)) chosen = s.file_browser_name;
-    anchor("file_browser.name");
-    ImGui::SameLine();
-    if (ImGui::Button(s.file_browser_save ? "Save" : "Open") || (dialog_confirmed() && !s.file_browser_name.empty()))
-        chosen = s.file_browser_name;
-    anchor("file_browser.ok");
-    ImGui::SameLine();
-    if (ImGui::Button("Cancel") || dialog_cancelled()) ImGui::CloseCurrentPopup();
-    if (!chosen.empty()) {
-        std::string path = chosen.front() == '/' ? chosen : s.file_browser_dir + "/" + chosen;
-        ImGui::CloseCurrentPopup();
-        bool exists = std::any_of(s.file_browser_entries.begin(), s.file_browser_entries.end(),
-                                  [&](const platform::DirEntry& e) { return !e.is_dir && e.name == chosen; });
-        if (s.file_browser_save && (exists || chosen.front() == '/')) {
-            s.confirm_overwrite = path;  // asked in draw_modals (an absolute path may exist too)
-        } else if (s.file_browser_save) {
-            save_to(s, path);
-            remember_recent(s, path);
-        } else if (s.file_browser_purpose == platform::OpenPurpose::plan) {
-            app.open_path(path);
-        } else {
-            std::string error;
-            if (auto bytes = platform::read_file(path, &error))
-                app.open_bytes(s.file_browser_purpose, chosen, *bytes);
-            else
-                s.messages.push_back({"Could not open " + path, {error}});
-        }
-    }
-    ImGui::EndPopup();
-}
-
 void draw_second_tab_offer(App::State& s) {
     const char* title = "This plan is open in another tab";
     if (!s.second_tab.empty() && !ImGui::IsPopupOpen(title)) ImGui::OpenPopup(title);
@@ -429,24 +342,6 @@ void draw_modals(App& app, App::State& s) {
         anchor("discard.discard");
         ImGui::SameLine();
         if (ImGui::Button("Cancel") || dialog_cancelled()) ImGui::CloseCurrentPopup();
-        ImGui::EndPopup();
-    }
-    if (!s.confirm_overwrite.empty() && !ImGui::IsPopupOpen("Replace the file?")) ImGui::OpenPopup("Replace the file?");
-    if (ImGui::BeginPopupModal("Replace the file?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::Text("%s may exist already. Replace it with this plan?", s.confirm_overwrite.c_str());
-        ImGui::TextDisabled("The file it replaces is kept as %s.bak.", s.confirm_overwrite.c_str());
-        if (ImGui::Button("Replace") || dialog_confirmed()) {
-            save_to(s, s.confirm_overwrite);
-            remember_recent(s, s.confirm_overwrite);
-            s.confirm_overwrite.clear();
-            ImGui::CloseCurrentPopup();
-        }
-        anchor("overwrite.replace");
-        ImGui::SameLine();
-        if (ImGui::Button("Cancel") || dialog_cancelled()) {
-            s.confirm_overwrite.clear();
-            ImGui::CloseCurrentPopup();
-        }
         ImGui::EndPopup();
     }
     if (!s.messages.empty() && !ImGui::IsPopupOpen("##message")) ImGui::OpenPopup("##message");
@@ -537,7 +432,7 @@ void App::frame() {
     draw_help_window(s);
     draw_team_windows(s);
     draw_status_bar(s, status_h);
-    draw_file_browser(*this, s);
+    platform::draw_dialogs();
     draw_modals(*this, s);
     if (s.open_requested) {  // a view's import button
         const platform::OpenPurpose purpose = *s.open_requested;

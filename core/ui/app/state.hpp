@@ -191,14 +191,7 @@ struct App::State {
     std::vector<Message> messages;           // shown one at a time
     bool confirm_discard_open = false;
     int pending_after_discard = 0;           // what to do once the user agreed to discard
-    bool file_browser_open = false;
-    bool file_browser_save = false;
-    platform::OpenPurpose file_browser_purpose = platform::OpenPurpose::plan;
-    std::string file_browser_dir;
-    std::string file_browser_name;
-    std::vector<platform::DirEntry> file_browser_entries;  // the folder as listed when it was shown
-    std::optional<std::string> file_browser_listed;        // the folder those entries are of
-    std::string confirm_overwrite;                          // a path waiting for "replace it?"
+    std::string last_folder;  // of the last path the user chose in a file dialog; the next one starts there
     std::string second_tab;  // the plan another browser tab has open: offer a copy or a read-only view
     std::vector<std::string> recent_files;
     std::optional<platform::OpenPurpose> open_requested;  // a view asked for a file (handled by the frame)

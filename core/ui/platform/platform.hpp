@@ -20,18 +20,12 @@ namespace relplan::ui::platform {
 // Values are shared with the page's file picker (relplan_api.js: relplanPickFile's accept list).
 enum class OpenPurpose { plan, import_changelog, import_ics, import_consumers, import_dependency_support, compare };
 
-struct DirEntry {
-    std::string name;
-    bool is_dir = false;
-};
-
 // Which optional abilities this host has (the UI hides what is missing).
 struct Abilities {
     bool file_paths = false;   // desktop: real paths, save in place, recent files
     bool share_links = false;  // File > Copy share link (both hosts)
     bool share_address = false;  // desktop: links start with the setting "share_address" (File > Share link address…)
     bool quit = false;         // desktop: the app can close its window
-    bool system_dialogs = false;  // desktop: the system's file dialogs (else the app's own browser)
     bool clipboard_nul = false;   // page: pasted text keeps its NUL bytes (`git log -z` output)
 };
 Abilities abilities();
@@ -45,21 +39,23 @@ void set_clipboard(const std::string& text);
 // Page: opens the browser's file picker (call from the click's frame); the bytes arrive through
 // App::open_bytes(). Desktop: not used.
 void request_open(OpenPurpose purpose);
-// With abilities().system_dialogs: the system's dialog to pick a file to open (starting in `folder`)
-// or a path to save to (it asks before replacing a file). `chosen` gets the path in a later frame;
-// a cancelled dialog answers nothing. Without system dialogs `chosen` gets an Error at once.
+// With abilities().file_paths: a dialog to pick a file to open (starting in `folder`, the user's home
+// when empty) or a path to save to (it asks before replacing a file). `chosen` gets the path in a later
+// frame; a cancelled dialog answers nothing. Desktop: the system's dialog (zenity or kdialog), else
+// the host's own, drawn in draw_dialogs(). Page: `chosen` gets an Error at once.
 void choose_open_path(OpenPurpose purpose, const std::string& folder, std::function<void(Result<std::string>)> chosen);
 void choose_save_path(const std::string& suggested, std::function<void(Result<std::string>)> chosen);
-// Desktop without system dialogs: the listing the app's own file browser shows once per folder it
-// opens (sorted, dirs first); empty on error.
-std::vector<DirEntry> list_directory(const std::string& dir);
+// Dialogs the host draws itself with ImGui (the desktop's own file dialog); App::frame calls it after
+// its views, so they take part in the frame like the app's own. Page: nothing.
+void draw_dialogs();
+// Desktop: where files go when the user was not asked (calendar export of a plan never saved).
 std::string home_directory();
 
 // Saves bytes. Desktop: `name` is a path, written atomically keeping the previous file as .bak.
-// Page: `name` is the download's file name. Returns an error message, or nothing on success.
-std::optional<std::string> save_file(const std::string& name, std::string_view bytes);
-// Desktop: reads a file (capped); errors as text.
-std::optional<std::string> read_file(const std::string& path, std::string* error);
+// Page: `name` is the download's file name.
+Result<Done> save_file(const std::string& name, std::string_view bytes);
+// Desktop: reads a file (capped). Page: an Error (files arrive through App::open_bytes()).
+Result<std::string> read_file(const std::string& path);
 
 // Small persistent key/value store (settings, layout, recent files): a file in the user's config
 // directory natively, localStorage in the page.
@@ -77,8 +73,8 @@ void store_working_copy(std::string_view plan_json, bool unsaved, std::string_vi
 // share_link_params) and copies it to the clipboard. Page: the shorter of its two forms, with the
 // page's address. Desktop: the #pd1= form, after the page address in the setting "share_address"
 // when there is one (links without an address open in the apps' "Compare with > A share link…").
-// Returns why no link was made when that is known at once (the page reports its errors itself).
-std::optional<std::string> copy_share_link(std::string_view plan_json, std::string_view link_params);
+// An Error says why no link was made when that is known at once (the page reports its errors itself).
+Result<Done> copy_share_link(std::string_view plan_json, std::string_view link_params);
 
 // Versions of plans the user shared or opened from share links, under their revision names
 // (team/revision.hpp): the common bases of three-way merges with links received later. At most

@@ -572,8 +572,8 @@ void save_notes(App::State& s, const NotesCache& c) {
         if (dir.empty()) dir = platform::home_directory();
         target = (dir == "/" ? "" : dir) + "/" + c.file_name;
     }
-    if (auto err = platform::save_file(target, c.text))
-        s.messages.push_back({"Could not save the notes to " + target, {*err}});
+    if (auto saved = platform::save_file(target, c.text); !saved)
+        s.messages.push_back({"Could not save the notes to " + target, {saved.error().message}});
     else
         s.flash((platform::abilities().file_paths ? "Saved " : "Downloading ") + target, ImGui::GetTime());
 }

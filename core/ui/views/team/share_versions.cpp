@@ -93,8 +93,8 @@ void copy_share_link(App::State& s) {
     const std::string json = plan_to_json(plan);
     ShareRevision names;
     if (!plan.project.id.empty()) names = share_revision(plan, last_exchanged(plan));
-    if (auto error = platform::copy_share_link(json, share_link_params(names))) {
-        s.messages.push_back({"No share link for this plan", {*error}});
+    if (auto copied = platform::copy_share_link(json, share_link_params(names)); !copied) {
+        s.messages.push_back({"No share link for this plan", {copied.error().message}});
         return;
     }
     remember_shared_version(s, plan, ShareRevision{names.revision, ""});
