@@ -33,7 +33,7 @@ test: native web
 test-sanitize: sanitize
 	@tools/test.sh sanitize
 
-# FUZZ_SECONDS per target (make fuzz FUZZ_SECONDS=60 for a short round).
+# FUZZ_SECONDS per target (make fuzz FUZZ_SECONDS=60 for a short round), FUZZ_JOBS targets at once.
 FUZZ_SECONDS ?= 600
 fuzz: deps
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) tools/fuzz.sh long

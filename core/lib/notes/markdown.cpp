@@ -8,6 +8,9 @@
 #include "base/utf8.hpp"
 
 #include <md4c.h>
+extern "C" {
+#include <entity.h>
+}
 
 #include <algorithm>
 #include <utility>
@@ -21,23 +24,6 @@ std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
     return s;
 }
-
-namespace {
-
-constexpr std::pair<std::string_view, std::string_view> named_entities[] = {
-    {"amp", "&"},          {"lt", "<"},           {"gt", ">"},           {"quot", "\""},
-    {"apos", "'"},         {"nbsp", "\xC2\xA0"},  {"copy", "\xC2\xA9"},  {"reg", "\xC2\xAE"},
-    {"trade", "\xE2\x84\xA2"}, {"hellip", "\xE2\x80\xA6"}, {"mdash", "\xE2\x80\x94"},
-    {"ndash", "\xE2\x80\x93"}, {"lsquo", "\xE2\x80\x98"}, {"rsquo", "\xE2\x80\x99"},
-    {"ldquo", "\xE2\x80\x9C"}, {"rdquo", "\xE2\x80\x9D"}, {"bull", "\xE2\x80\xA2"},
-    {"middot", "\xC2\xB7"}, {"times", "\xC3\x97"}, {"divide", "\xC3\xB7"}, {"deg", "\xC2\xB0"},
-    {"plusmn", "\xC2\xB1"}, {"para", "\xC2\xB6"}, {"sect", "\xC2\xA7"}, {"laquo", "\xC2\xAB"},
-    {"raquo", "\xC2\xBB"}, {"euro", "\xE2\x82\xAC"}, {"pound", "\xC2\xA3"}, {"yen", "\xC2\xA5"},
-    {"cent", "\xC2\xA2"}, {"larr", "\xE2\x86\x90"}, {"rarr", "\xE2\x86\x92"}, {"uarr", "\xE2\x86\x91"},
-    {"darr", "\xE2\x86\x93"}, {"harr", "\xE2\x86\x94"}, {"check", "\xE2\x9C\x93"},
-};
-
-}  // namespace
 
 // A character reference at s[i] ('&'): appends its text and returns its length, or returns 0.
 // Decoded control characters would break the model's invariants: line breaks and tabs become spaces,
@@ -71,14 +57,13 @@ std::size_t decode_entity(std::string_view s, std::size_t i, std::string& out) {
     const std::size_t start = j;
     while (j < s.size() && is_alnum(s[j]) && j - start < 32) ++j;
     if (j == start || j >= s.size() || s[j] != ';') return 0;
-    const std::string_view name = s.substr(start, j - start);
-    for (const auto& [entity, value] : named_entities) {
-        if (entity == name) {
-            out += value;
-            return j + 1 - i;
-        }
+    // HTML5's named references, as CommonMark requires: md4c's table ("&name;" keys).
+    const entity* e = entity_lookup(s.data() + i, j + 1 - i);
+    if (e == nullptr) return 0;
+    for (const unsigned cp : e->codepoints) {
+        if (cp != 0) utf8::append(out, cp);
     }
-    return 0;
+    return j + 1 - i;
 }
 
 }  // namespace detail

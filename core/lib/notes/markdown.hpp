@@ -4,7 +4,7 @@
 // headings, paragraphs, bullet and ordered lists (nested, tight or loose), block quotes, fenced and
 // indented code, thematic breaks, tables (md4c's rules: the header row starts a block, delimiter cells
 // have three or more characters); inline emphasis, strong emphasis, code spans, links (inline,
-// reference and <autolinks>), backslash escapes, numeric and the common named character references,
+// reference and <autolinks>), backslash escapes, numeric and named (HTML5) character references,
 // hard and soft line breaks. Raw HTML is literal text; images become "!" and a link; strikethrough
 // is not read. The result is a plain tree of values; the UI walks it to draw styled text.
 //
