@@ -130,6 +130,9 @@ private:
     bool in_fence_ = false;
     bool lazy_ = false;        // a non-blank line right after an entry continues it
     bool entry_open_ = false;  // indented lines continue the last entry
+    // How the next paragraph line joins the entry: after a blank line it starts a paragraph, after
+    // a closing fence a line; otherwise it continues the line (a soft break).
+    const char* entry_join_ = " ";
     bool paragraph_break_ = false;
     bool linked_level2_ = false;
     bool linked_other_ = false;
@@ -141,6 +144,7 @@ bool Scanner::fence(std::string_view line, std::string_view t) {
     if (marker) in_fence_ = !in_fence_;
     if (ScannedEntry* e = open_entry(); e != nullptr && (lazy_ || in_fence_ || indent_of(line) >= 2 || marker)) {
         e->text += "\n" + std::string(line.substr(std::min<std::size_t>(indent_of(line), 2)));
+        entry_join_ = in_fence_ ? " " : "\n";
     } else if (marker && in_fence_ && !out_.releases.empty()) {
         drop("a code block outside a list entry", "a release holds changes and a summary paragraph, not code");
     }
@@ -226,6 +230,7 @@ void Scanner::entry(std::string_view t) {
     ScannedEntry e;
     e.line = line_;
     e.text = std::string(trim(t.substr(2)));
+    entry_join_ = " ";
     if (!in_section_) {
         e.by_entry = true;
         evidence(ChangelogDialect::hand_written);
@@ -260,12 +265,14 @@ void Scanner::line(std::string_view line, std::size_t offset, std::int64_t numbe
     if (t.empty()) {
         lazy_ = false;
         paragraph_break_ = true;
+        entry_join_ = "\n\n";
         return;
     }
     const bool bullet = t.size() >= 2 && (t[0] == '-' || t[0] == '*' || t[0] == '+') && is_space(t[1]);
     if (ScannedEntry* e = open_entry(); e != nullptr && indent >= 2) {
         // Nested list lines keep their indentation relative to the entry; paragraph lines join it.
-        e->text += bullet ? "\n" + std::string(line.substr(std::min<std::size_t>(indent, 2))) : " " + std::string(t);
+        e->text += bullet ? "\n" + std::string(line.substr(std::min<std::size_t>(indent, 2))) : entry_join_ + std::string(t);
+        entry_join_ = " ";
         lazy_ = true;
         return;
     }
@@ -299,7 +306,8 @@ void Scanner::line(std::string_view line, std::size_t offset, std::int64_t numbe
     }
     if (bullet && indent < 2) return entry(t);
     if (ScannedEntry* e = open_entry(); e != nullptr && lazy_) {
-        e->text += " " + std::string(t);
+        e->text += entry_join_ + std::string(t);
+        entry_join_ = " ";
         return;
     }
     entry_open_ = false;

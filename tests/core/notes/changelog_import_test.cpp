@@ -1,3 +1,4 @@
+#include "notes/changelog_export.hpp"
 #include "notes/changelog_import.hpp"
 #include "plan/plan_json.hpp"
 
@@ -203,4 +204,22 @@ TEST_CASE("property: changelog import never crashes and its plans always save an
         REQUIRE(loaded.plan);
         CHECK(*loaded.plan == imported->plan);
     }
+}
+
+TEST_CASE("an entry keeps its paragraphs and the line after a code fence through import and export") {
+    const std::string text =
+        "# Changelog\n\n## [1.1.0] - 2024-02-01\n\n### Fixed\n\n"
+        "- Fix parsing of config files\n  with a second line\n\n  A second paragraph.\n\n"
+        "  ```\n  code inside\n  ```\n  after the fence\n- Another fix\n";
+    const auto imported = import_changelog(text);
+    REQUIRE(imported);
+    REQUIRE(imported->plan.releases.size() == 1);
+    const std::vector<Change>& changes = imported->plan.releases[0].changes;
+    REQUIRE(changes.size() == 2);
+    CHECK(changes[0].description ==
+          "Fix parsing of config files with a second line\n\nA second paragraph.\n```\ncode inside\n```\nafter the fence");
+    CHECK(changes[1].description == "Another fix");
+    const auto again = import_changelog(changelog_document(imported->plan, {}));
+    REQUIRE(again);
+    CHECK(again->plan == imported->plan);
 }
