@@ -23,14 +23,8 @@ std::string explain_changelog_import(const ChangelogImport& imported) {
         out += (i == 0 ? " (also seen: " : ", ") + std::string(to_string(imported.also_seen[i]));
     }
     if (!imported.also_seen.empty()) out += ")";
-    std::size_t changes = 0;
-    std::size_t unreleased = 0;
-    for (const Release& r : imported.plan.releases) {
-        changes += r.changes.size();
-        if (r.version.empty()) ++unreleased;
-    }
-    out += "\nreleases: " + std::to_string(imported.plan.releases.size()) + " (" + std::to_string(unreleased) +
-           " unreleased), changes: " + std::to_string(changes) + "\nsections:\n";
+    out += "\nreleases: " + std::to_string(imported.releases) + " (" + std::to_string(imported.unreleased) +
+           " unreleased), changes: " + std::to_string(imported.changes) + "\nsections:\n";
     for (const ChangelogSectionUse& s : imported.sections) {
         out += "  line " + std::to_string(s.line) + ": \"" + clean_text(s.heading) + "\" -> " + s.mapping + " (" +
                std::to_string(s.entries) + (s.entries == 1 ? " entry" : " entries") + "; " + s.why + ")\n";

@@ -264,12 +264,17 @@ Result<Prepared> prepare(std::string_view text) {
 }
 
 // The releases in plan order, one at a time, their types inferred from the release before.
-// With `drops`, what the entries drop is added to it.
-void each_release(const Prepared& p, std::vector<ChangelogDrop>* drops, const std::function<void(Release&&)>& each) {
+// With `record`, what the entries drop is added to it and the releases are counted.
+void each_release(const Prepared& p, ChangelogImport* record, const std::function<void(Release&&)>& each) {
     std::string older;
     bool has_older = false;
     for (const std::size_t i : p.order) {
-        Release r = release_of(p.scan.releases[i], p.links, drops);
+        Release r = release_of(p.scan.releases[i], p.links, record != nullptr ? &record->dropped : nullptr);
+        if (record != nullptr) {
+            ++record->releases;
+            record->unreleased += r.version.empty() ? 1 : 0;
+            record->changes += r.changes.size();
+        }
         r.type = infer_type(r, has_older ? &older : nullptr);
         older = r.version;
         has_older = true;
@@ -304,7 +309,7 @@ Result<ChangelogImport> import_changelog(std::string_view text) {
     if (!prepared) return prepared.error();
     ChangelogImport& result = prepared->result;
     result.plan.releases.reserve(prepared->order.size());
-    each_release(*prepared, &result.dropped, [&](Release&& r) { result.plan.releases.push_back(std::move(r)); });
+    each_release(*prepared, &result, [&](Release&& r) { result.plan.releases.push_back(std::move(r)); });
     sort_drops(result.dropped);
     return std::move(result);
 }
@@ -321,7 +326,7 @@ Result<ChangelogWrite> write_changelog_import(std::string_view text, const std::
     // First pass: measure, validate and collect what the entries drop; second pass: write.
     std::size_t index = 0;
     const AppendedReleases measured{[&](const std::function<void(const Release&)>& emit) {
-        each_release(*prepared, &out.imported.dropped, [&](Release&& r) {
+        each_release(*prepared, &out.imported, [&](Release&& r) {
             validate_alone(head, r, index++, out.warnings);
             emit(r);
         });

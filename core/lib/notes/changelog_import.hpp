@@ -70,6 +70,10 @@ struct ChangelogImport {
     std::vector<ChangelogDialect> also_seen;                  // other dialects with evidence in the file
     std::vector<ChangelogSectionUse> sections;                 // in order of first occurrence
     std::vector<ChangelogDrop> dropped;                        // in line order
+    // What the plan's releases hold, counted as they are built (write_changelog_import keeps none).
+    std::size_t releases = 0;
+    std::size_t unreleased = 0;
+    std::size_t changes = 0;
 };
 
 Result<ChangelogImport> import_changelog(std::string_view markdown);
