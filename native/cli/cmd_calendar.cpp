@@ -199,8 +199,7 @@ int cmd_ics(const Args& args, Io io) {
     w.begin_array();
     for (const std::string& warning : out.warnings) w.string(clean_text(warning));
     w.end_array();
-    w.key("text");
-    w.string(out.text);
+    w.member("text", out.text);
     w.end_object();
     io.out << w.take() << "\n";
     return valid ? exit_ok : exit_failed;

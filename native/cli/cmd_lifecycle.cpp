@@ -65,24 +65,15 @@ bool matches_release(const Release& r, std::string_view wanted) {
 
 void write_impact_json(json::Writer& w, const ConsumerImpact& row, const Release& r) {
     w.begin_object();
-    w.key("consumer");
-    w.string(row.consumer);
-    w.key("range");
-    w.string(row.range);
-    w.key("version");
-    w.string(row.version);
-    w.key("release");
-    w.string(r.id);
-    w.key("receives");
-    w.boolean(row.receives);
-    w.key("kind");
-    w.string(to_string(row.kind));
-    w.key("suggested_range");
-    w.string(row.suggested_range);
-    w.key("owner");
-    w.string(row.owner);
-    w.key("contact");
-    w.string(row.contact);
+    w.member("consumer", row.consumer);
+    w.member("range", row.range);
+    w.member("version", row.version);
+    w.member("release", r.id);
+    w.member("receives", row.receives);
+    w.member("kind", to_string(row.kind));
+    w.member("suggested_range", row.suggested_range);
+    w.member("owner", row.owner);
+    w.member("contact", row.contact);
     w.end_object();
 }
 
@@ -167,22 +158,17 @@ void write_support_json(const SupportReport& report, Io io) {
     w.begin_array();
     for (const LineSchedule& s : report.lines) {
         w.begin_object();
-        w.key("line");
-        w.string(s.line);
-        w.key("phase");
-        w.string(to_string(s.phase));
+        w.member("line", s.line);
+        w.member("phase", to_string(s.phase));
         for (auto [key, date] : {std::pair{"release_date", &s.release_date}, std::pair{"active_until", &s.active_until},
                                  std::pair{"eol", &s.eol}}) {
             w.key(key);
             if (*date) w.string(format_iso_date(**date));
             else w.null();
         }
-        w.key("lts");
-        w.boolean(s.lts);
-        w.key("latest");
-        w.string(s.latest);
-        w.key("latest_planned");
-        w.string(s.latest_planned);
+        w.member("lts", s.lts);
+        w.member("latest", s.latest);
+        w.member("latest_planned", s.latest_planned);
         w.end_object();
     }
     w.end_array();
@@ -190,14 +176,10 @@ void write_support_json(const SupportReport& report, Io io) {
     w.begin_array();
     for (const SupportWarning& warning : report.warnings) {
         w.begin_object();
-        w.key("kind");
-        w.string(to_string(warning.kind));
-        w.key("line");
-        w.string(warning.line);
-        w.key("release");
-        w.string(warning.release_id);
-        w.key("message");
-        w.string(warning.message);
+        w.member("kind", to_string(warning.kind));
+        w.member("line", warning.line);
+        w.member("release", warning.release_id);
+        w.member("message", warning.message);
         w.end_object();
     }
     w.end_array();

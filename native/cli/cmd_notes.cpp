@@ -92,15 +92,11 @@ std::string notes_json(const Plan& plan, const Release& release, const NotesOpti
           {"audience", std::string(to_string(options.audience))}, {"format", std::string(to_string(options.format))},
           {"title", title}, {"file_name", notes_file_name(plan, release, options)},
           {"media_type", std::string(media_type(options.format))}}) {
-        w.key(key);
-        w.string(value);
+        w.member(key, value);
     }
-    w.key("shown_changes");
-    w.number(static_cast<std::int64_t>(shown));
-    w.key("hidden_changes");
-    w.number(static_cast<std::int64_t>(release.changes.size() - shown));
-    w.key("text");
-    w.string(text);
+    w.member("shown_changes", static_cast<std::int64_t>(shown));
+    w.member("hidden_changes", static_cast<std::int64_t>(release.changes.size() - shown));
+    w.member("text", text);
     w.end_object();
     return w.take() + "\n";
 }

@@ -242,14 +242,10 @@ void diagnostics_json(json::Writer& w, std::string_view key, const std::vector<D
     w.begin_array();
     for (const Diagnostic& d : list) {
         w.begin_object();
-        w.key("pointer");
-        w.string(d.pointer);
-        w.key("line");
-        w.number(d.line);
-        w.key("column");
-        w.number(d.column);
-        w.key("message");
-        w.string(d.message);
+        w.member("pointer", d.pointer);
+        w.member("line", d.line);
+        w.member("column", d.column);
+        w.member("message", d.message);
         w.end_object();
     }
     w.end_array();
@@ -275,14 +271,10 @@ int plan_validate_json(const Args& files, Io io) {
         if (loaded.plan)
             for (const Release& r : loaded.plan->releases) changes += r.changes.size();
         w.begin_object();
-        w.key("file");
-        w.string(display_name(path));
-        w.key("valid");
-        w.boolean(valid);
-        w.key("releases");
-        w.number(loaded.plan ? static_cast<std::int64_t>(loaded.plan->releases.size()) : 0);
-        w.key("changes");
-        w.number(static_cast<std::int64_t>(changes));
+        w.member("file", display_name(path));
+        w.member("valid", valid);
+        w.member("releases", loaded.plan ? static_cast<std::int64_t>(loaded.plan->releases.size()) : 0);
+        w.member("changes", static_cast<std::int64_t>(changes));
         diagnostics_json(w, "errors", loaded.errors);
         diagnostics_json(w, "warnings", loaded.plan ? plan_warnings(*loaded.plan, text ? *text : "") : std::vector<Diagnostic>{});
         diagnostics_json(w, "notes", loaded.notes);
@@ -368,10 +360,8 @@ int cmd_changelog(const Args& all_args, Io io) {
     }
     json::Writer w;
     w.begin_object();
-    w.key("file_name");
-    w.string("CHANGELOG.md");
-    w.key("text");
-    w.string(text);
+    w.member("file_name", "CHANGELOG.md");
+    w.member("text", text);
     w.end_object();
     io.out << w.take() << "\n";
     return rc;

@@ -409,29 +409,22 @@ std::string next_version_json(const Version& current, const NextVersion& n, std:
     json::Writer w;
     const auto commit = [&w](const CommitImpact& c) {
         w.begin_object();
-        w.key("commit");
-        w.number(static_cast<std::int64_t>(c.index + 1));
-        w.key("hash");
-        w.string(c.hash);
-        w.key("summary");
-        w.string(c.summary);
-        w.key("why");
-        w.string(c.why);
+        w.member("commit", static_cast<std::int64_t>(c.index + 1));
+        w.member("hash", c.hash);
+        w.member("summary", c.summary);
+        w.member("why", c.why);
         w.end_object();
     };
     w.begin_object();
-    w.key("current");
-    w.string(current.normalized());
+    w.member("current", current.normalized());
     w.key("version");
     if (n.version) w.string(n.version->normalized());
     else w.null();
-    w.key("bump");
-    w.string(to_string(n.bump));
+    w.member("bump", to_string(n.bump));
     for (const auto& [key, count] : {std::pair<std::string_view, std::size_t>{"commits", commits},
                                      {"merges_skipped", n.merges}, {"cancelled", n.cancelled},
                                      {"reasons_total", n.reasons_total}}) {
-        w.key(key);
-        w.number(static_cast<std::int64_t>(count));
+        w.member(key, static_cast<std::int64_t>(count));
     }
     w.key("release_as");
     if (n.release_as) commit(*n.release_as);
@@ -481,18 +474,15 @@ int next_version_from_plan(const Parsed& p, Io io) {
     if (p.has("--json")) {
         json::Writer w;
         w.begin_object();
-        w.key("release");
-        w.string(release->id);
+        w.member("release", release->id);
         w.key("base");
         if (suggestion->base) w.string(suggestion->base->id);
         else w.null();
         w.key("version");
         if (suggestion->version.empty()) w.null();
         else w.string(suggestion->version);
-        w.key("bump");
-        w.string(to_string(suggestion->bump));
-        w.key("why");
-        w.string(suggestion->why);
+        w.member("bump", to_string(suggestion->bump));
+        w.member("why", suggestion->why);
         w.end_object();
         io.out << w.take() << "\n";
         return 0;

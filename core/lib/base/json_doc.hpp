@@ -16,6 +16,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -141,6 +142,18 @@ public:
     void raw_number(std::string_view lexeme);
     void boolean(bool b);
     void null();
+    // One member of the object being written: key(k), then `v` as a boolean, a number or a string.
+    template <class T>
+    void member(std::string_view k, const T& v) {
+        key(k);
+        if constexpr (std::is_same_v<T, bool>) {
+            boolean(v);
+        } else if constexpr (std::is_integral_v<T>) {
+            number(static_cast<std::int64_t>(v));
+        } else {
+            string(std::string_view(v));
+        }
+    }
     // A value already in canonical form at nesting level 0 (as stored in Extra).
     void canonical(std::string_view json);
     void value(const Value& v);

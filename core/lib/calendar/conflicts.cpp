@@ -39,16 +39,13 @@ FindingsJson::FindingsJson(std::function<void(std::string_view)> sink) : sink_(s
 
 void FindingsJson::add(const Finding& f) {
     w_.begin_object();
-    w_.key("severity");
-    w_.string(to_string(f.severity));
-    w_.key("code");
-    w_.string(f.code);
+    w_.member("severity", to_string(f.severity));
+    w_.member("code", f.code);
     w_.key("releases");
     w_.begin_array();
     for (const std::string& id : f.releases) w_.string(id);
     w_.end_array();
-    w_.key("message");
-    w_.string(f.message);
+    w_.member("message", f.message);
     w_.end_object();
     if (w_.pending() > (64u << 10)) w_.drain(sink_);
 }

@@ -265,8 +265,7 @@ std::string endoflife_json(const SupportReport& report) {
     for (std::size_t n = report.lines.size(); n-- > 0;) {
         const LineSchedule& s = report.lines[n];
         w.begin_object();
-        w.key("cycle");
-        w.string(s.cycle);
+        w.member("cycle", s.cycle);
         w.key("releaseDate");
         date_or_false(w, s.release_date);
         w.key("support");
@@ -278,8 +277,7 @@ std::string endoflife_json(const SupportReport& report) {
         else w.string(s.latest);
         w.key("latestReleaseDate");
         date_or_false(w, s.latest_release_date);
-        w.key("lts");
-        w.boolean(s.lts);
+        w.member("lts", s.lts);
         w.end_object();
     }
     w.end_array();
