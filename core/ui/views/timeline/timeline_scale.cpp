@@ -114,6 +114,7 @@ void draw_scale(App::State& s, const Axis& ax, ImVec2 top_left, float tier_h, st
         const float w = ImGui::CalcTextSize(label.c_str()).x;
         const bool weekend = bottom.unit == Unit::day && weekday_index(u) >= 5;
         const float lx = next - x >= w + 2.0f * pad ? x + pad : x + (next - x - w) * 0.5f;
+        if (lx < ax.x0 || lx + w > ax.x0 + ax.width) continue;  // a label cut by an edge ("ct 19") reads worse than none
         const ImU32 col = u == today && bottom.unit == Unit::day ? u32(calendar_colors(s.dark).today) : weekend ? dim : text;
         dl->AddText(ImVec2(lx, top_left.y + tier_h + (tier_h - fh) * 0.5f), col, label.c_str());
     }
