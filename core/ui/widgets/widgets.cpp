@@ -46,6 +46,19 @@ bool edit_multiline(App::State& s, const char* label, std::string& value, float 
     return changed;
 }
 
+namespace {
+float date_field_width() { return ImGui::CalcTextSize("0000-00-00").x + ImGui::GetStyle().FramePadding.x * 4; }
+}  // namespace
+
+void next_date_field_beside(const char* label) {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    // The field, its label and the picker's arrow button (date_picker).
+    const float width = date_field_width() + st.ItemInnerSpacing.x + ImGui::CalcTextSize(label, nullptr, true).x +
+                        st.ItemSpacing.x + ImGui::GetFrameHeight();
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + st.ItemSpacing.x + width <= right) ImGui::SameLine();
+}
+
 bool edit_date(App::State& s, const char* label, std::optional<Date>& value) {
     // The text being typed lives per widget id until it parses (or the field is left).
     auto& drafts = s.field_drafts;
@@ -54,7 +67,7 @@ bool edit_date(App::State& s, const char* label, std::optional<Date>& value) {
     std::string text = it != drafts.end() ? it->second : date_text(value);
     bool invalid = it != drafts.end() && !text.empty() && !parse_date_text(text);
     if (invalid) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.9f, 0.2f, 0.2f, 1.0f));
-    ImGui::SetNextItemWidth(ImGui::CalcTextSize("0000-00-00").x + ImGui::GetStyle().FramePadding.x * 4);
+    ImGui::SetNextItemWidth(date_field_width());
     bool edited = ImGui::InputTextWithHint(label, "YYYY-MM-DD", &text);
     if (invalid) {
         ImGui::PopStyleColor();

@@ -24,6 +24,8 @@ bool edit_text(App::State& s, const char* label, std::string& value, const char*
 bool edit_multiline(App::State& s, const char* label, std::string& value, float lines = 3.0f);
 // Accepts YYYY-MM-DD (empty clears); an invalid entry is shown in red and not applied.
 bool edit_date(App::State& s, const char* label, std::optional<Date>& value);
+// Puts the next date field beside the last item when it fits in the window, else on the next line.
+void next_date_field_beside(const char* label);
 bool edit_bool(App::State& s, const char* label, bool& value);
 bool edit_int(App::State& s, const char* label, std::int32_t& value, int min, int max);
 bool edit_lines(App::State& s, const char* label, std::vector<std::string>& lines);

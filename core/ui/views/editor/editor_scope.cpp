@@ -201,9 +201,9 @@ void section_timeline(App::State& s, Release& r) {
         if (ImGui::Button("Keep my dates")) s.editor.milestone_prompt.clear();
     }
     edit_date(s, "Planning start", r.planning_start);
-    ImGui::SameLine();
+    next_date_field_beside("Feature freeze");
     edit_date(s, "Feature freeze", r.feature_freeze);
-    ImGui::SameLine();
+    next_date_field_beside("Code freeze");
     edit_date(s, "Code freeze", r.code_freeze);
     if (r.type == ReleaseType::security) edit_date(s, "Embargo until", r.embargo_until);
     if (m) milestone_table(s, r, *m);
