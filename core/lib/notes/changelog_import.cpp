@@ -213,7 +213,7 @@ Result<Prepared> prepare(std::string_view text) {
     for (const ScannedLink& l : scan.links) p.links.emplace(l.label, l.url);
 
     // Oldest first, in the order the exporter lists them (reversed; ties in reverse file order);
-    // [Unreleased] last. listed_before's rule, on the headings.
+    // [Unreleased] last.
     std::vector<std::size_t> unreleased;
     for (std::size_t i = scan.releases.size(); i-- > 0;) {
         (scan.releases[i].heading.unreleased ? unreleased : p.order).push_back(i);
@@ -221,10 +221,7 @@ Result<Prepared> prepare(std::string_view text) {
     std::stable_sort(p.order.begin(), p.order.end(), [&](std::size_t a, std::size_t b) {
         const VersionHeading& x = scan.releases[a].heading;
         const VersionHeading& y = scan.releases[b].heading;
-        if (x.date.has_value() != y.date.has_value()) return y.date.has_value();
-        if (x.date && *x.date != *y.date) return *x.date < *y.date;
-        const auto c = versions::compare_semver(x.label, y.label);
-        return c && *c < 0;
+        return listed_before(y.date, y.label, x.date, x.label);
     });
     p.order.insert(p.order.end(), unreleased.begin(), unreleased.end());
 

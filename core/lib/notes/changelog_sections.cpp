@@ -124,11 +124,16 @@ std::size_t export_section_index(const Change& change) {
     return 1;
 }
 
-bool listed_before(const Release& a, const Release& b) {
-    if (a.release_date.has_value() != b.release_date.has_value()) return a.release_date.has_value();
-    if (a.release_date && *a.release_date != *b.release_date) return *a.release_date > *b.release_date;
-    const auto c = versions::compare_semver(a.version, b.version);
+bool listed_before(const std::optional<Date>& a_date, std::string_view a_version, const std::optional<Date>& b_date,
+                   std::string_view b_version) {
+    if (a_date.has_value() != b_date.has_value()) return a_date.has_value();
+    if (a_date && *a_date != *b_date) return *a_date > *b_date;
+    const auto c = versions::compare_semver(a_version, b_version);
     return c && *c > 0;
+}
+
+bool listed_before(const Release& a, const Release& b) {
+    return listed_before(a.release_date, a.version, b.release_date, b.version);
 }
 
 }  // namespace relplan

@@ -57,5 +57,8 @@ std::size_t export_section_index(const Change& change);
 // ones, later dates first, then higher versions. Releases equal in both keep their plan order
 // (later in the plan = listed first).
 bool listed_before(const Release& a, const Release& b);
+// The same rule on a release's date and version alone (import sorts headings before it builds releases).
+bool listed_before(const std::optional<Date>& a_date, std::string_view a_version, const std::optional<Date>& b_date,
+                   std::string_view b_version);
 
 }  // namespace relplan
