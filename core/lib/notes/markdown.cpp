@@ -205,11 +205,21 @@ private:
         OpenBlock open = std::move(blocks_.back());
         blocks_.pop_back();
         if (!open.made) return 0;
+        // A paragraph left with nothing to show ("[]()": a link without text or target) is no
+        // paragraph: it would be written as nothing and read back as none.
+        if (type == MD_BLOCK_P && shows_nothing(open.block.inlines)) return 0;
         if (is_container(type)) --container_depth_;
         if (type == MD_BLOCK_TABLE) even_rows(open.block);
         end_item_paragraph(open.block);
         parent_block().children.push_back(std::move(open.block));
         return 0;
+    }
+
+    static bool shows_nothing(const std::vector<Inline>& inlines) {
+        return std::all_of(inlines.begin(), inlines.end(), [](const Inline& i) {
+            return i.kind == InlineKind::soft_break || i.kind == InlineKind::hard_break ||
+                   (i.kind == InlineKind::text && i.text.empty());
+        });
     }
 
     // md4c reports no paragraph in a tight list item: its text collects in the item's inlines and
@@ -263,6 +273,9 @@ private:
     }
 
     int leave_span(MD_SPANTYPE type) {
+        // md4c 0.4.8 can close a span it never opened (tests/fuzz/corpus/markdown/
+        // regression_break_before_closer.md): there is nothing to close then.
+        if (spans_.empty()) return 0;
         OpenSpan open = std::move(spans_.back());
         spans_.pop_back();
         if (!open.made) {
