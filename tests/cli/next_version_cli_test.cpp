@@ -11,7 +11,7 @@ using namespace relplan::cli;
 using namespace relplan::cli::test;
 
 TEST_CASE("next-version --release-rule and --policy", "[cli][next-version]") {
-    const std::string deps = nul_log({"build(deps): bump jsonpath-plus from 9.0.0 to 10.0.0 (#2401)", "docs: typo"});
+    const std::string deps = nul_log({"build(deps): bump jsonpath-plus from 9.0.0 to 10.0.0", "docs: typo"});
     CHECK(run(cmd_next_version, {"--current", "16.14.2"}, deps).out.empty());
     const Run ruled = run(cmd_next_version, {"--current", "16.14.2", "--release-rule", "build(deps)=patch"}, deps);
     CHECK(ruled.out == "16.14.3\n");
@@ -33,7 +33,7 @@ TEST_CASE("next-version --release-rule and --policy", "[cli][next-version]") {
 }
 
 TEST_CASE("next-version: reverts, hashes, --keep-reverted, --pre and the -z warning", "[cli][next-version]") {
-    const std::string pair = nul_log({"914b0a2642\nRevert \"feat: ava 5\" (#2682)\n\nThis reverts commit 3f3b286fb80215b2ad65378340208eb4c8eb6aea.\n",
+    const std::string pair = nul_log({"914b0a2642\nRevert \"feat: ava 5\"\n\nThis reverts commit 3f3b286fb80215b2ad65378340208eb4c8eb6aea.\n",
                                 "3f3b286fb8\nfeat: ava 5"});
     const Run cancelled = run(cmd_next_version, {"--current", "20.0.2"}, pair);
     CHECK(cancelled.out.empty());
