@@ -35,7 +35,8 @@ std::optional<std::string> dst_gap_message(const Release& r, WindowEdge edge, co
 std::vector<Diagnostic> dst_gap_warnings(const Plan& plan, const TzDatabase& zones, std::string_view text) {
     using schema::json_key;
     std::vector<Diagnostic> out;
-    const json::Path releases = json::Path().member(json_key<&Plan::releases>);
+    const json::Path root;  // a Path refers to its parent: the root must outlive the paths below it
+    const json::Path releases = root.member(json_key<&Plan::releases>);
     for (std::size_t i = 0; i < plan.releases.size(); ++i) {
         const Release& r = plan.releases[i];
         if (r.status == ReleaseStatus::cancelled || !r.change_window || r.change_window->zone.empty()) continue;
