@@ -54,11 +54,13 @@ public:
             std::string text = block(b, alternate, previous == nullptr ? lead : '\0');
             if (text.empty()) continue;
             if (previous != nullptr) {
-                const bool blank = !tight || b.kind == BlockKind::table ||
+                // md4c closes every open list at a blank line after an empty item, where CommonMark
+                // keeps the outer items open; the next block on the following line reads the same in both.
+                const bool blank = !ends_in_empty_item(*previous) && (!tight || b.kind == BlockKind::table ||
                                    (previous->kind == BlockKind::paragraph &&
                                     (b.kind == BlockKind::paragraph ||
                                      (b.kind == BlockKind::ordered_list && b.start != 1))) ||
-                                   (is_list(previous->kind) && b.kind == BlockKind::paragraph);
+                                   (is_list(previous->kind) && b.kind == BlockKind::paragraph));
                 out += blank ? "\n\n" : "\n";
             }
             out += text;
@@ -70,6 +72,17 @@ public:
 
 private:
     static bool is_list(BlockKind k) { return k == BlockKind::bullet_list || k == BlockKind::ordered_list; }
+
+    // A list whose last item is empty, or ends in such a list.
+    static bool ends_in_empty_item(const Block& b) {
+        const Block* list = &b;
+        while (is_list(list->kind) && !list->children.empty()) {
+            const Block& item = list->children.back();
+            if (item.children.empty()) return true;
+            list = &item.children.back();
+        }
+        return false;
+    }
 
     // Each line of `text` with a prefix (`first` on the first line); blank lines get the prefix without
     // its trailing spaces.

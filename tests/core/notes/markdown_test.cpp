@@ -439,6 +439,16 @@ TEST_CASE("emphasis ending in a line break keeps its closer off the next line") 
     CHECK(md::to_html(md::parse(written)) == "<p><em><strong>a\nb</strong></em>\nz</p>\n");
 }
 
+TEST_CASE("a block after a list that ends in an empty item stays in its list item") {
+    // Found by fuzz_markdown: md4c closes every list at a blank line after an empty item (CommonMark
+    // keeps the outer item open), so a blank line written there moved the paragraph out of the list.
+    const md::Document doc = md::parse("- - *\n  foo\n");
+    REQUIRE(dump(doc.blocks) == "ul[li[ul[li[ul[li[]]]] p[t(foo)]]]");
+    const std::string written = md::to_markdown(doc);
+    CHECK(written == "- * -\n  foo\n");
+    CHECK(parsed(written) == dump(doc.blocks));
+}
+
 TEST_CASE("builders clean text and split lines") {
     CHECK(dump(md::text_inlines("  first line \n\n second\tline\x01  ")) == "t(first line) sb t(second line\xEF\xBF\xBD)");
     CHECK(md::text("a\nb").text == "a b");
