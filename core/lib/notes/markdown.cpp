@@ -118,17 +118,22 @@ public:
     }
 
 private:
+    // Each open node knows the nearest made one at or around it (an index into its stack), so finding
+    // where content goes does not walk the unmade levels: that was quadratic in hostile nesting.
     struct OpenBlock {
         Block block;
         bool made = true;
         bool code = false;  // a code block: text goes to `literal`
+        std::size_t owner = 0;
     };
     struct OpenSpan {
         Inline node;
         bool made = true;
         int depth = 0;          // emphasis levels open around it since the innermost link
         bool closes_line = false;  // code: the last text was only a line's separator (closer next)
+        std::size_t owner = none;  // `none`: the enclosing block's inlines
     };
+    static constexpr std::size_t none = static_cast<std::size_t>(-1);
 
     std::string_view source_;
     std::vector<std::size_t> skip_;
@@ -136,16 +141,11 @@ private:
     std::vector<OpenSpan> spans_;
     int container_depth_ = 0;
 
-    Block& parent_block() {
-        for (auto it = blocks_.rbegin(); it != blocks_.rend(); ++it)
-            if (it->made) return it->block;
-        return blocks_.front().block;
-    }
+    Block& parent_block() { return blocks_[blocks_.back().owner].block; }
 
     std::vector<Inline>& inlines() {
-        for (auto it = spans_.rbegin(); it != spans_.rend(); ++it)
-            if (it->made) return it->node.children;
-        return parent_block().inlines;
+        const std::size_t owner = spans_.empty() ? none : spans_.back().owner;
+        return owner == none ? parent_block().inlines : spans_[owner].node.children;
     }
 
     int enter_block(MD_BLOCKTYPE type, void* detail) {
@@ -196,6 +196,7 @@ private:
         }
         if (open.made && is_container(type)) ++container_depth_;
         end_item_paragraph(parent_block());
+        open.owner = open.made ? blocks_.size() : blocks_.back().owner;
         blocks_.push_back(std::move(open));
         return 0;
     }
@@ -268,6 +269,7 @@ private:
             case MD_SPAN_CODE: open.node.kind = InlineKind::code; break;
             default: open.made = false; break;  // extensions that are not enabled
         }
+        open.owner = open.made ? spans_.size() : spans_.empty() ? none : spans_.back().owner;
         spans_.push_back(std::move(open));
         return 0;
     }
