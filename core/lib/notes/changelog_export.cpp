@@ -20,31 +20,39 @@ bool embargoed(const Release& r, const Date& today) {
     return r.embargo_until && (!today.ok() || today < *r.embargo_until);
 }
 
-// The changes of `releases` grouped into sections (changelog_sections.hpp says which).
+// The changes of `releases` grouped into sections (changelog_sections.hpp says which and in what order).
 std::string body(const std::vector<const Release*>& releases, const Date& today, std::string_view repository) {
+    std::vector<const Change*> changes;
+    std::vector<const Release*> release_of;
+    for (const Release* r : releases) {
+        for (const Change& c : r->changes) {
+            changes.push_back(&c);
+            release_of.push_back(r);
+        }
+    }
+    const SectionLayout layout = section_layout(changes);
+    std::vector<std::vector<std::size_t>> members(layout.headings.size());
+    for (std::size_t i = 0; i < changes.size(); ++i) members[layout.section_of[i]].push_back(i);
     std::string out;
-    const auto& headings = export_section_headings();
-    for (std::size_t section = 0; section < headings.size(); ++section) {
+    for (std::size_t section = 0; section < layout.headings.size(); ++section) {
         std::string items;
         std::set<std::string> withheld;
         // Breaking changes lead their section.
         for (const bool breaking_pass : {true, false}) {
-            for (const Release* r : releases) {
-                for (const Change& c : r->changes) {
-                    if (export_section_index(c) != section) continue;
-                    if ((c.category == ChangeCategory::breaking_change) != breaking_pass) continue;
-                    if (c.category == ChangeCategory::security && embargoed(*r, today)) {
-                        withheld.insert(format_iso_date(*r->embargo_until));
-                        continue;
-                    }
-                    items += format_entry(c, repository);
+            for (const std::size_t i : members[section]) {
+                const Change& c = *changes[i];
+                if ((c.category == ChangeCategory::breaking_change) != breaking_pass) continue;
+                if (c.category == ChangeCategory::security && embargoed(*release_of[i], today)) {
+                    withheld.insert(format_iso_date(*release_of[i]->embargo_until));
+                    continue;
                 }
+                items += format_entry(c, repository);
             }
         }
         for (const std::string& until : withheld) {
             items += "- Security fixes; details are withheld until " + until + ".\n";
         }
-        if (!items.empty()) out += "\n### " + std::string(headings[section]) + "\n\n" + items;
+        if (!items.empty()) out += "\n### " + section_name(layout.headings[section]) + "\n\n" + items;
     }
     return out;
 }

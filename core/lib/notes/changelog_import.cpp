@@ -6,11 +6,14 @@
 #include "notes/changelog_text.hpp"
 
 #include "base/utf8.hpp"
+#include "plan/change_audience.hpp"
 #include "version/version_check.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 namespace relplan {
 namespace {
@@ -43,20 +46,36 @@ std::string repository_of(std::string_view url) {
 
 // conventional-changelog lists a breaking commit twice: its note under BREAKING CHANGES and its
 // header under its type. When both say the same, keep one breaking change with the commit's refs.
-void merge_or_add(std::vector<Change>& changes, Change c) {
-    for (Change& other : changes) {
-        if (other.description != c.description || (other.category == ChangeCategory::breaking_change) ==
-                                                       (c.category == ChangeCategory::breaking_change)) {
-            continue;
+// Changes are found by description through an index: a release may hold a million entries.
+class ChangeMerger {
+public:
+    explicit ChangeMerger(std::vector<Change>& changes) : changes_(changes) {}
+
+    void add(Change c) {
+        const bool breaking = c.category == ChangeCategory::breaking_change;
+        std::array<std::set<std::size_t>, 2>& at = index_[c.description];  // [breaking]: positions
+        std::set<std::size_t>& opposite = at[breaking ? 0 : 1];
+        if (opposite.empty()) {
+            at[breaking ? 1 : 0].insert(changes_.size());
+            changes_.push_back(std::move(c));
+            return;
         }
-        if (c.category == ChangeCategory::breaking_change) std::swap(other, c);  // `other` is the one kept
+        const std::size_t first = *opposite.begin();
+        Change& other = changes_[first];
+        if (breaking) {  // `other` is the one kept, and now breaking
+            std::swap(other, c);
+            opposite.erase(first);
+            at[1].insert(first);
+        }
         for (auto field : {&Change::ref_id, &Change::link, &Change::commit, &Change::scope, &Change::author}) {
             if ((other.*field).empty()) other.*field = c.*field;
         }
-        return;
     }
-    changes.push_back(std::move(c));
-}
+
+private:
+    std::vector<Change>& changes_;
+    std::unordered_map<std::string, std::array<std::set<std::size_t>, 2>> index_;
+};
 
 ReleaseType infer_type(const Release& release, const std::string* older_version) {
     const auto has = [&](ChangeCategory cat) {
@@ -108,7 +127,18 @@ Change change_of(const ScannedEntry& e, const Links& links, std::vector<Changelo
         c.category = row->category;
         c.audience = row->audience;
     }
-    if (parsed.breaking) c.category = ChangeCategory::breaking_change;
+    if (parsed.breaking) {
+        // Customers must act on it, as on a breaking commit; housekeeping sections keep it internal.
+        c.category = ChangeCategory::breaking_change;
+        c.audience = c.audience == Audience::internal ? Audience::internal : default_audience(c.category);
+    }
+    // The heading is kept when export would otherwise write the change elsewhere and import reads it
+    // back the same; as written, but without git-cliff's ordering comments and made safe to write.
+    const std::string heading = section_name(e.section);
+    if (!heading.empty() && section_fits(c, heading) &&
+        heading != export_section_headings()[export_section_index(c)]) {
+        c.section = heading;
+    }
     if (drops != nullptr) {
         for (const std::string& d : parsed.dropped) drops->push_back(ChangelogDrop{e.line, d, ""});
     }
@@ -124,14 +154,24 @@ Release release_of(const ScannedRelease& d, const Links& links, std::vector<Chan
     r.release_date = d.heading.date;
     r.link = link_of(d, links, nullptr);
     r.summary = d.summary;
-    for (const ScannedEntry& e : d.entries) merge_or_add(r.changes, change_of(e, links, drops));
+    ChangeMerger merger(r.changes);
+    for (const ScannedEntry& e : d.entries) merger.add(change_of(e, links, drops));
     // The order `relplan changelog` writes them in: by section, breaking changes first in theirs.
-    std::stable_sort(r.changes.begin(), r.changes.end(), [](const Change& x, const Change& y) {
-        const std::size_t sx = export_section_index(x);
-        const std::size_t sy = export_section_index(y);
-        if (sx != sy) return sx < sy;
-        return x.category == ChangeCategory::breaking_change && y.category != ChangeCategory::breaking_change;
+    std::vector<const Change*> changes;
+    changes.reserve(r.changes.size());
+    for (const Change& c : r.changes) changes.push_back(&c);
+    const SectionLayout layout = section_layout(changes);
+    std::vector<std::size_t> order(r.changes.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    const auto breaking = [&](std::size_t i) { return r.changes[i].category == ChangeCategory::breaking_change; };
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+        if (layout.section_of[x] != layout.section_of[y]) return layout.section_of[x] < layout.section_of[y];
+        return breaking(x) && !breaking(y);
     });
+    std::vector<Change> sorted;
+    sorted.reserve(order.size());
+    for (const std::size_t i : order) sorted.push_back(std::move(r.changes[i]));
+    r.changes = std::move(sorted);
     for (std::size_t i = 0; i < r.changes.size(); ++i) r.changes[i].id = r.id + ":" + std::to_string(i + 1);
     return r;
 }

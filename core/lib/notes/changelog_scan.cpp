@@ -238,6 +238,7 @@ void Scanner::entry(std::string_view t) {
     } else {
         e.row = row_;
         e.by_entry = row_ != nullptr && row_->kind == SectionKind::by_entry;
+        e.section = section_heading_;
     }
     if (starts_with(e.text, "*(") || e.text.find(") - ([") != std::string::npos || ends_with(e.text, " -") ||
         e.text.find("[**breaking**]") != std::string::npos) {

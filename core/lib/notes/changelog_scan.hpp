@@ -31,6 +31,7 @@ struct ScannedEntry {
     std::string text;                 // continuation lines joined: nested lists and code after '\n'
     const SectionRow* row = nullptr;  // its section's row; nullptr = unknown or no section
     bool by_entry = false;            // outside any section, or under a by-entry section
+    std::string section;              // its section's heading as written; empty outside one
 };
 
 struct ScannedRelease {

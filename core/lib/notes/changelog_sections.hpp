@@ -48,10 +48,28 @@ const SectionRow* find_entry_type(std::string_view word);
 
 // The sections the exporter writes, in order, and the one a change goes to: its category's section,
 // or "Internal" for internal-audience improvements; breaking changes go to the section of an
-// improvement of their audience, marked `**BREAKING:**`. Other audiences (customer, end-user) are
-// not written: those changes go to their category's technical section.
+// improvement of their audience, marked `**BREAKING:**`. Audiences are not written: import gives a
+// change its section's audience, so a change whose audience is not its section's comes back with that.
 const std::vector<std::string_view>& export_section_headings();
 std::size_t export_section_index(const Change& change);
+
+// A change keeps the heading it was imported under (Change::section: "Bug Fixes", "📚 Documentation")
+// when that heading reads back as its category and audience; a breaking change's marker keeps it
+// breaking under any heading. Otherwise it goes to its category's section.
+bool section_fits(const Change& change, std::string_view heading);
+// A heading as a change records it and export writes it: git-cliff's `<!-- 0 -->` comments dropped,
+// one line, raw HTML made text (md::sanitize_markdown), trimmed. The same text again gives itself.
+std::string section_name(std::string_view heading);
+std::string_view export_heading(const Change& change);
+
+// The headings a list of changes is written under, in order: each standard section (above) followed
+// by the recorded headings whose changes belong to it, in order of first appearance. Import orders a
+// release's changes by it, so export → import keeps their order.
+struct SectionLayout {
+    std::vector<std::string_view> headings;  // views into the changes and the standard headings
+    std::vector<std::size_t> section_of;     // per change: its index in `headings`
+};
+SectionLayout section_layout(const std::vector<const Change*>& changes);
 
 // Whether `a` is listed above `b` in a changelog (newest first): dated releases before undated
 // ones, later dates first, then higher versions. Releases equal in both keep their plan order

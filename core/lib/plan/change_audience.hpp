@@ -1,9 +1,10 @@
 // The audience an imported change gets when its source says nothing about audiences.
 //
 // Importers (changelogs, commit logs) know a change's category and whether its kind is internal
-// work (docs, chore, refactor, test, build, ci, style commits; "Documentation", "Miscellaneous
-// Chores" and similar changelog sections): internal work is Audience::internal, everything else
-// gets default_audience(category):
+// work (docs, chore, refactor, test, build, ci, style commits; "Miscellaneous Chores" and similar
+// changelog sections): internal work is Audience::internal, user-facing kinds get
+// default_audience(category) (changelog sections of improvements stay technical, the audience a
+// plan's own changes have: notes/changelog_sections.cpp says why):
 //
 //   category          audience   why
 //   new-feature       end-user   what's new is what every user wants to read

@@ -296,6 +296,7 @@ struct Change {
     Boxed<FreezeException> freeze_exception;
     Extra extra;
     std::string author;  // forge user name ("octocat", from "by @octocat"); last so positional initialisers keep working
+    std::string section;  // the changelog section heading it was imported from, when not its category's own
     bool operator==(const Change&) const = default;
 };
 

@@ -291,7 +291,10 @@ struct Def<Change> {
         row("workaround", &Change::workaround),
         row("audience", &Change::audience),
         row("added_on", &Change::added_on),
-        row("freeze_exception", &Change::freeze_exception));
+        row("freeze_exception", &Change::freeze_exception),
+        row("section", &Change::section, optional_member,
+            R"(Changelog section heading it is written under ("Bug Fixes", "Documentation") when that heading )"
+            R"(reads back as its category and audience; empty: its category's section.)"));
 };
 
 template <>

@@ -208,7 +208,7 @@ TEST_CASE("git-cliff: scopes, breaking markers, several references, full commit 
     CHECK(category_of("Add test fixture") == std::make_pair(ChangeCategory::improvement, Audience::internal));   // Testing
     CHECK(category_of("Add github token") == std::make_pair(ChangeCategory::improvement, Audience::internal));   // Misc
     CHECK(category_of("Optimize tsup") == std::make_pair(ChangeCategory::improvement, Audience::internal));      // Build
-    CHECK(category_of("Add caching") == std::make_pair(ChangeCategory::performance, Audience::technical));
+    CHECK(category_of("Add caching") == std::make_pair(ChangeCategory::performance, Audience::customer));
     CHECK(category_of("Use `reqwest") == std::make_pair(ChangeCategory::improvement, Audience::technical));       // Revert
     CHECK(category_of("Add highlights") == std::make_pair(ChangeCategory::improvement, Audience::technical));     // Docs
     // "New Contributors" lists people: nothing from it is a change.

@@ -128,19 +128,78 @@ TEST_CASE("changelog round trip keeps empty [Unreleased], yanked releases, links
 
 TEST_CASE("every section the exporter writes reads back as the category and audience it was written for") {
     for (const ChangeCategory category : all_values<ChangeCategory>()) {
-        for (const Audience audience : {Audience::technical, Audience::internal}) {
+        for (const Audience audience : all_values<Audience>()) {
             Change c = change("text", category);
             c.audience = audience;
-            const std::size_t index = export_section_index(c);
-            const SectionRow* row = find_section(export_section_headings().at(index));
+            const SectionRow* row = find_section(export_section_headings().at(export_section_index(c)));
             REQUIRE(row != nullptr);
             const auto back = import_changelog(changelog_document(one_release({c}), {}));
             REQUIRE(back);
             const Change& again = back->plan.releases.at(0).changes.at(0);
             CHECK(again.category == category);
-            const bool kept = category == ChangeCategory::improvement || category == ChangeCategory::breaking_change ||
-                              audience == Audience::technical;
-            CHECK((again.audience == audience) == kept);  // internal fixes, features... come back technical
+            // Audiences are not written: a change comes back with its section's, a breaking one for
+            // customers unless internal.
+            const Audience expected = category != ChangeCategory::breaking_change ? row->audience
+                                      : audience == Audience::internal           ? Audience::internal
+                                                                                 : Audience::customer;
+            CHECK(again.audience == expected);
+            CHECK(again.section.empty());
         }
     }
+}
+
+TEST_CASE("a change keeps the section heading it was imported under, with that section's audience") {
+    for (const SectionRow& row : changelog_section_table()) {
+        if (row.kind == SectionKind::not_changes) continue;
+        for (const std::string_view name : row.names) {
+            const std::string heading = "\xF0\x9F\x93\x9A " + std::string(name) + " <!-- 3 -->";
+            const auto first = import_changelog("## [1.0.0] - 2024-01-01\n\n### " + heading + "\n\n- a change\n");
+            REQUIRE(first);
+            const Change& c = first->plan.releases.at(0).changes.at(0);
+            CHECK(c.category == row.category);
+            CHECK(c.audience == row.audience);
+            CHECK(c.section == "\xF0\x9F\x93\x9A " + std::string(name));
+            const std::string exported = changelog_document(first->plan, {});
+            CHECK(exported.find("### " + c.section + "\n") != std::string::npos);
+            const auto second = import_changelog(exported);
+            REQUIRE(second);
+            CHECK(second->plan == first->plan);
+        }
+    }
+    // Unknown headings keep their name too; a standard heading is not recorded.
+    const auto plan = import_changelog("## [1.0.0] - 2024-01-01\n### Odds and ends\n- a\n### Fixed\n- b\n### Bug Fixes\n- c\n");
+    REQUIRE(plan);
+    const auto& changes = plan->plan.releases.at(0).changes;
+    REQUIRE(changes.size() == 3);
+    CHECK(changes[0].section == "Odds and ends");
+    CHECK(changes[1].section.empty());
+    CHECK(changes[2].section == "Bug Fixes");
+    CHECK(changes[1].description == "b");  // Changed's place (Odds and ends), then Fixed, then Bug Fixes
+    CHECK(changelog_document(plan->plan, {}).find("### Odds and ends\n\n- a\n\n### Fixed\n\n- b\n\n### Bug Fixes\n\n- c\n") !=
+          std::string::npos);
+}
+
+TEST_CASE("a recorded section that no longer fits the change, or would read as a release, is not written") {
+    Change c = change("text", ChangeCategory::bug_fix);
+    c.audience = Audience::customer;
+    c.section = "Bug Fixes";
+    CHECK(export_heading(c) == "Bug Fixes");
+    c.category = ChangeCategory::new_feature;  // edited after import
+    CHECK(export_heading(c) == "Added");
+    c.category = ChangeCategory::breaking_change;  // its marker keeps it breaking under any heading
+    CHECK(export_heading(c) == "Bug Fixes");
+    c.category = ChangeCategory::bug_fix;
+    c.audience = Audience::internal;
+    CHECK(export_heading(c) == "Fixed");
+    Change fake = change("text", ChangeCategory::improvement);
+    for (const std::string_view release : {"1.2.0", "[9.9.9] - 2020-01-01", "Unreleased", "v2.0.0"}) {
+        fake.section = std::string(release);
+        CHECK(export_heading(fake) == "Changed");
+    }
+    // Written safely: raw HTML becomes text, and a second import reads the same heading.
+    const auto hostile = import_changelog("## [1.0.0] - 2024-01-01\n### <b onclick=x>Odd</b>\n- a\n");
+    REQUIRE(hostile);
+    const std::string out = changelog_document(hostile->plan, {});
+    CHECK(out.find("<b") == std::string::npos);
+    CHECK(import_changelog(out)->plan == hostile->plan);
 }

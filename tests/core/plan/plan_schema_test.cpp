@@ -54,6 +54,7 @@ json full_plan_json() {
     r.known_issues = {KnownIssue{"d", "w", "r", "l", {}}};
     r.changes = {c};
     r.changes[0].author = "a";
+    r.changes[0].section = "Bug Fixes";
     r.train = "x";
     r.communications = {Communication{Audience::customer, Channel::blog, "s", {"x"}, 1, d, d, {}}};
     r.risks = {Risk{"d", RiskLevel::low, RiskLevel::high, "m", "o", {}}};

@@ -66,6 +66,11 @@ void change_details(App::State& s, Change& c) {
     edit_text(s, "Link", c.link, "https://…");
     edit_text(s, "Commit", c.commit);
     edit_text(s, "Scope", c.scope, "api");
+    edit_text(s, "Author", c.author, "forge user name");
+    edit_text(s, "Changelog section", c.section, "its category's");
+    ImGui::SameLine();
+    help_marker("The heading the changelog lists it under (\"Bug Fixes\", \"Documentation\"), kept from an import. "
+                "Empty, or a heading that would read back as another category or audience: its category's section.");
     component_combo(s, "Component", c.component);
     edit_date(s, "Added on", c.added_on);
     ImGui::PopItemWidth();
@@ -120,7 +125,7 @@ void change_row(App::State& s, Release& r, int i, int& remove, int& move_up, int
     if (ImGui::ArrowButton("##down", ImGuiDir_Down)) move_down = i;
     tooltip("Move down");
     if (ImGui::SmallButton("...")) ImGui::OpenPopup("##details");
-    tooltip("More: link, commit, scope, component, date added, freeze exception");
+    tooltip("More: link, commit, scope, author, changelog section, component, date added, freeze exception");
     ImGui::SameLine();
     if (remove_button("change")) remove = i;
     if (ImGui::BeginPopup("##details")) {
