@@ -53,6 +53,13 @@ for i in range(100000, 0, -1):
               "### Fixed", f"- Fix {i} (#{i})", ""]
 open(sys.argv[1], "w").write("\n".join(lines) + "\n")
 PY
+# Changelogs of the smallest entries, where the plan is largest per input byte: 385,000 entries of
+# one letter (whose plan just fits the plan limit), and one release of 50,000 entries.
+python3 - "$work/tiny.md" "$work/wide.md" <<'PY'
+import sys
+open(sys.argv[1], "w").write("".join(f"## [{r}.0.0] - 2024-01-01\n### Fixed\n" + "- a\n" * 11 for r in range(35000)))
+open(sys.argv[2], "w").write("## [1.0.0] - 2024-01-01\n### Fixed\n" + "".join(f"- fix {i}\n" for i in range(50000)))
+PY
 # The plan of 16,000 releases with an invalid version in each: 16,000 errors on one line.
 python3 - "$work/plan.json" "$work/bad.json" <<'PY'
 import json, sys
@@ -117,6 +124,8 @@ expect=0 run "ics of the plan" "$work/plan.json" "$bin" ics -
 expect=0 run "changelog of the plan" "$work/plan.json" "$bin" changelog -
 expect=1 run "plan validate of 16,000 errors" "$work/bad.json" "$bin" plan validate -
 expect=0 run "import changelog of 100,000 releases" "$work/CHANGELOG.md" "$bin" import changelog -
+expect=0 run "import changelog of 385,000 one-letter entries" "$work/tiny.md" "$bin" import changelog -
+expect=0 run "import changelog of one release with 50,000 entries" "$work/wide.md" "$bin" import changelog -
 expect=1 run "import commits of 16 MiB of short commits" "$work/commits.z" "$bin" import commits --release 2.0.0
 expect=0 run "next-version over 16 MiB of short commits" "$work/commits.z" "$bin" next-version --current 1.0.0
 expect=0 run "plan fmt of the plan" "$work/plan.json" "$bin" plan fmt -
@@ -162,6 +171,13 @@ peak_ok "semver sort of 32 MiB of versions" $(( (3 * vsize + (16 << 20)) / 1024 
 chsize=$(stat -c %s "$work/CHANGELOG.md")
 peak_ok "import changelog of 100,000 releases" $(( (4 * chsize + (64 << 20)) / 1024 )) "$work/CHANGELOG.md" \
   "$bin" import changelog -
+# Entries are counted while reading: more than a plan under the limit holds, or more than 50,000 in
+# one release, is refused before they take the memory (one release of 100,000 took 41 s and 153 MiB,
+# 26 MB of one-letter entries 539 MiB before).
+for f in tiny wide; do
+  fsize=$(stat -c %s "$work/$f.md")
+  peak_ok "import changelog of $f.md" $(( (4 * fsize + (64 << 20)) / 1024 )) "$work/$f.md" "$bin" import changelog -
+done
 
 # ics writes the calendar as it makes it (it held it whole, twice while growing: 97 MB for this plan).
 psize=$(stat -c %s "$work/plan.json")
@@ -201,6 +217,22 @@ if [ $rc = 1 ] && [ ! -s "$work/out" ] && grep -q "over the 64 MiB plan limit" "
   echo "ok   a changelog whose plan would pass 64 MiB is refused and nothing is written"
 else
   echo "FAIL over-limit changelog import: exit $rc, $(wc -c <"$work/out") bytes out"; head -c 400 "$work/err"; fails=$((fails + 1))
+fi
+
+# Past those limits: refused while reading, naming the limit.
+python3 - "$work/tiny.md" "$work/wide.md" <<'PY'
+import sys
+open(sys.argv[1], "a").write("".join(f"## [0.{r}.0] - 2024-01-01\n" + "- a\n" * 11 for r in range(10000)))
+open(sys.argv[2], "a").write("- one more\n")
+PY
+total=$((total + 1))
+"$bin" import changelog "$work/tiny.md" >"$work/out" 2>"$work/err"; rc=$?
+"$bin" import changelog "$work/wide.md" >>"$work/out" 2>>"$work/err"; rc2=$?
+if [ $rc = 1 ] && [ $rc2 = 1 ] && [ ! -s "$work/out" ] && grep -q "more than 479349 entries; its plan would be over the 64 MiB" "$work/err" &&
+   grep -q "release 1.0.0 (line 1) has more than 50000 entries" "$work/err"; then
+  echo "ok   too many changelog entries, or too many in one release, are refused while reading"
+else
+  echo "FAIL entry limits: exit $rc and $rc2"; head -c 400 "$work/err"; fails=$((fails + 1))
 fi
 
 # An oversized input is refused while reading, with the limit and --max-input named.

@@ -119,7 +119,8 @@ std::string link_of(const ScannedRelease& d, const Links& links, std::set<std::s
     return link;
 }
 
-Change change_of(const ScannedEntry& e, const Links& links, std::vector<ChangelogDrop>* drops) {
+Change change_of(const ScannedEntry& e, const std::vector<ChangelogSectionUse>& sections, const Links& links,
+                 std::vector<ChangelogDrop>* drops) {
     const ParsedEntry parsed = parse_entry(e.text, EntryContext{e.by_entry, &links});
     Change c = parsed.change;
     const SectionRow* row = parsed.type != nullptr ? parsed.type : e.row;
@@ -134,7 +135,8 @@ Change change_of(const ScannedEntry& e, const Links& links, std::vector<Changelo
     }
     // The heading is kept when export would otherwise write the change elsewhere and import reads it
     // back the same; as written, but without git-cliff's ordering comments and made safe to write.
-    const std::string heading = section_name(e.section);
+    const std::string heading =
+        e.section == ScannedEntry::no_section ? std::string() : section_name(sections.at(e.section).heading);
     if (!heading.empty() && section_fits(c, heading) &&
         heading != export_section_headings()[export_section_index(c)]) {
         c.section = heading;
@@ -145,7 +147,8 @@ Change change_of(const ScannedEntry& e, const Links& links, std::vector<Changelo
     return c;
 }
 
-Release release_of(const ScannedRelease& d, const Links& links, std::vector<ChangelogDrop>* drops) {
+Release release_of(const ScannedRelease& d, const std::vector<ChangelogSectionUse>& sections, const Links& links,
+                   std::vector<ChangelogDrop>* drops) {
     Release r;
     r.version = d.heading.unreleased ? "" : d.heading.label;
     r.id = d.heading.unreleased ? "unreleased" : d.heading.label;
@@ -154,8 +157,9 @@ Release release_of(const ScannedRelease& d, const Links& links, std::vector<Chan
     r.release_date = d.heading.date;
     r.link = link_of(d, links, nullptr);
     r.summary = d.summary;
+    r.changes.reserve(d.entries.size());
     ChangeMerger merger(r.changes);
-    for (const ScannedEntry& e : d.entries) merger.add(change_of(e, links, drops));
+    for (const ScannedEntry& e : d.entries) merger.add(change_of(e, sections, links, drops));
     // The order `relplan changelog` writes them in: by section, breaking changes first in theirs.
     std::vector<const Change*> changes;
     changes.reserve(r.changes.size());
@@ -168,10 +172,17 @@ Release release_of(const ScannedRelease& d, const Links& links, std::vector<Chan
         if (layout.section_of[x] != layout.section_of[y]) return layout.section_of[x] < layout.section_of[y];
         return breaking(x) && !breaking(y);
     });
-    std::vector<Change> sorted;
-    sorted.reserve(order.size());
-    for (const std::size_t i : order) sorted.push_back(std::move(r.changes[i]));
-    r.changes = std::move(sorted);
+    // Applied in place, a cycle at a time: a release may be large, and a second vector of it is not needed.
+    for (std::size_t start = 0; start < order.size(); ++start) {
+        std::size_t at = start;
+        while (order[at] != start) {  // put what belongs at `at` there, following the cycle
+            std::swap(r.changes[at], r.changes[order[at]]);
+            const std::size_t next = order[at];
+            order[at] = at;
+            at = next;
+        }
+        order[at] = at;
+    }
     for (std::size_t i = 0; i < r.changes.size(); ++i) r.changes[i].id = r.id + ":" + std::to_string(i + 1);
     return r;
 }
@@ -221,6 +232,7 @@ Result<ChangelogScan> checked_scan(std::string_view text, std::vector<Diagnostic
         return make_error("the file contains NUL bytes; it is not a text file", base + nul);
     }
     ChangelogScan scan = scan_changelog(text, base);
+    if (scan.refused) return *scan.refused;
     if (scan.releases.empty()) {
         return make_error(
             "no release headings found; expected headings like \"## [1.2.0] - 2024-03-01\" (Keep a Changelog) "
@@ -306,7 +318,7 @@ void each_release(const Prepared& p, ChangelogImport* record, const std::functio
     std::string older;
     bool has_older = false;
     for (const std::size_t i : p.order) {
-        Release r = release_of(p.scan.releases[i], p.links, record != nullptr ? &record->dropped : nullptr);
+        Release r = release_of(p.scan.releases[i], p.scan.sections, p.links, record != nullptr ? &record->dropped : nullptr);
         if (record != nullptr) {
             ++record->releases;
             record->unreleased += r.version.empty() ? 1 : 0;

@@ -19,8 +19,9 @@
 // link when it has none.
 //
 // Errors (offset = the byte at fault when there is one): no release heading, invalid UTF-8, NUL bytes,
-// more than max_changelog_bytes, a version (or [Unreleased]) twice — naming both lines — and a
-// release date that does not exist (2023-13-45).
+// more than max_changelog_bytes, a version (or [Unreleased]) twice — naming both lines —, a
+// release date that does not exist (2023-13-45), a release with more than max_changes_per_release
+// entries, and more entries than a plan under max_plan_bytes can hold (found while reading).
 #pragma once
 
 #include "plan/plan.hpp"
@@ -37,6 +38,9 @@
 namespace relplan {
 
 inline constexpr std::uint64_t max_changelog_bytes = 64ull << 20;
+// Real changelogs list hundreds of entries per release; import holds one release's changes at a time
+// and refuses a release with more, naming it.
+inline constexpr std::size_t max_changes_per_release = 50000;
 
 enum class ChangelogDialect {
     keep_a_changelog,

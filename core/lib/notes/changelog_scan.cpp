@@ -5,9 +5,16 @@
 #include "plan/plan_time.hpp"
 
 #include <array>
+#include <unordered_map>
 
 namespace relplan {
 namespace {
+
+// The fewest bytes one change takes in a written plan: an object at its indentation (10 bytes with
+// the comma after it, 11 ...) with id ("1:1", 25), category ("bug-fix", 34), description (empty,
+// 30) and audience ("internal", 32): 142.
+constexpr std::uint64_t min_change_json = 140;
+
 
 using namespace changelog_text;
 
@@ -123,10 +130,13 @@ private:
     ChangelogScan& out_;
     std::array<bool, 6> seen_{};
     std::int64_t line_ = 0;
+    std::size_t offset_ = 0;  // of the line
     const SectionRow* row_ = nullptr;
     std::string section_heading_;
     bool in_section_ = false;
     std::size_t section_use_ = 0;
+    std::unordered_map<std::string, std::size_t> section_index_;  // heading -> out_.sections
+    std::size_t entries_ = 0;
     bool in_fence_ = false;
     bool lazy_ = false;        // a non-blank line right after an entry continues it
     bool entry_open_ = false;  // indented lines continue the last entry
@@ -152,13 +162,9 @@ bool Scanner::fence(std::string_view line, std::string_view t) {
 }
 
 void Scanner::use_section(const std::string& heading, std::string mapping, std::string why) {
-    for (std::size_t i = 0; i < out_.sections.size(); ++i) {
-        if (out_.sections[i].heading == heading) {
-            section_use_ = i;
-            return;
-        }
-    }
-    section_use_ = out_.sections.size();
+    const auto [known, fresh] = section_index_.emplace(heading, out_.sections.size());
+    section_use_ = known->second;
+    if (!fresh) return;
     out_.sections.push_back(ChangelogSectionUse{heading, line_, std::move(mapping), std::move(why), 0});
 }
 
@@ -238,7 +244,7 @@ void Scanner::entry(std::string_view t) {
     } else {
         e.row = row_;
         e.by_entry = row_ != nullptr && row_->kind == SectionKind::by_entry;
-        e.section = section_heading_;
+        e.section = static_cast<std::uint32_t>(section_use_);
     }
     if (starts_with(e.text, "*(") || e.text.find(") - ([") != std::string::npos || ends_with(e.text, " -") ||
         e.text.find("[**breaking**]") != std::string::npos) {
@@ -256,10 +262,24 @@ void Scanner::entry(std::string_view t) {
     }
     entry_open_ = true;
     r.entries.push_back(std::move(e));
+    // Limits checked while reading, before the entries take the memory: each change is at least
+    // min_change_json bytes of plan, and a release's changes are held together while it is built.
+    if (r.entries.size() > max_changes_per_release) {
+        out_.refused = make_error("release " + r.heading.label + " (line " + std::to_string(r.line) + ") has more than " +
+                                      std::to_string(max_changes_per_release) +
+                                      " entries; relplan imports at most that many changes per release",
+                                  offset_);
+    } else if (++entries_ > max_plan_bytes / min_change_json) {
+        out_.refused = make_error("the changelog has more than " + std::to_string(max_plan_bytes / min_change_json) +
+                                      " entries; its plan would be over the " + std::to_string(max_plan_bytes >> 20) +
+                                      " MiB plan limit; import a shorter changelog",
+                                  offset_);
+    }
 }
 
 void Scanner::line(std::string_view line, std::size_t offset, std::int64_t number) {
     line_ = number;
+    offset_ = offset;
     const std::string_view t = trim(line);
     const std::size_t indent = indent_of(line);
     if (fence(line, t)) return;
@@ -378,6 +398,7 @@ ChangelogScan scan_changelog(std::string_view text, std::size_t start) {
         std::string_view line = text.substr(pos, eol - pos);
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         scanner.line(line, pos, ++number);
+        if (out.refused) return out;
         pos = eol + 1;
     }
     scanner.finish();

@@ -6,6 +6,9 @@
 
 #include "notes/changelog_import.hpp"
 #include "notes/changelog_sections.hpp"
+#include "base/result.hpp"
+
+#include <cstdint>
 
 #include <optional>
 #include <string>
@@ -31,7 +34,8 @@ struct ScannedEntry {
     std::string text;                 // continuation lines joined: nested lists and code after '\n'
     const SectionRow* row = nullptr;  // its section's row; nullptr = unknown or no section
     bool by_entry = false;            // outside any section, or under a by-entry section
-    std::string section;              // its section's heading as written; empty outside one
+    std::uint32_t section = no_section;  // its section: an index into ChangelogScan::sections
+    static constexpr std::uint32_t no_section = 0xFFFFFFFF;
 };
 
 struct ScannedRelease {
@@ -66,6 +70,8 @@ struct ChangelogScan {
     std::vector<Diagnostic> notes;
     ChangelogDialect dialect = ChangelogDialect::hand_written;
     std::vector<ChangelogDialect> also_seen;
+    // Set when the scan stopped early: too many entries in a release, or for the plan limit.
+    std::optional<Error> refused;
 };
 
 // `text` from byte `start` on (after a byte order mark), already checked to be UTF-8 without NULs.

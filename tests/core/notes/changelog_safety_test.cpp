@@ -203,3 +203,19 @@ TEST_CASE("a recorded section that no longer fits the change, or would read as a
     CHECK(out.find("<b") == std::string::npos);
     CHECK(import_changelog(out)->plan == hostile->plan);
 }
+
+TEST_CASE("a release with more entries than import holds is refused while reading, naming it") {
+    std::string text = "## [1.0.0] - 2024-01-01\n### Fixed\n";
+    for (std::size_t i = 0; i < max_changes_per_release; ++i) text += "- fix " + std::to_string(i) + "\n";
+    const auto at_limit = import_changelog(text);
+    REQUIRE(at_limit);
+    CHECK(at_limit->plan.releases.at(0).changes.size() == max_changes_per_release);
+    // Merging breaking duplicates and ordering by section stay right at that size.
+    CHECK(at_limit->plan.releases.at(0).changes.back().description == "fix 49999");
+    text += "- one more\n";
+    const auto over = import_changelog(text);
+    REQUIRE_FALSE(over);
+    CHECK(over.error().message == "release 1.0.0 (line 1) has more than 50000 entries; relplan imports at most that many "
+                                  "changes per release");
+    CHECK(over.error().offset == text.size() - std::string("- one more\n").size());
+}
