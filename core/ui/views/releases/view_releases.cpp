@@ -6,6 +6,7 @@
 
 #include "calendar/overdue.hpp"
 
+#include <imgui_internal.h>  // RenderTextEllipsis: a long row ends in an ellipsis
 #include <imgui_stdlib.h>
 
 #include <algorithm>
@@ -36,6 +37,13 @@ void filter_combo(const char* label, int& index, float width) {
 }
 // The impact column: how many consumers must act on this release, else how many receive it, at the
 // right end of the row's first line. An invisible item under it carries the test anchor.
+// One line of a row, ending in an ellipsis where the list is too narrow for it (the tooltip has it whole).
+void row_text(ImDrawList* dl, ImVec2 at, float right, float line, ImU32 colour, const std::string& text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::RenderTextEllipsis(dl, at, ImVec2(right, at.y + line), right, right, text.c_str(), nullptr, nullptr);
+    ImGui::PopStyleColor();
+}
+
 void impact_badge(App::State& s, const Release& r, ImVec2 row, float line) {
     const ReleaseImpact* impact = impact_for(s, r);
     if (!impact) return;
@@ -122,22 +130,24 @@ void draw_release_list(App::State& s) {
                               ImGui::GetColorU32(status_color(r.status)));
             std::string title = r.name.empty() ? r.id : r.name;
             if (!r.version.empty()) title += "  " + r.version;
-            dl->AddText(ImVec2(start.x + 10 * s.config.ui_scale, start.y), ImGui::GetColorU32(ImGuiCol_Text), title.c_str());
+            const float right = start.x + ImGui::GetContentRegionAvail().x;
+            row_text(dl, ImVec2(start.x + 10 * s.config.ui_scale, start.y), right, line, ImGui::GetColorU32(ImGuiCol_Text),
+                     title);
             impact_badge(s, r, start, line);
             std::string sub = std::string(to_string(r.type)) + " · " + std::string(to_string(r.status));
             if (r.release_date) sub += " · " + date_text(*r.release_date);
-            // The list is narrow: the row says "overdue 3d"; its tooltip has both lines in full.
+            // The list is narrow: the row leads with "overdue 3d", what must not be cut off; its tooltip
+            // has both lines in full.
             std::string full = sub;
             if (const int late = days_overdue(r, now)) {
-                sub += " · overdue " + std::to_string(late) + "d";
+                sub = "overdue " + std::to_string(late) + "d · " + sub;
                 full += " · overdue " + std::to_string(late) + (late == 1 ? " day" : " days");
                 anchor("release." + r.id + ".overdue");
             }
             if (hovered) ImGui::SetTooltip("%s\n%s", title.c_str(), full.c_str());
             const bool late = is_overdue(r, now);
-            dl->AddText(ImVec2(start.x + 10 * s.config.ui_scale, start.y + line),
-                        late ? ImGui::GetColorU32(ImVec4(0.85f, 0.25f, 0.2f, 1.0f)) : ImGui::GetColorU32(ImGuiCol_TextDisabled),
-                        sub.c_str());
+            row_text(dl, ImVec2(start.x + 10 * s.config.ui_scale, start.y + line), right, line,
+                     late ? ImGui::GetColorU32(ImVec4(0.85f, 0.25f, 0.2f, 1.0f)) : ImGui::GetColorU32(ImGuiCol_TextDisabled), sub);
             ImGui::PopID();
         }
     }
