@@ -447,6 +447,10 @@ TEST_CASE("a block after a list that ends in an empty item stays in its list ite
     const std::string written = md::to_markdown(doc);
     CHECK(written == "- * -\n  foo\n");
     CHECK(parsed(written) == dump(doc.blocks));
+    // An empty first item right after a paragraph is no item to md4c: the blank line stays there.
+    const md::Document after = md::parse("- two\n  1. \n\nnext\n");
+    CHECK(md::to_markdown(after).find("1.\n\nnext") != std::string::npos);
+    CHECK(md::parse(md::to_markdown(after)).blocks.size() == after.blocks.size());
 }
 
 TEST_CASE("builders clean text and split lines") {
