@@ -36,6 +36,7 @@ struct Registry {
     std::vector<Companion> companions;  // this frame's, consumed by the owner's anchor()
     const std::string* notes_building = nullptr;
     const std::string* notes_published = nullptr;
+    std::string version_building, version_published;
     json facts = json::object();
 };
 
@@ -161,9 +162,12 @@ void begin_frame() {
     r.building.clear();
     r.companions.clear();
     r.notes_building = nullptr;
+    r.version_building.clear();
 }
 
 void notes_shown(const std::string& text) { registry().notes_building = &text; }
+
+void version_suggestion_shown(std::string text) { registry().version_building = std::move(text); }
 
 void end_frame(App::State& s) {
     Registry& r = registry();
@@ -171,6 +175,8 @@ void end_frame(App::State& s) {
     r.building.clear();
     r.notes_published = r.notes_building;
     r.notes_building = nullptr;
+    r.version_published = std::move(r.version_building);
+    r.version_building.clear();
     const ConflictSummary& c = conflicts_for(s);
     json f = {{"tab", tab_name(s.tab)},
               {"selected_release", s.selected_release},
@@ -197,6 +203,8 @@ void end_frame(App::State& s) {
     f["feature_freeze"] = rel ? date_text(rel->feature_freeze) : "";
     f["code_freeze"] = rel ? date_text(rel->code_freeze) : "";
     f["changes"] = rel ? static_cast<std::int64_t>(rel->changes.size()) : 0;
+    f["release_version"] = rel ? rel->version : "";
+    f["version_suggestion"] = r.version_published;  // as the release editor shows it
     const ReleaseImpact* impact = rel ? impact_for(s, *rel) : nullptr;
     f["impact"] = impact ? to_string(impact->summary) : "";  // the selected release's, as the editor shows it
     f["consumers"] = static_cast<std::int64_t>(s.doc.plan.consumers.size());

@@ -30,6 +30,8 @@ void end_frame(App::State& s);
 // The notes preview drew `text` this frame. It must stay unchanged until the next frame (the notes
 // cache only regenerates inside a frame).
 void notes_shown(const std::string& text);
+// The release editor showed this version suggestion (or the reason there is none) this frame.
+void version_suggestion_shown(std::string text);
 }  // namespace test_hooks
 
 }  // namespace relplan::ui

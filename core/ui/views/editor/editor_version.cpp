@@ -122,10 +122,15 @@ void semver_suggestion(App::State& s, Release& r) {
     }
     const SemverSuggestion& sug = suggestion_for(s, r, *prev);
     if (!sug.error.empty()) {
-        ImGui::TextColored(red, "Pre-release id: %s", sug.error.c_str());
+        // A pre-release id that does not parse, or a next version outside the base's release line.
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextColored(red, "%s", sug.error.c_str());
+        ImGui::PopTextWrapPos();
+        test_hooks::version_suggestion_shown(sug.error);
         return;
     }
     if (sug.version.empty()) return;
+    test_hooks::version_suggestion_shown(sug.version);
     ImGui::TextUnformatted("Suggested:");
     ImGui::SameLine();
     ImGui::TextColored(green, "%s", sug.version.c_str());

@@ -227,6 +227,13 @@ void draw_support(App::State& s) {
     }
 }
 
+// A section of the settings window, its header named for tests whether it is open or not.
+bool section(const char* title, const char* anchor_name, ImGuiTreeNodeFlags flags = 0) {
+    const bool open = ImGui::CollapsingHeader(title, flags);
+    anchor(anchor_name);
+    return open;
+}
+
 }  // namespace
 
 void draw_project_settings(App::State& s) {
@@ -236,24 +243,23 @@ void draw_project_settings(App::State& s) {
         ImGui::End();
         return;
     }
-    if (ImGui::CollapsingHeader("Project", ImGuiTreeNodeFlags_DefaultOpen)) draw_project(s);
-    if (ImGui::CollapsingHeader("Components and owners", ImGuiTreeNodeFlags_DefaultOpen)) draw_components(s);
-    if (ImGui::CollapsingHeader("Stakeholders and audiences")) draw_stakeholders(s);
-    if (ImGui::CollapsingHeader("Holidays")) {
+    if (section("Project", "project.section.project", ImGuiTreeNodeFlags_DefaultOpen)) draw_project(s);
+    if (section("Components and owners", "project.section.components", ImGuiTreeNodeFlags_DefaultOpen)) draw_components(s);
+    if (section("Stakeholders and audiences", "project.section.stakeholders")) draw_stakeholders(s);
+    if (section("Holidays", "project.section.holidays")) {
         ImGui::PushID("holidays");
         draw_periods(s, s.doc.plan.holidays, "holiday");
         ImGui::PopID();
     }
-    if (ImGui::CollapsingHeader("Blackouts")) {
+    if (section("Blackouts", "project.section.blackouts")) {
         ImGui::PushID("blackouts");
         draw_periods(s, s.doc.plan.blackouts, "blackout");
         ImGui::PopID();
     }
-    if (ImGui::CollapsingHeader("Versioning")) draw_versioning_settings(s);
-    anchor("project.section.versioning");
-    if (ImGui::CollapsingHeader("Consumers of the package")) draw_consumer_settings(s);
-    if (ImGui::CollapsingHeader("Support policy and maintenance lines")) draw_support(s);
-    if (ImGui::CollapsingHeader("Dependencies' support cycles")) draw_dependency_settings(s);
+    if (section("Versioning", "project.section.versioning")) draw_versioning_settings(s);
+    if (section("Consumers of the package", "project.section.consumers")) draw_consumer_settings(s);
+    if (section("Support policy and maintenance lines", "project.section.support")) draw_support(s);
+    if (section("Dependencies' support cycles", "project.section.dependencies")) draw_dependency_settings(s);
     if (ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && !ImGui::IsAnyItemActive() &&
         ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape)))
         s.project.settings_open = false;
