@@ -414,7 +414,8 @@ std::optional<std::string> sanitize_url(std::string_view url) {
     for (std::size_t i = 0; i < n; ++i)
         if (lower(trimmed[i]) != scheme[i]) return std::nullopt;
 
-    const std::string_view rest = trimmed.substr(n + 1);
+    std::string_view rest = trimmed.substr(n + 1);
+    std::string out = scheme + ":";
     if (scheme == "mailto") {
         if (rest.empty()) return std::nullopt;
     } else {
@@ -422,8 +423,10 @@ std::optional<std::string> sanitize_url(std::string_view url) {
                              (rest[1] == '/' || rest[1] == '\\');
         if (!slashes || rest[2] == '/' || rest[2] == '\\' || rest[2] == '?' || rest[2] == '#')
             return std::nullopt;
+        // Browsers read a backslash there as a slash; written as one, the URL means what it meant.
+        out += "//";
+        rest.remove_prefix(2);
     }
-    std::string out = scheme + ":";
     out.reserve(out.size() + rest.size());
     static constexpr char hex[] = "0123456789ABCDEF";
     for (char ch : rest) {

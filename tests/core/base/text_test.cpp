@@ -64,6 +64,9 @@ TEST_CASE("sanitize_url allows http, https and mailto only") {
         {"  https://example.com/with space  ", "https://example.com/with%20space"},
         {"https://example.com/\"><script>", "https://example.com/%22%3E%3Cscript%3E"},
         {"https://example.com/caf\xC3\xA9", "https://example.com/caf\xC3\xA9"},
+        // Browsers read backslashes after the scheme as slashes (found by fuzz_markdown: "https:%5C/x").
+        {"https:\\/example.com/a\\b", "https://example.com/a%5Cb"},
+        {"http:\\\\example.com", "http://example.com"},
     };
     for (const auto& [input, expected] : rows) CHECK(sanitize_url(input) == expected);
 
