@@ -103,6 +103,17 @@ export function appDriver(page) {
     await page.mouse.move(a.x + Math.min(a.w / 2, 12), a.y + a.h / 2);
     await frames(4);
   }
+  // Wheel over anchor `over` (by default the middle of the release editor) until `name` is on
+  // screen: sections scroll. The anchor's rectangle, or undefined when it never shows.
+  async function scrollTo(name, over = null) {
+    if (over) await hover(over);
+    else await page.mouse.move(900, 500);
+    for (let i = 0; i < 30 && !(await anchors())[name]; ++i) {
+      await page.mouse.wheel(0, 120);
+      await frames(3);
+    }
+    return (await anchors())[name];
+  }
   async function click(name) {
     await hover(name);
     await page.mouse.down();
@@ -134,7 +145,7 @@ export function appDriver(page) {
     await page.evaluate(() => window.relplan.ready);
     await frames(3);
   }
-  return { frames, facts, anchors, exportPlan, waitFacts, waitAnchor, hover, click, rclick, key, type, ready };
+  return { frames, facts, anchors, exportPlan, waitFacts, waitAnchor, hover, scrollTo, click, rclick, key, type, ready };
 }
 
 // The driver's helpers as functions of a page, for tests that drive several pages at once.

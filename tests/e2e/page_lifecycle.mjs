@@ -10,17 +10,7 @@ import { openApp } from './browser.mjs';
 
 const [pageDir, artifacts, dataDir] = process.argv.slice(2);
 fs.mkdirSync(artifacts, { recursive: true });
-const { check, aborted, finish, start, page, frames, facts, anchors, waitFacts, waitAnchor, click } = await openApp(pageDir, 'page lifecycle tests');
-
-// Wheel over the editor until `name` is on screen (the sections scroll).
-async function scrollTo(name) {
-  await page.mouse.move(900, 500);
-  for (let i = 0; i < 30 && !(await anchors())[name]; ++i) {
-    await page.mouse.wheel(0, 120);
-    await frames(3);
-  }
-  return (await anchors())[name];
-}
+const { check, aborted, finish, start, page, frames, facts, anchors, waitFacts, waitAnchor, scrollTo, click } = await openApp(pageDir, 'page lifecycle tests');
 
 try {
   await start();

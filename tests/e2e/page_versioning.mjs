@@ -10,18 +10,8 @@ import { versioningChecks } from './versioning_expect.mjs';
 
 const [pageDir, artifacts] = process.argv.slice(2);
 fs.mkdirSync(artifacts, { recursive: true });
-const { check, aborted, finish, start, page, frames, facts, anchors, waitFacts, hover, click, key, type, exportPlan } =
+const { check, aborted, finish, start, page, frames, facts, waitFacts, scrollTo, click, key, type, exportPlan } =
   await openApp(pageDir, 'page versioning tests');
-
-// Wheel over the settings window until `name` is on screen (its sections scroll).
-async function scrollTo(name) {
-  await hover('project.section.versioning');
-  for (let i = 0; i < 30 && !(await anchors())[name]; ++i) {
-    await page.mouse.wheel(0, 120);
-    await frames(3);
-  }
-  return (await anchors())[name];
-}
 
 try {
   await start();
@@ -36,7 +26,7 @@ try {
   await click('project.section.project');  // the open sections closed, Versioning has the window
   await click('project.section.components');
   await click('project.section.versioning');
-  check('the versioning section is in view', !!(await scrollTo('project.release_line.add')));
+  check('the versioning section is in view', !!(await scrollTo('project.release_line.add', 'project.section.versioning')));
   await click('project.versioning');
   await click('project.versioning.preset');
   await click('option.semantic-release');
