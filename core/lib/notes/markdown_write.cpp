@@ -162,7 +162,9 @@ private:
                         blocks(b.children[i].children, b.tight, b.kind == BlockKind::bullet_list ? marker[0] : '\0');
                     if (i > 0) out += b.tight ? "\n" : "\n\n";
                     if (content.empty()) {
-                        out += marker;
+                        // md4c reads "1." after a paragraph line as more of the paragraph, "1. " as an
+                        // empty item; the space keeps the item whatever comes before it.
+                        out += marker + " ";
                     } else {
                         out += prefix_lines(content, marker + " ", std::string(marker.size() + 1, ' '));
                     }

@@ -445,11 +445,12 @@ TEST_CASE("a block after a list that ends in an empty item stays in its list ite
     const md::Document doc = md::parse("- - *\n  foo\n");
     REQUIRE(dump(doc.blocks) == "ul[li[ul[li[ul[li[]]]] p[t(foo)]]]");
     const std::string written = md::to_markdown(doc);
-    CHECK(written == "- * -\n  foo\n");
+    CHECK(written == "- * - \n  foo\n");  // an empty item keeps its space: md4c needs it after a paragraph line
     CHECK(parsed(written) == dump(doc.blocks));
-    // An empty first item right after a paragraph is no item to md4c: the blank line stays there.
+    // An empty first item right after a paragraph line: written with its space, or md4c reads it as
+    // more of the paragraph ("1." is text there, "1. " an item); the blank line after it stays.
     const md::Document after = md::parse("- two\n  1. \n\nnext\n");
-    CHECK(md::to_markdown(after).find("1.\n\nnext") != std::string::npos);
+    CHECK(md::to_markdown(after) == "- two\n  1. \n\nnext\n");
     CHECK(md::parse(md::to_markdown(after)).blocks.size() == after.blocks.size());
 }
 
