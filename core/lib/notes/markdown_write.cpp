@@ -48,7 +48,6 @@ public:
         std::string out;
         const Block* previous = nullptr;
         bool previous_alternate = false;
-        bool previous_leads = false;  // `previous` is the first block written
         for (const Block& b : blocks) {
             // Adjacent lists of one kind would merge; a different marker keeps them apart.
             const bool alternate = is_list(b.kind) && previous != nullptr && previous->kind == b.kind && !previous_alternate;
@@ -57,14 +56,13 @@ public:
             if (previous != nullptr) {
                 // md4c closes every open list at a blank line after an empty item, where CommonMark
                 // keeps the outer items open; the next block on the following line reads the same in both.
-                const bool blank = !ends_in_empty_item(*previous, previous_leads) && (!tight || b.kind == BlockKind::table ||
+                const bool blank = !ends_in_empty_item(*previous) && (!tight || b.kind == BlockKind::table ||
                                    (previous->kind == BlockKind::paragraph &&
                                     (b.kind == BlockKind::paragraph ||
                                      (b.kind == BlockKind::ordered_list && b.start != 1))) ||
                                    (is_list(previous->kind) && b.kind == BlockKind::paragraph));
                 out += blank ? "\n\n" : "\n";
             }
-            previous_leads = previous == nullptr;
             out += text;
             previous = &b;
             previous_alternate = alternate;
@@ -75,15 +73,13 @@ public:
 private:
     static bool is_list(BlockKind k) { return k == BlockKind::bullet_list || k == BlockKind::ordered_list; }
 
-    // A list whose last item is empty, or ends in such a list; `leads`: the list is the first block
-    // of what holds it. An empty first item right after a paragraph would not start a list (it cannot
-    // interrupt one), so only an empty item after another item or at the start of its container counts.
-    static bool ends_in_empty_item(const Block& b, bool leads) {
+    // A list whose last item is empty, or ends in such a list (an empty item is written with its
+    // space, which md4c reads as an item wherever it stands).
+    static bool ends_in_empty_item(const Block& b) {
         const Block* list = &b;
         while (is_list(list->kind) && !list->children.empty()) {
             const Block& item = list->children.back();
-            if (item.children.empty()) return leads || list->children.size() > 1;
-            leads = item.children.size() == 1;
+            if (item.children.empty()) return true;
             list = &item.children.back();
         }
         return false;

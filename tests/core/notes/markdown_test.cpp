@@ -448,9 +448,10 @@ TEST_CASE("a block after a list that ends in an empty item stays in its list ite
     CHECK(written == "- * - \n  foo\n");  // an empty item keeps its space: md4c needs it after a paragraph line
     CHECK(parsed(written) == dump(doc.blocks));
     // An empty first item right after a paragraph line: written with its space, or md4c reads it as
-    // more of the paragraph ("1." is text there, "1. " an item); the blank line after it stays.
-    const md::Document after = md::parse("- two\n  1. \n\nnext\n");
-    CHECK(md::to_markdown(after) == "- two\n  1. \n\nnext\n");
+    // more of the paragraph ("1." is text there, "1. " an item); what follows it stays in its item.
+    const md::Document after = md::parse("- two\n  1. \n  1.o\n  1. nested\n");
+    CHECK(md::to_markdown(after) == "- two\n  1. \n  1\\.o\n  1. nested\n");
+    CHECK(dump(md::parse(md::to_markdown(after)).blocks) == dump(after.blocks));
     CHECK(md::parse(md::to_markdown(after)).blocks.size() == after.blocks.size());
 }
 
