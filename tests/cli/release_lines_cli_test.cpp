@@ -25,7 +25,7 @@ TEST_CASE("next-version --line refuses a version outside the maintenance line", 
 }
 
 TEST_CASE("next-version --split-squash reads the commits a squash merge lists", "[cli][next-version]") {
-    const std::string squash = nul_log({"chore: merge the release branch (#88)\n\n* feat(ui): dark mode\n\n* fix: contrast\n"});
+    const std::string squash = nul_log({"chore: merge the release branch\n\n* feat(ui): dark mode\n\n* fix: contrast\n"});
     CHECK(run(cmd_next_version, {"--current", "2.1.0"}, squash).out.empty());
     const Run split = run(cmd_next_version, {"--current", "2.1.0", "--split-squash"}, squash);
     CHECK(split.out == "2.2.0\n");

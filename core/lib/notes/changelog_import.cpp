@@ -119,7 +119,8 @@ std::string link_of(const ScannedRelease& d, const Links& links, std::set<std::s
     return link;
 }
 
-Change change_of(const ScannedEntry& e, const std::vector<ChangelogSectionUse>& sections, const Links& links,
+// `section_names`: section_name of each of the scan's section headings, made once per heading.
+Change change_of(const ScannedEntry& e, const std::vector<std::string>& section_names, const Links& links,
                  std::vector<ChangelogDrop>* drops) {
     const ParsedEntry parsed = parse_entry(e.text, EntryContext{e.by_entry, &links});
     Change c = parsed.change;
@@ -135,8 +136,8 @@ Change change_of(const ScannedEntry& e, const std::vector<ChangelogSectionUse>& 
     }
     // The heading is kept when export would otherwise write the change elsewhere and import reads it
     // back the same; as written, but without git-cliff's ordering comments and made safe to write.
-    const std::string heading =
-        e.section == ScannedEntry::no_section ? std::string() : section_name(sections.at(e.section).heading);
+    static const std::string none;
+    const std::string& heading = e.section == ScannedEntry::no_section ? none : section_names.at(e.section);
     if (!heading.empty() && section_fits(c, heading) &&
         heading != export_section_headings()[export_section_index(c)]) {
         c.section = heading;
@@ -147,7 +148,7 @@ Change change_of(const ScannedEntry& e, const std::vector<ChangelogSectionUse>& 
     return c;
 }
 
-Release release_of(const ScannedRelease& d, const std::vector<ChangelogSectionUse>& sections, const Links& links,
+Release release_of(const ScannedRelease& d, const std::vector<std::string>& section_names, const Links& links,
                    std::vector<ChangelogDrop>* drops) {
     Release r;
     r.version = d.heading.unreleased ? "" : d.heading.label;
@@ -159,7 +160,7 @@ Release release_of(const ScannedRelease& d, const std::vector<ChangelogSectionUs
     r.summary = d.summary;
     r.changes.reserve(d.entries.size());
     ChangeMerger merger(r.changes);
-    for (const ScannedEntry& e : d.entries) merger.add(change_of(e, sections, links, drops));
+    for (const ScannedEntry& e : d.entries) merger.add(change_of(e, section_names, links, drops));
     // The order `relplan changelog` writes them in: by section, breaking changes first in theirs.
     std::vector<const Change*> changes;
     changes.reserve(r.changes.size());
@@ -249,6 +250,7 @@ struct Prepared {
     ChangelogScan scan;
     Links links;
     std::vector<std::size_t> order;  // scan.releases in plan order
+    std::vector<std::string> section_names;  // section_name of each scan.sections heading
 };
 
 Result<Prepared> prepare(std::string_view text) {
@@ -262,6 +264,7 @@ Result<Prepared> prepare(std::string_view text) {
     result.dialect = scan.dialect;
     result.also_seen = scan.also_seen;
     result.sections = scan.sections;
+    for (const ChangelogSectionUse& use : scan.sections) p.section_names.push_back(section_name(use.heading));
     for (const ScannedLink& l : scan.links) p.links.emplace(l.label, l.url);
 
     // Oldest first, in the order the exporter lists them (reversed; ties in reverse file order);
@@ -318,7 +321,7 @@ void each_release(const Prepared& p, ChangelogImport* record, const std::functio
     std::string older;
     bool has_older = false;
     for (const std::size_t i : p.order) {
-        Release r = release_of(p.scan.releases[i], p.scan.sections, p.links, record != nullptr ? &record->dropped : nullptr);
+        Release r = release_of(p.scan.releases[i], p.section_names, p.links, record != nullptr ? &record->dropped : nullptr);
         if (record != nullptr) {
             ++record->releases;
             record->unreleased += r.version.empty() ? 1 : 0;
