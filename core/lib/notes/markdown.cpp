@@ -299,6 +299,9 @@ private:
         if (parent_block().kind == BlockKind::table_cell)
             for (std::size_t at = t.find("\\|"); at != std::string::npos; at = t.find("\\|", at)) t.erase(at, 1);
         if (open.closes_line && !t.empty() && t.back() == ' ') t.pop_back();
+        // md4c drops a span's only line ending ("`\n`"); CommonMark reads it as a space, and an empty
+        // span could not be written back (the paragraph it stood alone in was lost).
+        if (t.empty()) t = " ";
     }
 
     void append_text(std::string_view s) {

@@ -319,15 +319,25 @@ private:
             if (run % 2 == 1) --trail;
         }
         if (lead < trail) {
-            out += inner.substr(0, lead);
+            append_gap(std::string_view(inner).substr(0, lead), out, line_start);
             out += marker;
             out.append(inner, lead, trail - lead);
             out += marker;
-            out.append(inner, trail);
+            append_gap(std::string_view(inner).substr(trail), out, false);
             line_start = trail < inner.size() && inner.back() == '\n';
         } else if (!inner.empty() && inner.find('\n') != std::string::npos) {
-            out += inner;
+            append_gap(inner, out, line_start);
             line_start = inner.back() == '\n';
+        }
+    }
+
+    // Spaces and breaks moved out of emphasis, without the spaces that would start a line: four of
+    // them make the paragraph line an indented code block.
+    static void append_gap(std::string_view gap, std::string& out, bool line_start) {
+        for (const char c : gap) {
+            if (c == ' ' && line_start) continue;
+            out += c;
+            line_start = c == '\n';
         }
     }
 

@@ -455,6 +455,27 @@ TEST_CASE("a block after a list that ends in an empty item stays in its list ite
     CHECK(md::parse(md::to_markdown(after)).blocks.size() == after.blocks.size());
 }
 
+TEST_CASE("spaces moved out of emphasis never indent a paragraph line") {
+    // Found by fuzz_markdown: a dropped link whose text starts with spaces opens emphasis at the start
+    // of a line; written before the opener, 20 spaces made the line an indented code block.
+    const md::Document doc = md::parse("a\n\n*[                    C](j) d*\n");
+    const std::string written = md::to_markdown(doc);
+    CHECK(written == "a\n\n*C d*\n");
+    // The spaces inside the opener are gone either way: emphasis cannot open before a space.
+    CHECK(parsed(written) == "p[t(a)] p[em[t(C d)]]");
+    // Mid-line, the spaces stay: they separate words.
+    CHECK(md::to_markdown(md::parse("x *[  C](j)*\n")) == "x   *C*\n");
+}
+
+TEST_CASE("a code span of a line ending alone is a space and keeps its paragraph") {
+    // Found by fuzz_markdown: md4c gives "`\n`" no text; the empty span was written as nothing and the
+    // paragraph it stood alone in was lost.
+    const md::Document doc = md::parse("a\n\n`\n`\n\nb\n");
+    CHECK(dump(doc.blocks) == "p[t(a)] p[code( )] p[t(b)]");
+    CHECK(md::to_markdown(doc) == "a\n\n` `\n\nb\n");
+    CHECK(parsed(md::to_markdown(doc)) == dump(doc.blocks));
+}
+
 TEST_CASE("builders clean text and split lines") {
     CHECK(dump(md::text_inlines("  first line \n\n second\tline\x01  ")) == "t(first line) sb t(second line\xEF\xBF\xBD)");
     CHECK(md::text("a\nb").text == "a b");
