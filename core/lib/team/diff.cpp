@@ -90,6 +90,19 @@ void note_changes(ReleaseDiff& d, const Release& a, const Release& b) {
     }
 }
 
+// Fields edited in a change both releases hold (matched as note_changes matches them), under
+// "/changes/<index in b>": without them, a plan whose only edit is inside a change diffed as equal.
+void edited_changes(ReleaseDiff& d, const Release& a, const Release& b, const Json& ja, const Json& jb) {
+    if (ja.size() != a.changes.size() || jb.size() != b.changes.size()) return;  // the writer keeps every change
+    std::unordered_map<std::string, std::size_t> in_a;
+    for (std::size_t i = 0; i < a.changes.size(); ++i) in_a.emplace(change_key(a.changes[i]), i);
+    for (std::size_t i = 0; i < b.changes.size(); ++i) {
+        auto it = in_a.find(change_key(b.changes[i]));
+        if (it == in_a.end() || a.changes[it->second] == b.changes[i]) continue;
+        walk("/changes/" + std::to_string(i), "changes", &ja[it->second], &jb[i], d.fields);
+    }
+}
+
 // The canonical JSON form of one release (through a plan holding only it, so the writer's rules apply).
 Json release_json(const Release& r) {
     Plan holder;
@@ -145,11 +158,13 @@ PlanDiff diff_plans(const Plan& before, const Plan& after, const ConflictOptions
         const Release& a = before.releases[it->second];
         if (a == b) continue;
         Json oa = release_json(a), ob = release_json(b);
+        const Json ca = oa.value("changes", Json::array()), cb = ob.value("changes", Json::array());
         oa.erase("changes");
         ob.erase("changes");
         walk("", "", &oa, &ob, r.fields);
         milestone_shifts(r, a, b, after);
         note_changes(r, a, b);
+        edited_changes(r, a, b, ca, cb);
         if (!r.fields.empty() || !r.changes_added.empty() || !r.changes_removed.empty()) d.releases.push_back(std::move(r));
     }
     for (const Release& a : before.releases) {

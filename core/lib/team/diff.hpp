@@ -7,7 +7,8 @@
 //     JSON text (absent when the value was not there) — a renamed release shows as its name or
 //     version changing; milestone dates that moved carry the shift in calendar days and in business
 //     days (the new plan's holidays for the release's components); changes of the notes are listed
-//     as added / removed by id (by description when a change has no id), not as field edits;
+//     as added / removed by id (by description when a change has no id), and a change both hold
+//     with edited fields gives those fields under "/changes/<index in the new release>";
 //   - outside releases: every changed value with its pointer in the plan;
 //   - scheduling conflicts (calendar/conflicts.hpp) that appear or disappear, compared by code and
 //     message.
