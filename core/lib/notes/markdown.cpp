@@ -206,8 +206,8 @@ private:
         OpenBlock open = std::move(blocks_.back());
         blocks_.pop_back();
         if (!open.made) return 0;
-        // A paragraph left with nothing to show ("[]()": a link without text or target) is no
-        // paragraph: it would be written as nothing and read back as none.
+        // A paragraph left with nothing to show ("[]()", or "[\t]()": a dropped link with no text or
+        // only blanks) is no paragraph: it would be written as nothing and read back as none.
         if (type == MD_BLOCK_P && shows_nothing(open.block.inlines)) return 0;
         if (is_container(type)) --container_depth_;
         if (type == MD_BLOCK_TABLE) even_rows(open.block);
@@ -219,7 +219,7 @@ private:
     static bool shows_nothing(const std::vector<Inline>& inlines) {
         return std::all_of(inlines.begin(), inlines.end(), [](const Inline& i) {
             return i.kind == InlineKind::soft_break || i.kind == InlineKind::hard_break ||
-                   (i.kind == InlineKind::text && i.text.empty());
+                   (i.kind == InlineKind::text && i.text.find_first_not_of(' ') == std::string::npos);
         });
     }
 
@@ -227,6 +227,10 @@ private:
     // becomes a paragraph when another block starts in the item or the item ends.
     static void end_item_paragraph(Block& b) {
         if (b.kind != BlockKind::list_item || b.inlines.empty()) return;
+        if (shows_nothing(b.inlines)) {
+            b.inlines.clear();
+            return;
+        }
         Block p;
         p.inlines = std::move(b.inlines);
         b.inlines.clear();
