@@ -508,6 +508,19 @@ TEST_CASE("a paragraph or item of a dropped link's blanks alone shows nothing an
     CHECK(parsed(md::to_markdown(md::parse("- [  ]()\n- b\n"))) == "ul[li[] li[p[t(b)]]]");
 }
 
+TEST_CASE("a list with a blank line inside an item gets blank lines between its items") {
+    // Found by fuzz_markdown: md4c misread a list that had a blank line inside an item but none between
+    // items (a paragraph after an item's sublist left the list, depending on the text's length).
+    const md::Document doc = md::parse("- - a\n\n  p\n- b\n");
+    CHECK(md::to_markdown(doc) == "- * a\n\n  p\n\n- b\n");
+    CHECK(parsed(md::to_markdown(doc)) == "ul-loose[li[ul[li[p[t(a)]]] p[t(p)]] li[p[t(b)]]]");
+    CHECK(parsed(md::to_markdown(doc)) == dump(doc.blocks));
+    // Not after an item that ends in an empty one: md4c closes every list at that blank line.
+    const md::Document empty = md::parse("- a\n\n  p\n- - \n- b\n");
+    CHECK(md::to_markdown(empty) == "- a\n\n  p\n\n- * \n- b\n");
+    CHECK(parsed(md::to_markdown(empty)) == dump(empty.blocks));
+}
+
 TEST_CASE("builders clean text and split lines") {
     CHECK(dump(md::text_inlines("  first line \n\n second\tline\x01  ")) == "t(first line) sb t(second line\xEF\xBF\xBD)");
     CHECK(md::text("a\nb").text == "a b");
