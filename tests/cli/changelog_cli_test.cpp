@@ -13,12 +13,13 @@ namespace {
 
 test::Run run(const Args& args, const std::string& input = {}) { return test::run(cmd_import, args, input); }
 
-const std::string data = std::string(RELPLAN_TEST_DATA_DIR) + "/changelogs/";
+// A real changelog under tests/data/changelogs/.
+std::string changelog_file(const std::string& name) { return test::data_path("changelogs/" + name); }
 
 }  // namespace
 
 TEST_CASE("import changelog --explain prints the dialect, each section's mapping and what was dropped") {
-    const Run r = run({"changelog", data + "git-cliff.md", "--explain"});
+    const Run r = run({"changelog", changelog_file("git-cliff.md"), "--explain"});
     CHECK(r.code == 0);
     CHECK(relplan::load_plan(r.out).ok());  // the plan still goes to stdout
     CHECK(r.err.find("dialect: git-cliff\n") == 0);
@@ -32,14 +33,14 @@ TEST_CASE("import changelog --explain prints the dialect, each section's mapping
     CHECK(r.err.find("the link of #1172 (https://github.com/orhun/git-cliff/issues/1172): a change keeps the first "
                      "reference's link") != std::string::npos);
 
-    const Run github = run({"changelog", "--explain", data + "global-laravel-remote.md"});
+    const Run github = run({"changelog", "--explain", changelog_file("global-laravel-remote.md")});
     CHECK(github.code == 0);
     CHECK(github.err.find("dialect: GitHub release notes (also seen: hand-written lists)\n") == std::string::npos);
     CHECK(github.err.find("dialect: GitHub release notes\n") == 0);
     CHECK(github.err.find("\"What's Changed\" -> by entry") != std::string::npos);
     CHECK(github.err.find("\"Full Changelog\" line: not a change; its URL is the release link") != std::string::npos);
 
-    const Run quiet = run({"changelog", data + "git-cliff.md"});
+    const Run quiet = run({"changelog", changelog_file("git-cliff.md")});
     CHECK(quiet.code == 0);
     CHECK(quiet.err.find("dialect:") == std::string::npos);
     CHECK(quiet.out == r.out);

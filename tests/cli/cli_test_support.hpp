@@ -41,6 +41,9 @@ inline Run run(std::string_view name, const Args& args, const std::string& input
     return Run{code, out.str(), err.str()};
 }
 
+// The path of a fixture under tests/data/, e.g. data_path("notes/sync.plan.json").
+inline std::string data_path(const std::string& name) { return std::string(RELPLAN_TEST_DATA_DIR) + "/" + name; }
+
 inline void write(const std::string& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
 
 // A fresh directory /tmp/relplan-NAME-XXXXXX for one test (left behind for a look after a failure).

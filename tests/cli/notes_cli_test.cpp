@@ -11,7 +11,7 @@ namespace {
 
 test::Run run(const Args& args, const std::string& input = {}) { return test::run(cmd_notes, args, input); }
 
-const std::string plan_file = std::string(RELPLAN_TEST_DATA_DIR) + "/notes/sync.plan.json";
+const std::string plan_file = test::data_path("notes/sync.plan.json");
 
 }  // namespace
 
@@ -103,8 +103,7 @@ TEST_CASE("notes fails cleanly on unreadable or broken plans") {
 }
 
 TEST_CASE("notes output from a hostile plan carries no markup") {
-    const Run r = run({std::string(RELPLAN_TEST_DATA_DIR) + "/notes/hostile.plan.json", "--release", "6.6.6", "--format",
-                       "html"});
+    const Run r = run({test::data_path("notes/hostile.plan.json"), "--release", "6.6.6", "--format", "html"});
     CHECK(r.code == 0);
     CHECK(r.out.find("<script") == std::string::npos);
     CHECK(r.out.find("<img") == std::string::npos);

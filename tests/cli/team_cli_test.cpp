@@ -129,10 +129,7 @@ TEST_CASE("merge CLI: identical edits on both sides give exactly either side's b
     const Plan base = acme();
     Plan edited = base;
     edited.releases[2].theme = "same on both sides";
-    Change c;
-    c.id = "chg-both";
-    c.description = "Fixed on both branches";
-    edited.releases[2].changes.push_back(c);
+    edited.releases[2].changes.push_back(relplan::test::change("chg-both", "Fixed on both branches"));
     const std::string b = put(dir, "base", base), o = put(dir, "ours", edited), t = put(dir, "theirs", edited);
     const std::string side = read(o);
     const Run r = run(relplan::cli::cmd_merge, {b, o, t, "-o", o});

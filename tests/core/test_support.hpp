@@ -1,22 +1,30 @@
-// Helpers shared by the core tests: whole files from disk (assets and tests/data fixtures), dates,
-// zones and local times.
+// Helpers shared by the core tests: whole files from disk (assets and tests/data fixtures), plans,
+// releases and changes built in one line, the sides of a merge, versions and ranges that must parse,
+// seeded random text, dates, zones and local times.
 // A date that does not parse fails the test through Catch2's REQUIRE.
 #pragma once
 
 #include "base/dates.hpp"
 #include "base/tz.hpp"
+#include "notes/markdown.hpp"
 #include "plan/plan.hpp"
 #include "plan/plan_json.hpp"
+#include "team/merge.hpp"
+#include "version/range.hpp"
+#include "version/semver.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <fstream>
 #include <initializer_list>
+#include <random>
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace relplan::test {
 
@@ -41,11 +49,76 @@ inline Plan plan_named(std::string name) {
     return p;
 }
 
+// A release with just an id and a version; tests set whatever else they need.
+inline Release release(std::string id, std::string version) {
+    Release r;
+    r.id = std::move(id);
+    r.version = std::move(version);
+    return r;
+}
+
+// A change with an id and a description, in `category` (by default the one a new Change has).
+inline Change change(std::string id, std::string description, ChangeCategory category = ChangeCategory::improvement) {
+    Change c;
+    c.id = std::move(id);
+    c.category = category;
+    c.description = std::move(description);
+    return c;
+}
+
+// One side's edit in a merge: the release at index `release` gets `value` in `field`.
+struct FieldEdit {
+    std::size_t release;
+    std::string Release::*field;
+    std::string value;
+};
+
+// A copy of `plan` with the edits made in order (an index past the last release fails the test
+// rather than writing past the end).
+inline Plan edited(Plan plan, std::initializer_list<FieldEdit> edits) {
+    for (const FieldEdit& e : edits) plan.releases.at(e.release).*e.field = e.value;
+    return plan;
+}
+
+// The three-way merge of `base` with two copies of it, ours and theirs, each with its own edits.
+inline Result<PlanMerge> merge_edited(const Plan& base, std::initializer_list<FieldEdit> ours,
+                                      std::initializer_list<FieldEdit> theirs) {
+    return merge_plans(base, edited(base, ours), edited(base, theirs));
+}
+
+// A plan description as release notes place it: one paragraph of inline Markdown.
+inline md::Document description_paragraph(std::string_view description) {
+    md::Document doc;
+    doc.blocks.push_back(md::paragraph(md::inline_markdown(description)));
+    return doc;
+}
+
 // The example plan every new user sees first (assets/examples/acme.plan.json), loaded.
 inline Plan acme() {
     auto loaded = load_plan(asset("examples/acme.plan.json"));
     REQUIRE(loaded.plan);
     return *loaded.plan;
+}
+
+// `text` read by T::parse (Version, Range or Comparator) with `options`; it must parse.
+template <class T>
+T parsed(std::string_view text, SemverOptions options = {}) {
+    auto r = T::parse(text, options);
+    INFO(text);
+    REQUIRE(r.ok());
+    return *r;
+}
+
+// Calls `check` on `count` strings of random length below `max_length` drawn from `alphabet`, the same
+// strings on every run and platform for one `seed`.
+template <class Check>
+void for_random_strings(unsigned seed, int count, unsigned max_length, std::string_view alphabet, Check check) {
+    std::mt19937 rng(seed);
+    for (int i = 0; i < count; ++i) {
+        std::string s(static_cast<std::size_t>(rng() % max_length), '\0');
+        for (char& c : s) c = alphabet[rng() % alphabet.size()];
+        check(s);
+    }
 }
 
 // A calendar date from numbers: d(2027, 1, 19).
@@ -81,14 +154,17 @@ inline UtcResolution to_utc(std::string_view zone_name, std::chrono::local_secon
     return *u;
 }
 
-// How TimeZone::to_utc read a local time the clocks skip or pass twice: its kind, the shift, the
-// UTC instant it chose and the note it gives the user.
-inline void check_resolution(const UtcResolution& u, LocalTimeKind kind, std::chrono::seconds shift,
-                             const char* utc, const std::string& note) {
+// How TimeZone::to_utc reads local time `t` in zone `zone_name` when the clocks skip it or pass it
+// twice: its kind, the shift, the UTC instant it chooses and the note it gives the user. Returns the
+// reading for further checks.
+inline UtcResolution check_resolution(std::string_view zone_name, std::chrono::local_seconds t, LocalTimeKind kind,
+                                      std::chrono::seconds shift, const char* utc, const std::string& note) {
+    const UtcResolution u = to_utc(zone_name, t);
     CHECK(u.kind == kind);
     CHECK(u.shift == shift);
     CHECK(format_utc(u.utc) == utc);
     CHECK(u.note == note);
+    return u;
 }
 
 // Commit messages as `git log -z --format=%B` prints them: each one followed by a NUL.

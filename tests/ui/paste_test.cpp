@@ -49,6 +49,13 @@ void paste_and_import(UiHarness& ui, const std::string& clipboard) {
     REQUIRE(ui.click("git_log.import"));
 }
 
+// Counts the changes of an open release, then pastes `clipboard` into it; the count from before.
+int paste_into_open_release(UiHarness& ui, const std::string& clipboard) {
+    const int before = changes_of_open_release(ui);
+    paste_and_import(ui, clipboard);
+    return before;
+}
+
 }  // namespace
 
 // The page's clipboard carries NUL bytes; the text field shows each as a line "␀".
@@ -77,8 +84,7 @@ TEST_CASE("a NUL reaches a text field as a line of its own and turns back into a
 
 TEST_CASE("a pasted git log -z of three commits adds three changes, as one undo step") {
     UiHarness ui({}, page_clipboard());
-    const int before = changes_of_open_release(ui);
-    paste_and_import(ui, three_commits);
+    const int before = paste_into_open_release(ui, three_commits);
     CHECK(ui.fact("dialog") == "");
     CHECK(fact_number(ui, "changes") == before + 3);
     const std::string plan = ui.app().export_plan_text();
@@ -94,10 +100,9 @@ TEST_CASE("a pasted git log -z of three commits adds three changes, as one undo 
 
 TEST_CASE("a git log -z of non-conventional messages keeps one message per commit") {
     UiHarness ui({}, page_clipboard());
-    const int before = changes_of_open_release(ui);
     // Without Conventional Commit headers, blank lines could not tell bodies from the next message.
-    paste_and_import(ui, std::string("Update the README\n\nMention the new flag.\n") + '\0' +
-                             "Bump the copyright year\n" + '\0');
+    const int before = paste_into_open_release(
+        ui, std::string("Update the README\n\nMention the new flag.\n") + '\0' + "Bump the copyright year\n" + '\0');
     CHECK(ui.fact("dialog") == "Imported 2 change(s), with notes");  // each one is not a Conventional Commit
     CHECK(fact_number(ui, "changes") == before + 2);
 }
@@ -108,8 +113,7 @@ TEST_CASE("the desktop clipboard ends at the first NUL, and plain git log keeps 
     relplan::ui::platform::Abilities desktop;
     desktop.file_paths = true;
     UiHarness ui({}, desktop);
-    const int before = changes_of_open_release(ui);
-    paste_and_import(ui, three_commits);
+    const int before = paste_into_open_release(ui, three_commits);
     CHECK(fact_number(ui, "changes") == before + 1);
 
     paste_and_import(
@@ -124,16 +128,15 @@ TEST_CASE("the desktop clipboard ends at the first NUL, and plain git log keeps 
 
 TEST_CASE("a pasted git log --oneline adds one change per line") {
     UiHarness ui;
-    const int before = changes_of_open_release(ui);
-    paste_and_import(ui, "a1b2c3d feat: export to CSV\ne4f5a6b fix: timezone of freeze dates\n");
+    const int before =
+        paste_into_open_release(ui, "a1b2c3d feat: export to CSV\ne4f5a6b fix: timezone of freeze dates\n");
     CHECK(fact_number(ui, "changes") == before + 2);
     CHECK(ui.app().export_plan_text().find("timezone of freeze dates") != std::string::npos);
 }
 
 TEST_CASE("text that holds no commit imports nothing") {
     UiHarness ui;
-    const int before = changes_of_open_release(ui);
-    paste_and_import(ui, "\n\n");
+    const int before = paste_into_open_release(ui, "\n\n");
     CHECK(ui.fact("dialog") == "Paste git log");  // Import stays disabled; the dialog stays open
     CHECK(fact_number(ui, "changes") == before);
     CHECK(ui.fact("dirty") == "false");

@@ -17,10 +17,10 @@ using test::local;
 using test::zone;
 
 TEST_CASE("Europe/Berlin 2027-03-28 02:30 does not exist: read as 03:30 CEST") {
-    const UtcResolution u = test::to_utc("Europe/Berlin", local(2027, 3, 28, 2, 30));
-    check_resolution(u, LocalTimeKind::gap, hours{1}, "2027-03-28T01:30:00Z",
-                     "2027-03-28 02:30 does not exist in Europe/Berlin (clocks jump from 02:00 CET to 03:00 CEST); "
-                     "using 03:30 CEST");
+    const UtcResolution u = check_resolution(
+        "Europe/Berlin", local(2027, 3, 28, 2, 30), LocalTimeKind::gap, hours{1}, "2027-03-28T01:30:00Z",
+        "2027-03-28 02:30 does not exist in Europe/Berlin (clocks jump from 02:00 CET to 03:00 CEST); "
+        "using 03:30 CEST");
     const auto back = zone("Europe/Berlin").to_local(u.utc);
     REQUIRE(back);
     CHECK(format_local(back->local) == "2027-03-28 03:30");
@@ -30,10 +30,10 @@ TEST_CASE("Europe/Berlin 2027-03-28 02:30 does not exist: read as 03:30 CEST") {
 }
 
 TEST_CASE("Europe/Berlin 2027-10-31 02:30 happens twice: the first (CEST) is meant") {
-    const UtcResolution u = test::to_utc("Europe/Berlin", local(2027, 10, 31, 2, 30));
-    check_resolution(u, LocalTimeKind::overlap, hours{1}, "2027-10-31T00:30:00Z",
-                     "2027-10-31 02:30 occurs twice in Europe/Berlin (clocks go back from 03:00 CEST to 02:00 CET); "
-                     "using the earlier, 02:30 CEST (UTC+02:00)");
+    const UtcResolution u = check_resolution(
+        "Europe/Berlin", local(2027, 10, 31, 2, 30), LocalTimeKind::overlap, hours{1}, "2027-10-31T00:30:00Z",
+        "2027-10-31 02:30 occurs twice in Europe/Berlin (clocks go back from 03:00 CEST to 02:00 CET); "
+        "using the earlier, 02:30 CEST (UTC+02:00)");
     // The second 02:30 is an instant of its own, one hour later, that local time cannot name.
     const auto second = zone("Europe/Berlin").to_local(sys_seconds{u.utc + hours{1}});
     REQUIRE(second);

@@ -91,8 +91,7 @@ TEST_CASE("America/New_York in 2026") {
 }
 
 TEST_CASE("a local time inside a DST gap moves forward and says so") {
-    const UtcResolution u = test::to_utc("America/New_York", local(2026, 3, 8, 2, 30));
-    check_resolution(u, LocalTimeKind::gap, hours{1}, "2026-03-08T07:30:00Z",
+    check_resolution("America/New_York", local(2026, 3, 8, 2, 30), LocalTimeKind::gap, hours{1}, "2026-03-08T07:30:00Z",
                      "2026-03-08 02:30 does not exist in America/New_York (clocks jump from 02:00 EST to "
                      "03:00 EDT); using 03:30 EDT");
     // The first instant of the gap and the first valid instant after it.
@@ -104,8 +103,8 @@ TEST_CASE("a local time inside a DST gap moves forward and says so") {
 }
 
 TEST_CASE("a local time inside an overlap picks the earlier instant and says so") {
-    const UtcResolution u = test::to_utc("America/New_York", local(2026, 11, 1, 1, 30));
-    check_resolution(u, LocalTimeKind::overlap, hours{1}, "2026-11-01T05:30:00Z",
+    check_resolution("America/New_York", local(2026, 11, 1, 1, 30), LocalTimeKind::overlap, hours{1},
+                     "2026-11-01T05:30:00Z",
                      "2026-11-01 01:30 occurs twice in America/New_York (clocks go back from 02:00 EDT to "
                      "01:00 EST); using the earlier, 01:30 EDT (UTC-04:00)");
 }

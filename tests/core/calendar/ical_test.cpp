@@ -21,9 +21,7 @@ namespace {
 
 Plan sample_plan() {
     Plan p = test::plan_named("Acme Shop");
-    Release r;
-    r.id = "shop-2.0";
-    r.version = "2.0.0";
+    Release r = test::release("shop-2.0", "2.0.0");
     r.type = ReleaseType::major;
     r.components = {"api", "web"};
     r.release_date = d("2026-03-10");
@@ -34,9 +32,7 @@ Plan sample_plan() {
     w.zone = "America/New_York";
     r.change_window = w;
     p.releases.push_back(r);
-    Release h;
-    h.id = "hf;1";
-    h.version = "2.0.1";
+    Release h = test::release("hf;1", "2.0.1");
     h.type = ReleaseType::hotfix;
     h.status = ReleaseStatus::approved;
     h.release_date = d("2026-03-12");

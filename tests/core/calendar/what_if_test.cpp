@@ -9,7 +9,6 @@
 
 using namespace relplan;
 using namespace relplan::test;
-using namespace std::chrono;
 
 namespace {
 
@@ -120,9 +119,9 @@ TEST_CASE("a change window moved into a DST gap moves forward and says so") {
 TEST_CASE("what-if input errors") {
     const Plan plan = sample();
     CHECK(what_if_move(plan, "zz", d("2026-04-07")).error().message == "no release with id 'zz'");
-    CHECK(what_if_move(plan, "r1", Date{year{2026}, February, day{30}}).error().message ==
+    CHECK(what_if_move(plan, "r1", d(2026, 2, 30)).error().message ==
           "new release date: 2026-02-30 does not exist");
-    CHECK(what_if_move(plan, "r1", Date{year{1899}, December, day{31}}).error().message ==
+    CHECK(what_if_move(plan, "r1", d(1899, 12, 31)).error().message ==
           "new release date: 1899-12-31 is outside the supported range 1900-01-01..9999-12-31");
     CHECK(what_if_move(plan, "r1", d("1900-01-05")).error().message ==
           "planning starts (14 days before 1900-01-05) falls before 1900-01-01");

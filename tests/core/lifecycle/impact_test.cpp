@@ -13,10 +13,21 @@ std::vector<Consumer> consumers(std::initializer_list<std::pair<const char*, con
     return out;
 }
 
-ImpactKind kind_for(const char* range, const char* version) {
-    auto r = release_impact(consumers({{"app", range}}), version);
+// The impact of `version` on the one consumer `name`, which takes `range`.
+ConsumerImpact impact_on(const char* name, const char* range, const char* version) {
+    auto r = release_impact(consumers({{name, range}}), version);
     REQUIRE(r.ok());
-    return r->front().kind;
+    return r->front();
+}
+
+ImpactKind kind_for(const char* range, const char* version) { return impact_on("app", range, version).kind; }
+
+// The consumers of `package` that `text` names; `text` must read as a file of kind `source`.
+std::vector<Consumer> imported_consumers(const char* text, const char* package, ConsumerSource source) {
+    auto r = import_consumers(text, package);
+    REQUIRE(r.ok());
+    CHECK(r->source == source);
+    return r->consumers;
 }
 
 }  // namespace
@@ -56,9 +67,7 @@ TEST_CASE("impact: pre-releases follow node-semver's rule") {
     CHECK(kind_for("^1.2.0", "1.3.0-rc.1") == ImpactKind::prerelease_excluded);
     CHECK(kind_for("^1.3.0-rc.0", "1.3.0-rc.1") == ImpactKind::receives);
     CHECK(kind_for("^1.2.0", "2.0.0-rc.1") == ImpactKind::cut_off);
-    auto r = release_impact(consumers({{"web", "^1.2.0"}}), "1.3.0-rc.1");
-    REQUIRE(r.ok());
-    CHECK(r->front().suggested_range == "^1.3.0-rc.1");
+    CHECK(impact_on("web", "^1.2.0", "1.3.0-rc.1").suggested_range == "^1.3.0-rc.1");
 }
 
 TEST_CASE("impact: unions with gaps, star, invalid ranges and bad versions") {
@@ -68,10 +77,9 @@ TEST_CASE("impact: unions with gaps, star, invalid ranges and bad versions") {
     auto bad = release_impact(consumers({{"web", "^1"}}), "1.0");
     REQUIRE_FALSE(bad.ok());
     CHECK(bad.error().message.find("not a SemVer version") != std::string::npos);
-    auto tag = release_impact(consumers({{"web", "^1"}}), "v1.5.0");  // the tag form, as node-semver
-    REQUIRE(tag.ok());
-    CHECK(tag->front().version == "1.5.0");
-    CHECK(tag->front().receives);
+    const ConsumerImpact tag = impact_on("web", "^1", "v1.5.0");  // the tag form, as node-semver
+    CHECK(tag.version == "1.5.0");
+    CHECK(tag.receives);
 }
 
 TEST_CASE("consumers: package.json dependency sections name our package") {
@@ -79,13 +87,11 @@ TEST_CASE("consumers: package.json dependency sections name our package") {
         "dependencies": {"left-pad": "^1.0.0", "@acme/ui": "^1.2.0"},
         "devDependencies": {"@acme/ui": "^1.2.0"},
         "peerDependencies": {"@acme/ui": ">=1.4 <3"}})";
-    auto r = import_consumers(pkg, "@acme/ui");
-    REQUIRE(r.ok());
-    CHECK(r->source == ConsumerSource::package_json);
-    REQUIRE(r->consumers.size() == 2);  // the same range twice is one consumer
-    CHECK(r->consumers[0].name == "shop-web");
-    CHECK(r->consumers[0].range == "^1.2.0");
-    CHECK(r->consumers[1].range == ">=1.4 <3");
+    const std::vector<Consumer> found = imported_consumers(pkg, "@acme/ui", ConsumerSource::package_json);
+    REQUIRE(found.size() == 2);  // the same range twice is one consumer
+    CHECK(found[0].name == "shop-web");
+    CHECK(found[0].range == "^1.2.0");
+    CHECK(found[1].range == ">=1.4 <3");
     auto none = import_consumers(pkg, "react");
     REQUIRE(none.ok());
     CHECK(none->consumers.empty());
@@ -96,13 +102,11 @@ TEST_CASE("consumers: package-lock v3, v1 and npm ls trees") {
         "": {"name": "shop", "dependencies": {"@acme/ui": "^1.2.0"}},
         "node_modules/@acme/forms": {"version": "2.0.1", "peerDependencies": {"@acme/ui": "^1.0.0"}},
         "node_modules/@acme/ui": {"version": "1.3.0"}}})";
-    auto r = import_consumers(lock3, "@acme/ui");
-    REQUIRE(r.ok());
-    CHECK(r->source == ConsumerSource::package_lock);
-    REQUIRE(r->consumers.size() == 2);
-    CHECK(r->consumers[0].name == "shop");
-    CHECK(r->consumers[1].name == "@acme/forms");
-    CHECK(r->consumers[1].range == "^1.0.0");
+    const std::vector<Consumer> locked = imported_consumers(lock3, "@acme/ui", ConsumerSource::package_lock);
+    REQUIRE(locked.size() == 2);
+    CHECK(locked[0].name == "shop");
+    CHECK(locked[1].name == "@acme/forms");
+    CHECK(locked[1].range == "^1.0.0");
 
     const char* lock1 = R"({"name": "old", "lockfileVersion": 1, "dependencies": {
         "forms": {"version": "1.0.0", "requires": {"@acme/ui": "~1.1.0"}}}})";
@@ -114,11 +118,9 @@ TEST_CASE("consumers: package-lock v3, v1 and npm ls trees") {
     const char* ls = R"({"name": "shop", "version": "1.0.0", "dependencies": {
         "forms": {"version": "2.0.0", "dependencies": {"@acme/ui": {"version": "1.3.2"}}},
         "@acme/ui": {"version": "1.3.2"}}})";
-    auto tree = import_consumers(ls, "@acme/ui");
-    REQUIRE(tree.ok());
-    CHECK(tree->source == ConsumerSource::npm_ls);
-    REQUIRE(tree->consumers.size() == 2);
-    CHECK(tree->consumers[0].range == "1.3.2");
+    const std::vector<Consumer> tree = imported_consumers(ls, "@acme/ui", ConsumerSource::npm_ls);
+    REQUIRE(tree.size() == 2);
+    CHECK(tree[0].range == "1.3.2");
 }
 
 TEST_CASE("consumers: a consumers list, and errors with positions") {

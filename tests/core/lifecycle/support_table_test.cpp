@@ -10,9 +10,7 @@ using relplan::test::d;
 namespace {
 
 Release release(const char* version, ReleaseStatus status, const char* date) {
-    Release r;
-    r.id = version;
-    r.version = version;
+    Release r = test::release(version, version);
     r.status = status;
     r.release_date = d(date);
     return r;

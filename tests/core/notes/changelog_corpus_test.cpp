@@ -10,6 +10,7 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 using namespace relplan;
@@ -18,6 +19,13 @@ namespace {
 
 // A real changelog under tests/data/changelogs/.
 std::string corpus(const std::string& name) { return test::data("changelogs/" + name); }
+
+// A real changelog imported; it must import.
+ChangelogImport import_corpus(const std::string& name) {
+    auto imported = import_changelog(corpus(name));
+    REQUIRE(imported);
+    return *imported;
+}
 
 struct CorpusFile {
     const char* name;
@@ -88,17 +96,38 @@ const Change* find_change(const Plan& plan, const std::string& version, const st
     return nullptr;
 }
 
+// What the importer should have read into a change; a field left out is not checked. (The `{}` keep
+// GCC's -Wmissing-field-initializers quiet about designated initializers that leave fields out.)
+struct ChangeFields {
+    std::optional<std::string> description{}, scope{}, author{}, commit{}, ref_id{}, link{};
+    std::optional<ChangeCategory> category{};
+    std::optional<Audience> audience{};
+};
+
+// The change of release `version` whose description starts with `start` holds the fields in `want`.
+void check_change(const Plan& plan, const std::string& version, const std::string& start, const ChangeFields& want) {
+    const Change* c = find_change(plan, version, start);
+    REQUIRE(c != nullptr);
+    if (want.description) CHECK(c->description == *want.description);
+    if (want.scope) CHECK(c->scope == *want.scope);
+    if (want.author) CHECK(c->author == *want.author);
+    if (want.commit) CHECK(c->commit == *want.commit);
+    if (want.ref_id) CHECK(c->ref_id == *want.ref_id);
+    if (want.link) CHECK(c->link == *want.link);
+    if (want.category) CHECK(c->category == *want.category);
+    if (want.audience) CHECK(c->audience == *want.audience);
+}
+
 }  // namespace
 
 TEST_CASE("changelog corpus: every file imports in its dialect with no markup left in descriptions") {
     for (const CorpusFile& f : files) {
         INFO(f.name);
-        const auto imported = import_changelog(corpus(f.name));
-        REQUIRE(imported);
-        CHECK(imported->dialect == f.dialect);
-        CHECK(imported->plan.releases.size() == f.releases);
+        const ChangelogImport imported = import_corpus(f.name);
+        CHECK(imported.dialect == f.dialect);
+        CHECK(imported.plan.releases.size() == f.releases);
         std::size_t changes = 0;
-        for (const Release& r : imported->plan.releases) {
+        for (const Release& r : imported.plan.releases) {
             for (const Change& c : r.changes) {
                 INFO(r.version << ": " << c.description);
                 CHECK(leftover(c.description).empty());
@@ -113,13 +142,12 @@ TEST_CASE("changelog corpus: every file imports in its dialect with no markup le
 TEST_CASE("changelog corpus: import -> relplan changelog -> import gives the same plan") {
     for (const CorpusFile& f : files) {
         INFO(f.name);
-        const auto first = import_changelog(corpus(f.name));
-        REQUIRE(first);
-        const std::string exported = changelog_document(first->plan, {});
+        const ChangelogImport first = import_corpus(f.name);
+        const std::string exported = changelog_document(first.plan, {});
         const auto second = import_changelog(exported);
         REQUIRE(second);
-        CHECK(to_json(second->plan) == to_json(first->plan));
-        CHECK(second->plan == first->plan);
+        CHECK(to_json(second->plan) == to_json(first.plan));
+        CHECK(second->plan == first.plan);
         CHECK(changelog_document(second->plan, {}) == exported);
     }
 }
@@ -180,24 +208,16 @@ TEST_CASE("changelog import refuses a plan over the plan limit before writing an
 }
 
 TEST_CASE("git-cliff: scopes, breaking markers, several references, full commit hashes, emoji sections") {
-    const auto imported = import_changelog(corpus("git-cliff.md"));
-    REQUIRE(imported);
-    const Plan& plan = imported->plan;
+    const ChangelogImport cliff = import_corpus("git-cliff.md");
+    const Plan& plan = cliff.plan;
     CHECK(plan.project.repository == "https://github.com/orhun/git-cliff");
-    const Change* fix = find_change(plan, "2.13.1", "Prepare embedded assets");
-    REQUIRE(fix != nullptr);
-    CHECK(fix->description == "Prepare embedded assets before PyPI and crates.io packaging");
-    CHECK(fix->scope == "cd");
-    CHECK(fix->commit == "b99a23250fe159c39a17d223359268611e8547e7");
-    CHECK(fix->ref_id.empty());
-    CHECK(fix->category == ChangeCategory::bug_fix);
-
-    const Change* breaking = find_change(plan, "2.10.0", "Use empty header");
-    REQUIRE(breaking != nullptr);
-    CHECK(breaking->category == ChangeCategory::breaking_change);
-    CHECK(breaking->scope == "config");
-    CHECK(breaking->ref_id == "#1161, #1172");
-    CHECK(breaking->link == "https://github.com/orhun/git-cliff/issues/1161");
+    check_change(plan, "2.13.1", "Prepare embedded assets",
+                 {.description = "Prepare embedded assets before PyPI and crates.io packaging", .scope = "cd",
+                  .commit = "b99a23250fe159c39a17d223359268611e8547e7", .ref_id = "",
+                  .category = ChangeCategory::bug_fix});
+    check_change(plan, "2.10.0", "Use empty header",
+                 {.scope = "config", .ref_id = "#1161, #1172", .link = "https://github.com/orhun/git-cliff/issues/1161",
+                  .category = ChangeCategory::breaking_change});
 
     const auto category_of = [&](const std::string& start) {
         const Change* c = find_change(plan, "2.13.0", start);
@@ -214,24 +234,18 @@ TEST_CASE("git-cliff: scopes, breaking markers, several references, full commit 
     // "New Contributors" lists people: nothing from it is a change.
     CHECK(find_change(plan, "2.13.0", "@truffle-dev") == nullptr);
     bool dropped = false;
-    for (const ChangelogDrop& d : imported->dropped) dropped = dropped || d.why.find("a list of people") != std::string::npos;
+    for (const ChangelogDrop& d : cliff.dropped) dropped = dropped || d.why.find("a list of people") != std::string::npos;
     CHECK(dropped);
 }
 
 TEST_CASE("GitHub release notes: authors and pull requests are fields, Full Changelog is the release link") {
-    const auto imported = import_changelog(corpus("global-laravel-remote.md"));
-    REQUIRE(imported);
-    const Plan& plan = imported->plan;
+    const Plan plan = import_corpus("global-laravel-remote.md").plan;
     CHECK(plan.project.name == "global-laravel-remote");
-    const Change* bump = find_change(plan, "0.0.4", "bump stefanzweifel");
-    REQUIRE(bump != nullptr);
-    CHECK(bump->description == "bump stefanzweifel/git-auto-commit-action from 4 to 5");
-    CHECK(bump->scope == "deps");
-    CHECK(bump->author == "Nielsvanpach");
-    CHECK(bump->ref_id == "#14");
-    CHECK(bump->link == "https://github.com/spatie/global-laravel-remote/pull/14");
-    CHECK(bump->category == ChangeCategory::improvement);
-    CHECK(bump->audience == Audience::internal);  // chore(deps)
+    check_change(plan, "0.0.4", "bump stefanzweifel",
+                 {.description = "bump stefanzweifel/git-auto-commit-action from 4 to 5", .scope = "deps",
+                  .author = "Nielsvanpach", .ref_id = "#14",
+                  .link = "https://github.com/spatie/global-laravel-remote/pull/14",
+                  .category = ChangeCategory::improvement, .audience = Audience::internal});  // chore(deps)
     REQUIRE(plan.releases.size() == 4);
     CHECK(plan.releases[0].link == "https://github.com/spatie/global-laravel-remote/commits/0.0.1");
     CHECK(plan.releases[3].link == "https://github.com/spatie/global-laravel-remote/compare/0.0.3...0.0.4");
@@ -240,37 +254,24 @@ TEST_CASE("GitHub release notes: authors and pull requests are fields, Full Chan
 }
 
 TEST_CASE("conventional-changelog and release-please: closes lists, duplicate notes, hand-written prefixes") {
-    const auto commitlint = import_changelog(corpus("commitlint.md"));
-    REQUIRE(commitlint);
-    const Change* load = find_change(commitlint->plan, "16.2.1", "satisfy @types/node");
-    REQUIRE(load != nullptr);
-    CHECK(load->scope == "load");
-    CHECK(load->ref_id == "#3008, #3007");
-    CHECK(load->commit == "338180c7174625cddd7a0ea2b9d2786fee375756");
-    CHECK(commitlint->plan.releases.back().summary == "**Note:** Version bump only for package @commitlint/root");
+    const Plan commitlint = import_corpus("commitlint.md").plan;
+    check_change(commitlint, "16.2.1", "satisfy @types/node",
+                 {.scope = "load", .commit = "338180c7174625cddd7a0ea2b9d2786fee375756", .ref_id = "#3008, #3007"});
+    CHECK(commitlint.releases.back().summary == "**Note:** Version bump only for package @commitlint/root");
 
-    const auto newsletter = import_changelog(corpus("laravel-newsletter.md"));
-    REQUIRE(newsletter);
-    const Change* removed = find_change(newsletter->plan, "4.0.0", "Dropped support");
-    REQUIRE(removed != nullptr);
-    CHECK(removed->category == ChangeCategory::breaking_change);
-    const Change* author = find_change(newsletter->plan, "5.1.0", "Laravel 10.x");
-    REQUIRE(author != nullptr);
-    CHECK(author->author == "laravel-shift");
+    const Plan newsletter = import_corpus("laravel-newsletter.md").plan;
+    check_change(newsletter, "4.0.0", "Dropped support", {.category = ChangeCategory::breaking_change});
+    check_change(newsletter, "5.1.0", "Laravel 10.x", {.author = "laravel-shift"});
 
-    const auto commander = import_changelog(corpus("commander.md"));
-    REQUIRE(commander);
-    const Change* aliases = find_change(commander->plan, "5.1.0", "support for multiple command aliases");
-    REQUIRE(aliases != nullptr);
-    CHECK(aliases->ref_id == "#531, #1236");
-    CHECK(aliases->link == "https://github.com/tj/commander.js/issues/531");
+    const Plan commander = import_corpus("commander.md").plan;
+    check_change(commander, "5.1.0", "support for multiple command aliases",
+                 {.ref_id = "#531, #1236", .link = "https://github.com/tj/commander.js/issues/531"});
 }
 
 TEST_CASE("dialect detection names the most specific dialect and the others it saw") {
-    const auto mixed = import_changelog(corpus("dotenv.md"));
-    REQUIRE(mixed);
-    CHECK(mixed->dialect == ChangelogDialect::conventional_changelog);
-    CHECK(mixed->also_seen == std::vector<ChangelogDialect>{ChangelogDialect::keep_a_changelog});
+    const ChangelogImport mixed = import_corpus("dotenv.md");
+    CHECK(mixed.dialect == ChangelogDialect::conventional_changelog);
+    CHECK(mixed.also_seen == std::vector<ChangelogDialect>{ChangelogDialect::keep_a_changelog});
     const auto plain = import_changelog("## 1.0.0\n\n- first\n");
     REQUIRE(plain);
     CHECK(plain->dialect == ChangelogDialect::hand_written);

@@ -28,6 +28,18 @@ std::vector<std::string> summary(const Release& r) {
     return out;
 }
 
+// The error import_changelog gives for `text`, which it must refuse.
+Error import_error(std::string_view text) {
+    const auto imported = import_changelog(text);
+    REQUIRE_FALSE(imported);
+    return imported.error();
+}
+
+// `error` about `text` as relplan prints it for a file C.md: with line and column.
+std::string in_file(std::string_view text, const Error& error) {
+    return format_diagnostic(diagnostic_at(text, error.offset, error.message), "C.md");
+}
+
 }  // namespace
 
 TEST_CASE("Keep a Changelog 1.1: versions, dates, sections, [Unreleased], [YANKED], link references") {
@@ -132,25 +144,20 @@ TEST_CASE("release-please: a breaking change listed twice becomes one change; ne
 }
 
 TEST_CASE("changelog import errors and notes") {
-    const auto none = import_changelog(data("no-versions.md"));
-    REQUIRE_FALSE(none);
-    CHECK(none.error().message ==
+    CHECK(import_error(data("no-versions.md")).message ==
           "no release headings found; expected headings like \"## [1.2.0] - 2024-03-01\" (Keep a Changelog) or "
           "\"## [1.2.0](https://example.com/compare/v1.1.0...v1.2.0) (2024-03-01)\" (conventional-changelog)");
     CHECK_FALSE(import_changelog(""));
     CHECK_FALSE(import_changelog(data("binary.bin")));
 
     const std::string bad_utf8 = "# Changelog\n\n## [1.0.0] - 2024-01-01\n\n### Added\n\n- Caf\xE9\n";
-    const auto invalid = import_changelog(bad_utf8);
-    REQUIRE_FALSE(invalid);
-    CHECK(invalid.error().message == "invalid UTF-8 (byte 0xE9); save the changelog as UTF-8");
-    CHECK(format_diagnostic(diagnostic_at(bad_utf8, invalid.error().offset, invalid.error().message), "C.md") ==
-          "C.md:7:6: invalid UTF-8 (byte 0xE9); save the changelog as UTF-8");
+    const Error invalid = import_error(bad_utf8);
+    CHECK(invalid.message == "invalid UTF-8 (byte 0xE9); save the changelog as UTF-8");
+    CHECK(in_file(bad_utf8, invalid) == "C.md:7:6: invalid UTF-8 (byte 0xE9); save the changelog as UTF-8");
 
-    const auto nul = import_changelog(std::string("## [1.0.0]\n\0x", 13));
-    REQUIRE_FALSE(nul);
-    CHECK(nul.error().message == "the file contains NUL bytes; it is not a text file");
-    CHECK(nul.error().offset == 11);
+    const Error nul = import_error(std::string("## [1.0.0]\n\0x", 13));
+    CHECK(nul.message == "the file contains NUL bytes; it is not a text file");
+    CHECK(nul.offset == 11);
 
     const auto bom = import_changelog("\xEF\xBB\xBF## [1.0.0] - 2024-01-01\n### Fixed\n- A bug\n");
     REQUIRE(bom);
@@ -158,17 +165,15 @@ TEST_CASE("changelog import errors and notes") {
     CHECK(bom->plan.releases.at(0).changes.at(0).category == ChangeCategory::bug_fix);
 
     const std::string twice = "## v2.0.0 - 2024-02-01\n- Something\n\n## v2.0.0\n### Added\n- Again\n";
-    const auto duplicate = import_changelog(twice);
-    REQUIRE_FALSE(duplicate);
-    CHECK(duplicate.error().message == "version 2.0.0 appears twice: lines 1 and 4; remove or rename one of them");
-    CHECK(format_diagnostic(diagnostic_at(twice, duplicate.error().offset, duplicate.error().message), "C.md") ==
+    const Error duplicate = import_error(twice);
+    CHECK(duplicate.message == "version 2.0.0 appears twice: lines 1 and 4; remove or rename one of them");
+    CHECK(in_file(twice, duplicate) ==
           "C.md:4:1: version 2.0.0 appears twice: lines 1 and 4; remove or rename one of them");
     CHECK(import_changelog("## [Unreleased]\n## [Unreleased]\n").error().message ==
           "[Unreleased] appears twice: lines 1 and 2; remove or rename one of them");
 
-    const auto impossible = import_changelog("## [1.0.0] - 2023-13-45\n### Added\n- A\n");
-    REQUIRE_FALSE(impossible);
-    CHECK(impossible.error().message == "release date 2023-13-45 of 1.0.0 does not exist (line 1)");
+    CHECK(import_error("## [1.0.0] - 2023-13-45\n### Added\n- A\n").message ==
+          "release date 2023-13-45 of 1.0.0 does not exist (line 1)");
     CHECK_FALSE(import_changelog("## 1.0.0 (2023-02-30)\n"));
 
     std::string big(max_changelog_bytes + 1, '#');

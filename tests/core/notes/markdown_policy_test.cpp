@@ -1,6 +1,7 @@
 // The inline-Markdown policy for plan strings (md::inline_markdown, md::canonical_inline_markdown):
 // what survives into Markdown, HTML and plain text, and what can never get through.
 #include "notes/markdown.hpp"
+#include "../test_support.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -11,17 +12,9 @@ using namespace relplan;
 
 namespace {
 
-std::string html(std::string_view description) {
-    md::Document doc;
-    doc.blocks.push_back(md::paragraph(md::inline_markdown(description)));
-    return md::to_html(doc);
-}
+std::string html(std::string_view description) { return md::to_html(test::description_paragraph(description)); }
 
-std::string text(std::string_view description) {
-    md::Document doc;
-    doc.blocks.push_back(md::paragraph(md::inline_markdown(description)));
-    return md::to_text(doc, 200);
-}
+std::string text(std::string_view description) { return md::to_text(test::description_paragraph(description), 200); }
 
 // The description as it reads back from a Markdown file, rendered: one paragraph.
 std::string reparsed_html(const std::string& markdown) {

@@ -16,23 +16,12 @@ using namespace relplan;
 
 namespace {
 
-std::string html(std::string_view description) {
-    md::Document doc;
-    doc.blocks.push_back(md::paragraph(md::inline_markdown(description)));
-    return md::to_html(doc);
-}
-
 Plan one_change(std::string description, std::string summary = {}) {
     Plan plan = test::plan_named("Widget");
-    Release r;
-    r.id = r.version = "1.0.0";
+    Release r = test::release("1.0.0", "1.0.0");
     r.status = ReleaseStatus::released;
     r.summary = std::move(summary);
-    Change c;
-    c.id = "1.0.0:1";
-    c.category = ChangeCategory::bug_fix;
-    c.description = std::move(description);
-    r.changes = {c};
+    r.changes = {test::change("1.0.0:1", std::move(description), ChangeCategory::bug_fix)};
     plan.releases = {r};
     return plan;
 }
@@ -77,8 +66,9 @@ TEST_CASE("sanitize_markdown sees links and code spans the way a renderer does")
 
 TEST_CASE("release notes and the changelog apply the same policy to one description") {
     const std::string d = "see [the\ndocs](javascript:alert(1)), [site](https://example.com) and <b>bold</b>";
-    CHECK(html(d) == "<p>see the\ndocs, <a href=\"https://example.com\" rel=\"noopener noreferrer\">site</a> and "
-                     "&lt;b&gt;bold&lt;/b&gt;</p>\n");
+    CHECK(md::to_html(test::description_paragraph(d)) ==
+          "<p>see the\ndocs, <a href=\"https://example.com\" rel=\"noopener noreferrer\">site</a> and "
+          "&lt;b&gt;bold&lt;/b&gt;</p>\n");
     const std::string file = changelog_document(one_change(d), {});
     CHECK(file.find("- see the\n  docs, [site](https://example.com) and &lt;b>bold&lt;/b>\n") != std::string::npos);
     const auto back = import_changelog(file);

@@ -500,10 +500,7 @@ TEST_CASE("notes for a large release are complete and deterministic") {
 namespace {
 
 Change customer_change(const char* id, ChangeCategory category, const char* description) {
-    Change c;
-    c.id = id;
-    c.category = category;
-    c.description = description;
+    Change c = test::change(id, description, category);
     c.audience = Audience::customer;
     return c;
 }
@@ -515,9 +512,7 @@ Plan consumer_plan() {
     p.consumers = {Consumer{"web-app", "^1.4.0", "Web team", "web@acme.test", {}},
                    Consumer{"mobile-app", "~1.4.2", "", "", {}},
                    Consumer{"cli", "*", "Tools", "#tools", {}}};
-    Release r;
-    r.id = "sdk-2.0";
-    r.version = "2.0.0";
+    Release r = test::release("sdk-2.0", "2.0.0");
     r.type = ReleaseType::major;
     r.release_date = year{2026} / 4 / 14;
     r.changes = {customer_change("c1", ChangeCategory::breaking_change, "Drop the v1 client")};

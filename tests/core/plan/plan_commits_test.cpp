@@ -21,19 +21,12 @@ std::vector<std::string> notes_of(const std::vector<Diagnostic>& notes) {
 
 Plan base_plan() {
     Plan plan = test::plan_named("Widget");
-    Release r;
-    r.id = "w-2.4.0";
-    r.version = "2.4.0";
+    Release r = test::release("w-2.4.0", "2.4.0");
     r.status = ReleaseStatus::approved;
-    Change c;
-    c.id = "w-2.4.0:1";
-    c.category = ChangeCategory::bug_fix;
+    Change c = test::change("w-2.4.0:1", "handle empty input", ChangeCategory::bug_fix);
     c.scope = "parser";
-    c.description = "handle empty input";
     r.changes.push_back(c);
-    Release old;
-    old.id = "w-2.3.0";
-    old.version = "2.3.0";
+    Release old = test::release("w-2.3.0", "2.3.0");
     old.status = ReleaseStatus::released;
     plan.releases = {old, r};
     return plan;

@@ -51,16 +51,10 @@ TEST_CASE("the embedded example plan loads without problems and re-saves byte fo
 
 TEST_CASE("canonical output of a minimal plan") {
     Plan plan = test::plan_named("Tiny");
-    Release r;
-    r.id = "r1";
-    r.version = "1.0.0";
+    Release r = test::release("r1", "1.0.0");
     r.type = ReleaseType::patch;
     r.release_date = test::d(2026, 12, 1);
-    Change c;
-    c.id = "c1";
-    c.category = ChangeCategory::bug_fix;
-    c.description = "Quote \" backslash \\ tab \t bell \a";
-    r.changes.push_back(c);
+    r.changes.push_back(test::change("c1", "Quote \" backslash \\ tab \t bell \a", ChangeCategory::bug_fix));
     plan.releases.push_back(r);
     CHECK(to_json(plan) == R"({
   "format": {

@@ -58,10 +58,7 @@ TEST_CASE("milestone offsets: guide defaults and partial per-type overrides") {
 TEST_CASE("lookups by id and version") {
     Plan plan;
     plan.components.push_back(Component{"api", "API", {}, {}, {}, {}});
-    Release r;
-    r.id = "r1";
-    r.version = "1.2.0";
-    plan.releases.push_back(r);
+    plan.releases.push_back(test::release("r1", "1.2.0"));
     CHECK(find_release(plan, "r1") == &plan.releases[0]);
     CHECK(find_release(plan, "r2") == nullptr);
     CHECK(find_release_by_version(plan, "1.2.0") == &plan.releases[0]);
@@ -71,9 +68,7 @@ TEST_CASE("lookups by id and version") {
 
 TEST_CASE("validate_plan on an edited plan: pointers without positions") {
     Plan plan = test::plan_named("Acme");
-    Release r;
-    r.id = "r1";
-    r.version = "1.0";
+    Release r = test::release("r1", "1.0");
     r.status = ReleaseStatus::approved;
     r.feature_freeze = test::d(2027, 2, 29);
     r.calver_scheme.reset();

@@ -12,12 +12,8 @@ using namespace relplan;
 using relplan::test::acme;
 
 TEST_CASE("merge: edits of different releases and different fields merge cleanly", "[team]") {
-    const Plan base = acme();
-    Plan ours = base, theirs = base;
-    ours.releases[0].name = "Ours";
-    theirs.releases[1].summary = "Theirs";
-    theirs.releases[0].theme = "their theme";
-    auto m = merge_plans(base, ours, theirs);
+    auto m = test::merge_edited(acme(), {{0, &Release::name, "Ours"}},
+                                {{1, &Release::summary, "Theirs"}, {0, &Release::theme, "their theme"}});
     REQUIRE(m);
     CHECK(m->clean());
     CHECK(m->plan.releases[0].name == "Ours");
@@ -27,11 +23,7 @@ TEST_CASE("merge: edits of different releases and different fields merge cleanly
 }
 
 TEST_CASE("merge: the same field edited on both sides is a conflict kept in the plan", "[team]") {
-    const Plan base = acme();
-    Plan ours = base, theirs = base;
-    ours.releases[2].theme = "ours";
-    theirs.releases[2].theme = "theirs";
-    auto m = merge_plans(base, ours, theirs);
+    auto m = test::merge_edited(acme(), {{2, &Release::theme, "ours"}}, {{2, &Release::theme, "theirs"}});
     REQUIRE(m);
     CHECK(m->new_conflicts == 1);
     REQUIRE(m->plan.conflicts.size() == 1);
@@ -75,14 +67,8 @@ TEST_CASE("diff: moved dates, renamed releases, changes and added releases", "[t
     REQUIRE(r.release_date);
     r.release_date = Date{std::chrono::sys_days(*r.release_date) + std::chrono::days(7)};
     r.name = "Renamed";
-    Change c;
-    c.id = "chg-x";
-    c.description = "A fix";
-    r.changes.push_back(c);
-    Release n;
-    n.id = "hotfix";
-    n.version = "9.9.9";
-    after.releases.push_back(n);
+    r.changes.push_back(test::change("chg-x", "A fix"));
+    after.releases.push_back(test::release("hotfix", "9.9.9"));
     const PlanDiff d = diff_plans(before, after);
     REQUIRE(d.releases.size() == 2);
     CHECK(d.releases[1].kind == ReleaseDiffKind::added);

@@ -10,11 +10,8 @@ using relplan::test::acme;
 
 TEST_CASE("resolve: each side of a same-field conflict can be chosen, and the conflict goes", "[team]") {
     const Plan base = acme();
-    Plan ours = base, theirs = base;
-    ours.releases[0].name = "Ours";
-    theirs.releases[0].name = "Theirs";
-    theirs.releases[1].summary = "their summary";
-    auto merged = merge_plans(base, ours, theirs);
+    auto merged = test::merge_edited(base, {{0, &Release::name, "Ours"}},
+                                     {{0, &Release::name, "Theirs"}, {1, &Release::summary, "their summary"}});
     REQUIRE(merged.ok());
     REQUIRE(merged->plan.conflicts.size() == 1);
     CHECK(merged->plan.conflicts[0].pointer == "/releases/0/name");

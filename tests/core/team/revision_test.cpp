@@ -81,10 +81,8 @@ TEST_CASE("revision: the received version, then the version it was made from, ar
 
 TEST_CASE("revision: with the common version kept, edits of different releases merge cleanly", "[team]") {
     const Plan base = shared_plan();
-    Plan ours = base, theirs = base;
-    ours.releases[0].summary = "ours";
-    theirs.releases[1].summary = "theirs";
-    theirs.releases[0].theme = "their theme";
+    const Plan ours = test::edited(base, {{0, &Release::summary, "ours"}});
+    const Plan theirs = test::edited(base, {{1, &Release::summary, "theirs"}, {0, &Release::theme, "their theme"}});
     auto three = merge_shared(ours, theirs, to_json(base), plan_revision(base));
     REQUIRE(three);
     CHECK(three->three_way);
@@ -109,10 +107,8 @@ TEST_CASE("revision: with the common version kept, edits of different releases m
     CHECK(other->merge.new_conflicts == two->merge.new_conflicts);
 
     // The same field edited on both sides is still a conflict in a three-way merge, with the base.
-    Plan ours2 = base, theirs2 = base;
-    ours2.releases[2].theme = "mine";
-    theirs2.releases[2].theme = "yours";
-    auto same = merge_shared(ours2, theirs2, to_json(base), plan_revision(base));
+    auto same = merge_shared(test::edited(base, {{2, &Release::theme, "mine"}}),
+                             test::edited(base, {{2, &Release::theme, "yours"}}), to_json(base), plan_revision(base));
     REQUIRE(same);
     CHECK(same->three_way);
     REQUIRE(same->merge.new_conflicts == 1);

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <utility>
@@ -52,15 +53,14 @@ SemverOptions options_at(const json& row, std::size_t i) {
 
 std::string str(const json& v) { return v.get<std::string>(); }
 
-// The versions in columns 0 and 1, both parsed with the options in column 2.
-std::pair<Version, Version> version_pair(const json& row) {
-    const SemverOptions o = options_at(row, 2);
-    auto first = Version::parse(str(row[0]), o);
-    auto second = Version::parse(str(row[1]), o);
-    REQUIRE(first.ok());
-    REQUIRE(second.ok());
-    return {*first, *second};
+// Columns 0 and 1, both read by T::parse with options `o`.
+template <class T>
+std::pair<T, T> parsed_pair(const json& row, const SemverOptions& o = {}) {
+    return {test::parsed<T>(str(row[0]), o), test::parsed<T>(str(row[1]), o)};
 }
+
+// The versions in columns 0 and 1, both parsed with the options in column 2.
+std::pair<Version, Version> version_pair(const json& row) { return parsed_pair<Version>(row, options_at(row, 2)); }
 
 bool outside_fixture(const json& row, Side side) {
     const SemverOptions o = options_at(row, 2);
@@ -73,43 +73,62 @@ bool outside_fixture(const json& row, Side side) {
     return result;
 }
 
+// Runs `check` on each row of fixture `name`, which has `count` rows; failures name the row.
+template <class Check>
+void for_each_row(const std::string& name, std::size_t count, Check check) {
+    const json rows = load(name);
+    CHECK(rows.size() == count);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const json& row = rows[i];
+        INFO(name << " row " << i << ": " << row.dump());
+        check(row);
+    }
+}
+
+// Column 2, what node-semver's inc or truncate returns, against `op` on the version in column 0 (read
+// with `o`) and the release type in column 1: the version as `text` writes it, or null when either
+// does not parse or `op` fails.
+template <class Op>
+void check_returns(const json& row, const SemverOptions& o, Op op, std::string (Version::*text)() const) {
+    std::optional<std::string> got;
+    auto v = Version::parse(str(row[0]), o);
+    auto type = parse_inc_type(str(row[1]));
+    if (v.ok() && type.ok()) {
+        auto r = op(*v, *type);
+        if (r.ok()) got = ((*r).*text)();
+    }
+    if (row[2].is_null()) {
+        CHECK(!got);
+    } else {
+        CHECK(got == std::optional<std::string>(str(row[2])));
+    }
+}
+
 }  // namespace
 
 TEST_CASE("node-semver fixtures: comparisons", "[conformance]") {
-    const json rows = load("comparisons");
-    CHECK(rows.size() == 31);
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        const json& row = rows[i];
-        INFO("comparisons row " << i << ": " << row.dump());
+    for_each_row("comparisons", 31, [](const json& row) {
         const auto [g, l] = version_pair(row);
         CHECK(compare(g, l) == 1);
         CHECK(compare(l, g) == -1);
         CHECK(compare(g, g) == 0);
         CHECK(compare(l, l) == 0);
         CHECK(compare_build(g, l) == 1);
-    }
+    });
 }
 
 TEST_CASE("node-semver fixtures: equality", "[conformance]") {
-    const json rows = load("equality");
-    CHECK(rows.size() == 37);
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        const json& row = rows[i];
-        INFO("equality row " << i << ": " << row.dump());
+    for_each_row("equality", 37, [](const json& row) {
         const auto [a, b] = version_pair(row);
         CHECK(compare(a, b) == 0);
         CHECK(compare(b, a) == 0);
         CHECK(a.normalized() == b.normalized());  // SemVer objects are === by .version
         CHECK(str(row[0]) != str(row[1]));            // while the raw strings are not
-    }
+    });
 }
 
 TEST_CASE("node-semver fixtures: increments", "[conformance]") {
-    const json rows = load("increments");
-    CHECK(rows.size() == 133);
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        const json& row = rows[i];
-        INFO("increments row " << i << ": " << row.dump());
+    for_each_row("increments", 133, [](const json& row) {
         // inc(version, release, options, identifier, identifierBase), with inc's shift when the
         // options argument is a string.
         json options = row.size() > 3 ? row[3] : json();
@@ -133,43 +152,24 @@ TEST_CASE("node-semver fixtures: increments", "[conformance]") {
                                   (base.is_number() && base.get<double>() == 1))) {
             io.base = IdentifierBase::one;
         }
-        std::optional<std::string> got;
-        auto v = Version::parse(str(row[0]), o);
-        auto type = parse_inc_type(str(row[1]));
-        if (v.ok() && type.ok()) {
-            auto r = inc(*v, *type, io);
-            if (r.ok()) got = r->normalized();
-        }
-        if (row[2].is_null()) {
-            CHECK(!got);
-        } else {
-            CHECK(got == std::optional<std::string>(str(row[2])));
-        }
-    }
+        check_returns(row, o, [&](const Version& v, IncType type) { return inc(v, type, io); }, &Version::normalized);
+    });
 }
 
 TEST_CASE("node-semver fixtures: invalid-versions", "[conformance]") {
-    const json rows = load("invalid-versions");
-    CHECK(rows.size() == 10);
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        const json& row = rows[i];
-        INFO("invalid-versions row " << i << ": " << row.dump());
+    for_each_row("invalid-versions", 10, [](const json& row) {
         if (!row[0].is_string()) {
             // RegExps and objects with toString: node rejects non-strings; Version::parse takes
             // only text, so these cannot reach it.
             CHECK((is_tagged(row[0], "RegExp") || (row[0].is_object() && row[0].contains("toString"))));
-            continue;
+            return;
         }
         CHECK(!Version::parse(str(row[0]), options_at(row, 2)).ok());
-    }
+    });
 }
 
 TEST_CASE("node-semver fixtures: valid-versions and truncate", "[conformance]") {
-    const json rows = load("valid-versions");
-    CHECK(rows.size() == 22);
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        const json& row = rows[i];
-        INFO("valid-versions row " << i << ": " << row.dump());
+    for_each_row("valid-versions", 22, [](const json& row) {
         auto v = Version::parse(str(row[0]));
         REQUIRE(v.ok());
         CHECK(v->major() == row[1].get<std::uint64_t>());
@@ -199,64 +199,41 @@ TEST_CASE("node-semver fixtures: valid-versions and truncate", "[conformance]") 
             REQUIRE(t_result.ok());
             CHECK(t_result->to_string() == v->normalized());
         }
-    }
+    });
 }
 
 TEST_CASE("node-semver fixtures: truncations", "[conformance]") {
-    const json rows = load("truncations");
-    CHECK(rows.size() == 27);
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        const json& row = rows[i];
-        INFO("truncations row " << i << ": " << row.dump());
-        std::optional<std::string> got;
-        auto v = Version::parse(str(row[0]));
-        auto type = parse_inc_type(str(row[1]));
-        if (v.ok() && type.ok()) {
-            auto r = truncate(*v, *type);
-            if (r.ok()) got = r->to_string();
-        }
-        if (row[2].is_null()) {
-            CHECK(!got);
-        } else {
-            CHECK(got == std::optional<std::string>(str(row[2])));
-        }
-    }
+    for_each_row("truncations", 27, [](const json& row) {
+        check_returns(row, {}, [](const Version& v, IncType type) { return truncate(v, type); }, &Version::to_string);
+    });
 }
 
 TEST_CASE("node-semver fixtures: range-include and range-exclude", "[conformance]") {
     for (const char* file : {"range-include", "range-exclude"}) {
         const bool include = std::string(file) == "range-include";
-        const json rows = load(file);
-        CHECK(rows.size() == (include ? 126u : 98u));
-        for (std::size_t i = 0; i < rows.size(); ++i) {
-            const json& row = rows[i];
-            INFO(file << " row " << i << ": " << row.dump());
+        for_each_row(file, include ? 126u : 98u, [&](const json& row) {
             const SemverOptions o = options_at(row, 2);
             if (!row[1].is_string()) {
                 // The version `false`: Range#test returns false before parsing.
                 CHECK(!include);
-                continue;
+                return;
             }
             CHECK(satisfies(str(row[1]), str(row[0]), o) == include);
             auto r = Range::parse(str(row[0]), o);
             REQUIRE(r.ok());
             CHECK(r->test(std::string_view(str(row[1]))) == include);
-        }
+        });
     }
 }
 
 TEST_CASE("node-semver fixtures: range-parse", "[conformance]") {
-    const json rows = load("range-parse");
-    CHECK(rows.size() == 133);
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        const json& row = rows[i];
-        INFO("range-parse row " << i << ": " << row.dump());
+    for_each_row("range-parse", 133, [](const json& row) {
         const SemverOptions o = options_at(row, 2);
         auto valid = valid_range(str(row[0]), o);
         if (row[1].is_null()) {
             CHECK(!valid.ok());
             CHECK(!Range::parse(str(row[0]), o).ok());
-            continue;
+            return;
         }
         REQUIRE(valid.ok());
         CHECK(*valid == str(row[1]));
@@ -266,51 +243,34 @@ TEST_CASE("node-semver fixtures: range-parse", "[conformance]") {
         REQUIRE(expected.ok());
         CHECK(r->to_string() == expected->to_string());
         if (str(row[1]) == "*") CHECK(r->to_string().empty());
-    }
+    });
 }
 
 TEST_CASE("node-semver fixtures: range-intersection", "[conformance]") {
-    const json rows = load("range-intersection");
-    CHECK(rows.size() == 54);
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        const json& row = rows[i];
-        INFO("range-intersection row " << i << ": " << row.dump());
+    for_each_row("range-intersection", 54, [](const json& row) {
         const bool expected = row[2].get<bool>();
         for (const SemverOptions o : {SemverOptions{}, SemverOptions{true, false}}) {
-            auto a = Range::parse(str(row[0]), o);
-            auto b = Range::parse(str(row[1]), o);
-            REQUIRE(a.ok());
-            REQUIRE(b.ok());
-            CHECK(intersects(*a, *b, o) == expected);
-            CHECK(intersects(*b, *a, o) == expected);
+            const auto [a, b] = parsed_pair<Range>(row, o);
+            CHECK(intersects(a, b, o) == expected);
+            CHECK(intersects(b, a, o) == expected);
         }
-    }
+    });
 }
 
 TEST_CASE("node-semver fixtures: comparator-intersection", "[conformance]") {
-    const json rows = load("comparator-intersection");
-    CHECK(rows.size() == 34);
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        const json& row = rows[i];
-        INFO("comparator-intersection row " << i << ": " << row.dump());
+    for_each_row("comparator-intersection", 34, [](const json& row) {
         const bool expected = row[2].get<bool>();
         const bool include_pre = row.size() > 3 && truthy(row[3]);
-        auto a = Comparator::parse(str(row[0]));
-        auto b = Comparator::parse(str(row[1]));
-        REQUIRE(a.ok());
-        REQUIRE(b.ok());
+        const auto [a, b] = parsed_pair<Comparator>(row);
         const SemverOptions with{false, include_pre};
-        CHECK(intersects(*a, *b, with) == expected);
-        CHECK(intersects(*b, *a, with) == expected);
+        CHECK(intersects(a, b, with) == expected);
+        CHECK(intersects(b, a, with) == expected);
         for (bool loose : {false, true}) {
             const SemverOptions o{loose, include_pre};
-            auto ra = Range::parse(str(row[0]), o);
-            auto rb = Range::parse(str(row[1]), o);
-            REQUIRE(ra.ok());
-            REQUIRE(rb.ok());
-            CHECK(intersects(*ra, *rb, o) == expected);
+            const auto [ra, rb] = parsed_pair<Range>(row, o);
+            CHECK(intersects(ra, rb, o) == expected);
         }
-    }
+    });
 }
 
 TEST_CASE("node-semver fixtures: gtr, ltr and outside", "[conformance]") {
@@ -324,11 +284,6 @@ TEST_CASE("node-semver fixtures: gtr, ltr and outside", "[conformance]") {
                           File{"version-not-gt-range", 80, Side::above, false},
                           File{"version-lt-range", 58, Side::below, true},
                           File{"version-not-lt-range", 83, Side::below, false}}) {
-        const json rows = load(f.name);
-        CHECK(rows.size() == f.rows);
-        for (std::size_t i = 0; i < rows.size(); ++i) {
-            INFO(f.name << " row " << i << ": " << rows[i].dump());
-            CHECK(outside_fixture(rows[i], f.side) == f.expected);
-        }
+        for_each_row(f.name, f.rows, [&](const json& row) { CHECK(outside_fixture(row, f.side) == f.expected); });
     }
 }

@@ -1,8 +1,9 @@
 #include "version/range.hpp"
 
+#include "../test_support.hpp"
+
 #include <catch2/catch.hpp>
 
-#include <random>
 #include <string>
 #include <vector>
 
@@ -10,18 +11,9 @@ using namespace relplan;
 
 namespace {
 
-Range range(std::string_view text, SemverOptions o = {}) {
-    auto r = Range::parse(text, o);
-    INFO(text);
-    REQUIRE(r.ok());
-    return *r;
-}
+Range range(std::string_view text, SemverOptions o = {}) { return test::parsed<Range>(text, o); }
 
-Version ver(std::string_view text) {
-    auto v = Version::parse(text);
-    REQUIRE(v.ok());
-    return *v;
-}
+Version ver(std::string_view text) { return test::parsed<Version>(text); }
 
 std::string normalized(std::string_view text, SemverOptions o = {}) {
     auto r = valid_range(text, o);
@@ -166,13 +158,10 @@ TEST_CASE("bad range input never crashes or hangs", "[range][errors]") {
     REQUIRE(!r.ok());
     CHECK((r.error().message.find("too complex") != std::string::npos ||
            r.error().message.find("is not a comparator") != std::string::npos));
-    std::mt19937 rng(11);
-    for (int i = 0; i < 3000; ++i) {
-        std::string s(static_cast<std::size_t>(rng() % 30), '\0');
-        for (char& c : s) c = "0123456789.-+xX*^~<>=| v\t"[rng() % 24];
+    test::for_random_strings(11, 3000, 30, "0123456789.-+xX*^~<>=| v", [](const std::string& s) {
         auto strict = Range::parse(s);
         auto loose = Range::parse(s, {true, false});
         if (strict.ok()) CHECK(Range::parse(strict->to_string()).ok());
         if (loose.ok()) CHECK(!loose->sets().empty());
-    }
+    });
 }

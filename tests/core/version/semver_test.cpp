@@ -1,6 +1,8 @@
 #include "version/semver.hpp"
 #include "version/semver_sort.hpp"
 
+#include "../test_support.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -35,12 +37,7 @@ void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
 
 namespace {
 
-Version v(std::string_view text, SemverOptions o = {}) {
-    auto r = Version::parse(text, o);
-    INFO(text);
-    REQUIRE(r.ok());
-    return *r;
-}
+Version v(std::string_view text, SemverOptions o = {}) { return test::parsed<Version>(text, o); }
 
 std::string error_of(std::string_view text, SemverOptions o = {}) {
     auto r = Version::parse(text, o);
@@ -151,15 +148,12 @@ TEST_CASE("bad input never crashes: huge, binary and truncated text", "[semver][
     for (int b = 0; b < 256; ++b) all_bytes += static_cast<char>(b);
     CHECK(!Version::parse(all_bytes).ok());
     CHECK(!Version::parse(all_bytes, {true, false}).ok());
-    std::mt19937 rng(7);
-    for (int i = 0; i < 2000; ++i) {
-        std::string s(static_cast<std::size_t>(rng() % 40), '\0');
-        for (char& c : s) c = "0123456789.-+vxX= \xc2\xa0\xff"[rng() % 20];
+    test::for_random_strings(7, 2000, 40, "0123456789.-+vxX= \xc2\xa0", [](const std::string& s) {
         auto strict = Version::parse(s);
         auto loose = Version::parse(s, {true, false});
         if (strict.ok()) CHECK(Version::parse(strict->to_string()).ok());
         if (loose.ok()) CHECK(loose->major() <= kMaxSafeInteger);
-    }
+    });
     // Every prefix of a valid version is rejected exactly where it stops mid-part.
     const std::string full = "1.2.3-alpha.1+build";
     for (std::size_t n = 0; n <= full.size(); ++n) {
