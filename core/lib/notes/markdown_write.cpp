@@ -43,9 +43,8 @@ enum class Context { paragraph, heading, table_cell };
 
 class MarkdownWriter {
 public:
-    // `lead` is the bullet of the list item these blocks start, '\0' if none; `blank_between` is set
-    // when a blank line separates two of them.
-    std::string blocks(const std::vector<Block>& blocks, bool tight, char lead = '\0', bool* blank_between = nullptr) {
+    // `lead` is the bullet of the list item these blocks start, '\0' if none.
+    std::string blocks(const std::vector<Block>& blocks, bool tight, char lead = '\0') {
         std::string out;
         const Block* previous = nullptr;
         bool previous_alternate = false;
@@ -63,7 +62,6 @@ public:
                                      (b.kind == BlockKind::ordered_list && b.start != 1))) ||
                                    (is_list(previous->kind) && b.kind == BlockKind::paragraph));
                 out += blank ? "\n\n" : "\n";
-                if (blank && blank_between) *blank_between = true;
             }
             out += text;
             previous = &b;
@@ -85,18 +83,6 @@ private:
             list = &item.children.back();
         }
         return false;
-    }
-
-    // Whether an item is empty or ends in a list whose last item is.
-    static bool item_ends_empty(const Block& item) {
-        return item.children.empty() || ends_in_empty_item(item.children.back());
-    }
-
-    // The bullet of a list item. A list that starts its parent's item takes the other bullet: "- - -"
-    // would be a thematic break.
-    static char bullet(char lead, bool alternate) {
-        const char base = lead == '-' ? '*' : '-';
-        return alternate ? (base == '-' ? '*' : '-') : base;
     }
 
     // Each line of `text` with a prefix (`first` on the first line); blank lines get the prefix without
@@ -155,26 +141,22 @@ private:
             case BlockKind::block_quote: return prefix_lines(blocks(b.children, false), "> ", "> ");
             case BlockKind::bullet_list:
             case BlockKind::ordered_list: {
-                // An item with a blank line between its blocks makes the list loose, and then a blank
-                // line goes between its items too: md4c misreads some lists that mix the two (a
-                // paragraph after an item's sublist left the list, depending on the text's length).
-                // Not after an item that ends in an empty one, where md4c would close every list.
-                std::vector<std::string> contents;
-                contents.reserve(b.children.size());
-                bool loose = !b.tight;
-                for (std::size_t i = 0; i < b.children.size(); ++i) {
-                    const char lead_bullet = b.kind == BlockKind::bullet_list ? bullet(lead, alternate_marker) : '\0';
-                    contents.push_back(blocks(b.children[i].children, b.tight, lead_bullet, &loose));
-                }
                 std::string out;
                 std::int64_t number = std::clamp<std::int64_t>(b.start, 0, 999999999);
                 for (std::size_t i = 0; i < b.children.size(); ++i) {
-                    const std::string marker =
-                        b.kind == BlockKind::bullet_list
-                            ? std::string(1, bullet(lead, alternate_marker))
-                            : std::to_string(std::min<std::int64_t>(number++, 999999999)) + (alternate_marker ? ")" : ".");
-                    const std::string& content = contents[i];
-                    if (i > 0) out += loose && !item_ends_empty(b.children[i - 1]) ? "\n\n" : "\n";
+                    std::string marker;
+                    if (b.kind == BlockKind::bullet_list) {
+                        // A list that starts its parent's item takes the other bullet: "- - -" would be a
+                        // thematic break.
+                        const char base = lead == '-' ? '*' : '-';
+                        marker = std::string(1, alternate_marker ? (base == '-' ? '*' : '-') : base);
+                    } else {
+                        marker = std::to_string(std::min<std::int64_t>(number++, 999999999)) +
+                                 (alternate_marker ? ")" : ".");
+                    }
+                    const std::string content =
+                        blocks(b.children[i].children, b.tight, b.kind == BlockKind::bullet_list ? marker[0] : '\0');
+                    if (i > 0) out += b.tight ? "\n" : "\n\n";
                     if (content.empty()) {
                         // md4c reads "1." after a paragraph line as more of the paragraph, "1. " as an
                         // empty item; the space keeps the item whatever comes before it.

@@ -508,17 +508,14 @@ TEST_CASE("a paragraph or item of a dropped link's blanks alone shows nothing an
     CHECK(parsed(md::to_markdown(md::parse("- [  ]()\n- b\n"))) == "ul[li[] li[p[t(b)]]]");
 }
 
-TEST_CASE("a list with a blank line inside an item gets blank lines between its items") {
-    // Found by fuzz_markdown: md4c misread a list that had a blank line inside an item but none between
-    // items (a paragraph after an item's sublist left the list, depending on the text's length).
-    const md::Document doc = md::parse("- - a\n\n  p\n- b\n");
-    CHECK(md::to_markdown(doc) == "- * a\n\n  p\n\n- b\n");
-    CHECK(parsed(md::to_markdown(doc)) == "ul-loose[li[ul[li[p[t(a)]]] p[t(p)]] li[p[t(b)]]]");
-    CHECK(parsed(md::to_markdown(doc)) == dump(doc.blocks));
-    // Not after an item that ends in an empty one: md4c closes every list at that blank line.
-    const md::Document empty = md::parse("- a\n\n  p\n- - \n- b\n");
-    CHECK(md::to_markdown(empty) == "- a\n\n  p\n\n- * \n- b\n");
-    CHECK(parsed(md::to_markdown(empty)) == dump(empty.blocks));
+TEST_CASE("a paragraph after an item's heading stays in the item wherever the heading starts") {
+    // Found by fuzz_markdown: md4c 0.4.8 took a line's start offset for an empty item's opener when its
+    // low byte was 4, and ended the list there (one offset in 256; cmake/md4c.cmake fixes it).
+    for (std::size_t pad = 1; pad <= 256; ++pad) {
+        const std::string text = std::string(pad, 'a') + "\n\n- * # h\n\n  p\n";
+        INFO(pad);
+        CHECK(parsed(text) == "p[t(" + std::string(pad, 'a') + ")] ul-loose[li[ul[li[h1[t(h)]]] p[t(p)]]]");
+    }
 }
 
 TEST_CASE("builders clean text and split lines") {
