@@ -106,7 +106,7 @@ void frame(void* arg) {
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(static_cast<float>(h.canvas_w), static_cast<float>(h.canvas_h));
     io.DisplayFramebufferScale = ImVec2(1.0f, 1.0f);
-    if (io.DeltaTime <= 0.0f) io.DeltaTime = 1.0f / 60.0f;  // rAF can repeat a timestamp
+    relplan::ui::App::limit_frame_time();
     ImGui::NewFrame();
     h.app->frame();
     if (!h.first_frame_done) js_mark("app-frame");

@@ -166,6 +166,7 @@ int main(int argc, char** argv) {
         auto t0 = std::chrono::steady_clock::now();
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
+        relplan::ui::App::limit_frame_time();
         if (!o.script.empty()) {
             script.before_frame(app);
             if (script.finished()) break;

@@ -67,13 +67,23 @@ App::App(AppConfig config) : s_(std::make_unique<State>()) {
 App::~App() = default;
 
 void App::build_fonts() {
+    const bool was_full = s_->glyphs.full_base;
     build_font_atlas(s_->config.ui_scale, s_->glyphs);
+    // Text noted against the startup atlas is noted again: the full one tells which base code points
+    // the embedded font lacks (they come from fallback fonts).
+    if (s_->glyphs.full_base && !was_full) s_->glyph_revision = ~0u;
     s_->built_scale = s_->config.ui_scale;
     s_->fonts_dirty = false;
 }
 
+void App::limit_frame_time() {
+    ImGuiIO& io = ImGui::GetIO();
+    io.DeltaTime = std::clamp(io.DeltaTime, 1.0f / 1000.0f, 1.0f / 10.0f);  // the lower bound: rAF can repeat a timestamp
+}
+
 bool App::needs_font_rebuild() const {
-    return s_->fonts_dirty || s_->glyphs.dirty || s_->built_scale != s_->config.ui_scale || heading_faces_pending();
+    return s_->fonts_dirty || s_->glyphs.dirty || s_->built_scale != s_->config.ui_scale || heading_faces_pending() ||
+           s_->glyphs.full_base != s_->glyphs.full_base_wanted;
 }
 
 void App::set_ui_scale(float scale) {

@@ -43,6 +43,10 @@ public:
     void set_ui_scale(float scale);
 
     void frame();
+    // Hosts call it between their backend's NewFrame and ImGui::NewFrame: the time ImGui advances is
+    // at most a tenth of a second a frame. A slow frame (software WebGL, a big paste) counted in full
+    // made a key held across two frames repeat, and Ctrl+V pasted twice or three times.
+    static void limit_frame_time();
 
     // Replaces the open plan with the one in `text` when it is valid; otherwise leaves the open plan
     // untouched and reports every error. `name` is the file name or path shown to the user.

@@ -46,9 +46,19 @@ const ImWchar* base_glyph_ranges() {
     return ranges;
 }
 
+const ImWchar* startup_glyph_ranges() {
+    // The UI's symbols: − (U+2212) ⊘ (U+2298) ■ ▲ ▼ ◆ ● (U+25A0..U+25CF) ★ (U+2605) ✓ ✗ (U+2713, U+2717).
+    static const ImWchar ranges[] = {
+        0x0020, 0x017F, 0x2000, 0x206F, 0x20A0, 0x20CF, 0x2190, 0x21FF, 0x2212, 0x2212, 0x2298, 0x2298,
+        0x25A0, 0x25CF, 0x2605, 0x2605, 0x2713, 0x2717, 0xFFFD, 0xFFFD, 0,
+    };
+    return ranges;
+}
+
 void note_text(GlyphNeeds& g, std::string_view utf8) {
     const ImFontAtlas* atlas = ImGui::GetCurrentContext() ? ImGui::GetIO().Fonts : nullptr;
-    const ImFont* font = atlas && atlas->IsBuilt() && !atlas->Fonts.empty() ? atlas->Fonts[0] : nullptr;
+    // The startup atlas lacks base code points on purpose; only the full one tells what the font lacks.
+    const ImFont* font = g.full_base && atlas && atlas->IsBuilt() && !atlas->Fonts.empty() ? atlas->Fonts[0] : nullptr;
     for (std::size_t i = 0; i < utf8.size();) {
         if (static_cast<unsigned char>(utf8[i]) < 0x80) {
             ++i;
@@ -101,6 +111,7 @@ int missing_glyphs(const GlyphNeeds& g) {
 
 void track_glyphs(App::State& s) {
     GlyphNeeds& g = s.glyphs;
+    g.full_base_wanted = true;  // from the next frame on
     std::string typed;
     for (ImWchar c : ImGui::GetIO().InputQueueCharacters)
         if (c >= 0xA0) utf8::append(typed, static_cast<std::uint32_t>(c));

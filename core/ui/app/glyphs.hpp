@@ -32,12 +32,19 @@ struct GlyphNeeds {
     ImVector<ImWchar> heading_ranges;
     ImVector<ImWchar> extra;    // the wanted code points alone, for the fallback fonts
     bool dirty = false;         // wanted or fonts changed since the last build
+    // The first frame is drawn with startup_glyph_ranges only: rasterising every base range was most of
+    // the time before the page's first frame. From the second frame on, the atlas holds them all.
+    bool full_base_wanted = false;
+    bool full_base = false;     // the atlas was built with every base range
 };
 
 // The ranges the embedded font is built with (zero-terminated; cmake/fonts.cmake subsets the font to
 // the same ranges): Latin with extensions, Greek, Cyrillic, punctuation, currency, arrows, maths,
 // box drawing and the symbols the UI uses.
 const ImWchar* base_glyph_ranges();
+// The part of them the first frame is built with: Latin-1 and Latin Extended-A, punctuation, currency,
+// arrows and the UI's own symbols.
+const ImWchar* startup_glyph_ranges();
 
 // Rebuilds the atlas (body font and heading sizes) at `scale` with the noted code points and the
 // fallback fonts; the host then re-creates the font texture (theme.cpp).

@@ -99,6 +99,7 @@ void build_font_atlas(float scale, GlyphNeeds& g) {
     // converted and uploaded before the first frame (WebGL2 and GL 3.3 take any size).
     io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
     g.dirty = false;
+    g.full_base = g.full_base_wanted;
     std::string_view ttf = assets::get("fonts/DejaVuSans.ttf");
     if (ttf.empty()) {
         io.Fonts->AddFontDefault();
@@ -110,7 +111,7 @@ void build_font_atlas(float scale, GlyphNeeds& g) {
     // need none, and the atlas stays small at high scales.
     static const ImWchar heading_base[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x052F, 0x2000, 0x206F, 0};
     ImFontGlyphRangesBuilder body, heading, extra;
-    body.AddRanges(base_glyph_ranges());
+    body.AddRanges(g.full_base ? base_glyph_ranges() : startup_glyph_ranges());
     heading.AddRanges(heading_base);
     for (char32_t cp : g.wanted) {
         for (ImFontGlyphRangesBuilder* b : {&body, &heading, &extra}) b->AddChar(static_cast<ImWchar>(cp));
