@@ -137,7 +137,8 @@ private:
                 if (!b.literal.empty() && out.back() != '\n') out += '\n';
                 return out + fence;
             }
-            case BlockKind::thematic_break: return "***";
+            // "* ***" would be one thematic break, not an item holding one.
+            case BlockKind::thematic_break: return lead == '*' ? "___" : "***";
             case BlockKind::block_quote: return prefix_lines(blocks(b.children, false), "> ", "> ");
             case BlockKind::bullet_list:
             case BlockKind::ordered_list: {
