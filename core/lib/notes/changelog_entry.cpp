@@ -137,6 +137,18 @@ bool bare_issue(std::string_view s) {
     return std::all_of(number.begin(), number.end(), is_digit) && s.substr(0, hash).find(' ') == std::string_view::npos;
 }
 
+// The link of reference `label` made from the first reference's: "#13" after "#12" at
+// ".../issues/12" is at ".../issues/13". A change keeps one link, so a list of references on one
+// tracker round-trips through it; nullopt when the first link does not end in its own number.
+std::optional<std::string> derived_link(const Ref& first, std::string_view label) {
+    const auto number = [](std::string_view l) -> std::string_view {
+        return l.size() > 1 && l.front() == '#' && std::all_of(l.begin() + 1, l.end(), is_digit) ? l.substr(1) : std::string_view();
+    };
+    const std::string_view from = number(first.label), to = number(label);
+    if (from.empty() || to.empty() || !ends_with(first.url, "/" + std::string(from))) return std::nullopt;
+    return first.url.substr(0, first.url.size() - from.size()) + std::string(to);
+}
+
 // A list of references: "[#1](u) [#2](u)", "#1, #2", "[#1], [#2]" (reference-style). nullopt when
 // any item is something else.
 std::optional<std::vector<Ref>> ref_list(std::string_view s, const EntryContext& context) {
@@ -289,7 +301,8 @@ std::string join_refs(const std::vector<Ref>& refs, ParsedEntry& out) {
     std::string ids;
     for (std::size_t i = 0; i < unique.size(); ++i) {
         ids += (i ? ", " : "") + unique[i].label;
-        if (i > 0 && !unique[i].url.empty() && unique[i].url != unique[0].url) {
+        if (i > 0 && !unique[i].url.empty() && unique[i].url != unique[0].url &&
+            derived_link(unique[0], unique[i].label) != unique[i].url) {
             out.dropped.push_back("the link of " + unique[i].label + " (" + unique[i].url +
                                   "): a change keeps the first reference's link");
         }
@@ -432,7 +445,13 @@ std::string format_entry(const Change& change, std::string_view repository) {
         const std::string ref = clean_text(change.ref_id);
         const auto url = sanitize_url(change.link);
         const auto plain = ref_list(ref, {});
-        if (url) {
+        if (url && plain && plain->size() > 1 && derived_link(Ref{plain->front().label, *url}, plain->back().label)) {
+            // Each reference with its own link, made from the first one's.
+            std::string linked;
+            for (const Ref& r : *plain)
+                linked += (linked.empty() ? "[" : ", [") + r.label + "](" + *derived_link(Ref{plain->front().label, *url}, r.label) + ")";
+            line += " (" + linked + ")";
+        } else if (url) {
             line += " ([" + ref + "](" + *url + "))";
         } else if (plain && std::all_of(plain->begin(), plain->end(), [](const Ref& r) { return bare_issue(r.label); })) {
             line += " (" + ref + ")";

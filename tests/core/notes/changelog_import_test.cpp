@@ -228,3 +228,24 @@ TEST_CASE("an entry keeps its paragraphs and the line after a code fence through
     REQUIRE(again);
     CHECK(again->plan == imported->plan);
 }
+
+TEST_CASE("several references on one tracker keep each one's link through import and export") {
+    const std::string text =
+        "# Changelog\n\n## [1.2.0](https://github.com/o/r/compare/v1.1.0...v1.2.0) (2024-01-02)\n\n### Bug Fixes\n\n"
+        "* **api:** keep sessions ([#12](https://github.com/o/r/issues/12), [#13](https://github.com/o/r/issues/13))\n"
+        "* other tracker ([#14](https://github.com/o/r/issues/14), [#15](https://example.org/t/99))\n";
+    const auto imported = import_changelog(text);
+    REQUIRE(imported);
+    const std::vector<Change>& changes = imported->plan.releases.at(0).changes;
+    REQUIRE(changes.size() == 2);
+    CHECK(changes[0].ref_id == "#12, #13");
+    CHECK(changes[0].link == "https://github.com/o/r/issues/12");
+    const std::string explained = explain_changelog_import(*imported);
+    CHECK(explained.find("issues/13") == std::string::npos);  // made from the first link: nothing dropped
+    CHECK(explained.find("https://example.org/t/99") != std::string::npos);  // another tracker's link is reported
+    const std::string written = changelog_document(imported->plan, {});
+    CHECK(written.find("([#12](https://github.com/o/r/issues/12), [#13](https://github.com/o/r/issues/13))") != std::string::npos);
+    const auto again = import_changelog(written);
+    REQUIRE(again);
+    CHECK(again->plan == imported->plan);
+}
