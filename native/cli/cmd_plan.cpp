@@ -70,6 +70,15 @@ int usage(Io io, std::string_view text, const std::string& problem) {
     return exit_usage;
 }
 
+// The exit code of a command with subcommands when there is none to run: none named (a usage error)
+// or help asked for. nullopt when the subcommand should run.
+std::optional<int> without_subcommand(const Args& args, Io io, std::string_view text, std::string_view command) {
+    if (args.empty()) return usage(io, text, std::string(command) + " needs a subcommand");
+    if (!wants_help(args)) return std::nullopt;
+    io.out << text;
+    return exit_ok;
+}
+
 Result<std::string> read_input(const std::string& path, Io io, std::uint64_t max_bytes) {
     return native::read_input(path, io.in, max_bytes);
 }
@@ -289,11 +298,7 @@ int plan_validate_json(const Args& files, Io io) {
 }  // namespace
 
 int cmd_plan(const Args& args, Io io) {
-    if (args.empty()) return usage(io, plan_usage, "plan needs a subcommand");
-    if (wants_help(args)) {
-        io.out << plan_usage;
-        return exit_ok;
-    }
+    if (const auto rc = without_subcommand(args, io, plan_usage, "plan")) return *rc;
     Args rest(args.begin() + 1, args.end());
     const bool as_json = take_flag(rest, "--json");  // fmt and schema print JSON anyway
     if (args[0] == "validate") {
@@ -311,11 +316,7 @@ int cmd_plan(const Args& args, Io io) {
 }
 
 int cmd_import(const Args& args, Io io) {
-    if (args.empty()) return usage(io, import_usage, "import needs a subcommand");
-    if (wants_help(args)) {
-        io.out << import_usage;
-        return exit_ok;
-    }
+    if (const auto rc = without_subcommand(args, io, import_usage, "import")) return *rc;
     Args rest(args.begin() + 1, args.end());
     take_flag(rest, "--json");  // the output is plan JSON
     if (args[0] == "changelog") return import_changelog_cmd(rest, io);

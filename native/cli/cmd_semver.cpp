@@ -136,25 +136,20 @@ std::optional<std::string> read_all(std::istream& in, std::ostream& err) {
     return std::move(*data);
 }
 
-struct Line {
-    std::string_view text;
-    std::size_t number;  // 1-based
-};
+// Prints an error of the core ("relplan: --about: message") and gives the exit code of invalid input.
+int report(const Error& e, std::ostream& err, std::string_view about = {}) {
+    err << "relplan: ";
+    if (!about.empty()) err << about << ": ";
+    err << clean_text(e.message) << "\n";
+    return 1;
+}
 
-// Lines without their "\n" / "\r\n"; blank lines are skipped.
-std::vector<Line> input_lines(std::string_view data) {
-    std::vector<Line> lines;
-    std::size_t start = 0;
-    std::size_t number = 0;
-    while (start < data.size()) {
-        std::size_t end = data.find('\n', start);
-        if (end == std::string_view::npos) end = data.size();
-        ++number;
-        std::string_view text = data.substr(start, end - start);
-        if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
-        if (!js_trim(text).empty()) lines.push_back(Line{text, number});
-        start = end + 1;
-    }
+// The input's lines without their "\n" / "\r\n"; blank lines are skipped.
+std::vector<std::string_view> nonblank_lines(std::string_view data) {
+    std::vector<std::string_view> lines;
+    LineReader reader(data);
+    while (const auto line = reader.next())
+        if (!js_trim(line->text).empty()) lines.push_back(line->text);
     return lines;
 }
 
@@ -188,10 +183,7 @@ int semver_sort(const Parsed& p, const SemverOptions& o, Io io) {
             out.clear();
         }
     });
-    if (!sorted.ok()) {
-        io.err << "relplan: " << clean_text(sorted.error().message) << "\n";
-        return 1;
-    }
+    if (!sorted.ok()) return report(sorted.error(), io.err);
     if (as_json) {
         w.end_array();
         w.end_object();
@@ -204,15 +196,9 @@ int semver_sort(const Parsed& p, const SemverOptions& o, Io io) {
 int semver_bump(const Parsed& p, const SemverOptions& o, Io io) {
     if (p.positional().size() != 3) return usage(io.err, "bump takes a version and a release type", "semver");
     auto v = Version::parse(p.positional()[1], o);
-    if (!v.ok()) {
-        io.err << "relplan: " << clean_text(v.error().message) << "\n";
-        return 1;
-    }
+    if (!v.ok()) return report(v.error(), io.err);
     auto type = parse_inc_type(p.positional()[2]);
-    if (!type.ok()) {
-        io.err << "relplan: " << clean_text(type.error().message) << "\n";
-        return 1;
-    }
+    if (!type.ok()) return report(type.error(), io.err);
     const std::string preid = p.value("--preid").value_or("");
     IncOptions io_options;
     io_options.identifier = preid;
@@ -224,10 +210,7 @@ int semver_bump(const Parsed& p, const SemverOptions& o, Io io) {
         else return usage(io.err, "--preid-base is 0, 1 or none", "semver");
     }
     auto r = inc(*v, *type, io_options);
-    if (!r.ok()) {
-        io.err << "relplan: " << clean_text(r.error().message) << "\n";
-        return 1;
-    }
+    if (!r.ok()) return report(r.error(), io.err);
     io.out << (p.has("--json") ? json_answer("version", r->normalized()) : r->normalized() + "\n");
     return 0;
 }
@@ -248,15 +231,10 @@ int cmd_semver(const Args& args, Io io) {
     const std::string& command = p.positional()[0];
     const auto nargs = p.positional().size() - 1;
     const bool as_json = p.has("--json");
-    const auto fail_version = [&](const Error& e) {
-        io.err << "relplan: " << clean_text(e.message) << "\n";
-        return 1;
-    };
-
     if (command == "valid") {
         if (nargs != 1) return usage(io.err, "valid takes one version", "semver");
         auto v = Version::parse(p.positional()[1], o);
-        if (!v.ok()) return fail_version(v.error());
+        if (!v.ok()) return report(v.error(), io.err);
         io.out << (as_json ? json_answer("version", v->normalized()) : v->normalized() + "\n");
         return 0;
     }
@@ -265,9 +243,9 @@ int cmd_semver(const Args& args, Io io) {
         // node-semver's diff always parses strictly.
         const SemverOptions po = command == "diff" ? SemverOptions{} : o;
         auto a = Version::parse(p.positional()[1], po);
-        if (!a.ok()) return fail_version(a.error());
+        if (!a.ok()) return report(a.error(), io.err);
         auto b = Version::parse(p.positional()[2], po);
-        if (!b.ok()) return fail_version(b.error());
+        if (!b.ok()) return report(b.error(), io.err);
         if (command == "compare" && as_json) {
             io.out << "{\n  \"result\": " << compare(*a, *b) << "\n}\n";
         } else if (command == "compare") {
@@ -288,9 +266,9 @@ int cmd_semver(const Args& args, Io io) {
     if (command == "satisfies") {
         if (nargs != 2) return usage(io.err, "satisfies takes a version and a range", "semver");
         auto v = Version::parse(p.positional()[1], o);
-        if (!v.ok()) return fail_version(v.error());
+        if (!v.ok()) return report(v.error(), io.err);
         auto r = Range::parse(p.positional()[2], o);
-        if (!r.ok()) return fail_version(r.error());
+        if (!r.ok()) return report(r.error(), io.err);
         const bool yes = r->test(*v);
         if (as_json) io.out << "{\n  \"satisfies\": " << (yes ? "true" : "false") << "\n}\n";
         else io.out << (yes ? "true" : "false") << "\n";
@@ -299,11 +277,10 @@ int cmd_semver(const Args& args, Io io) {
     if (command == "max-satisfying") {
         if (nargs != 1) return usage(io.err, "max-satisfying takes a range and reads versions from stdin", "semver");
         auto r = Range::parse(p.positional()[1], o);
-        if (!r.ok()) return fail_version(r.error());
+        if (!r.ok()) return report(r.error(), io.err);
         const auto data = read_all(io.in, io.err);
         if (!data) return 1;
-        std::vector<std::string_view> texts;
-        for (const Line& line : input_lines(*data)) texts.push_back(line.text);
+        const std::vector<std::string_view> texts = nonblank_lines(*data);
         const auto best = max_satisfying(texts, *r);
         const std::optional<std::string> found = best ? std::optional<std::string>(texts[*best]) : std::nullopt;
         if (as_json) io.out << json_answer("version", found);
@@ -327,10 +304,7 @@ int cmd_calver(const Args& args, Io io) {
     }
     if (p.positional().size() != 2) return usage(io.err, "calver next takes one SCHEME", "calver");
     auto scheme = CalverScheme::parse(p.positional()[1]);
-    if (!scheme.ok()) {
-        io.err << "relplan: " << clean_text(scheme.error().message) << "\n";
-        return 1;
-    }
+    if (!scheme.ok()) return report(scheme.error(), io.err);
     std::chrono::year_month_day date{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
     if (auto text = p.value("--date")) {
         auto d = parse_iso_date(*text);
@@ -340,34 +314,25 @@ int cmd_calver(const Args& args, Io io) {
     CalverNextOptions options;
     if (auto current = p.value("--current")) {
         auto v = parse_calver(version_argument(*current), *scheme);
-        if (!v.ok()) {
-            io.err << "relplan: --current: " << clean_text(v.error().message) << "\n";
-            return 1;
-        }
+        if (!v.ok()) return report(v.error(), io.err, "--current");
         options.current = std::move(*v);
     }
     const std::string modifier = p.value("--modifier").value_or("");
     options.modifier = modifier;
     auto next = next_calver(*scheme, date, options);
-    if (!next.ok()) {
-        io.err << "relplan: " << clean_text(next.error().message) << "\n";
-        return 1;
-    }
+    if (!next.ok()) return report(next.error(), io.err);
     io.out << (p.has("--json") ? json_answer("version", next->to_string()) : next->to_string() + "\n");
     return 0;
 }
 
 namespace {
 
-// The pre-1.0 rules and release rules of next-version's options.
-std::optional<NextVersionOptions> next_version_options(const Parsed& p, std::ostream& err) {
+// The pre-1.0 rules and release rules of next-version's options; an error names the option.
+Result<NextVersionOptions> next_version_options(const Parsed& p) {
     NextVersionOptions o;
     if (auto name = p.value("--policy")) {
         auto policy = pre_major_policy(*name);
-        if (!policy.ok()) {
-            err << "relplan: --policy: " << clean_text(policy.error().message) << "\n";
-            return std::nullopt;
-        }
+        if (!policy.ok()) return make_error("--policy: " + policy.error().message);
         o.pre_major = *policy;
     }
     if (p.has("--bump-minor-pre-major")) o.pre_major.breaking_is_minor = true;
@@ -376,26 +341,17 @@ std::optional<NextVersionOptions> next_version_options(const Parsed& p, std::ost
                                        std::pair{std::string_view("--features-always-bump-minor"), &o.pre_major.feat_is_patch}}) {
         const auto v = p.value(flag);
         if (!v) continue;
-        if (*v != "true" && *v != "false") {
-            err << "relplan: " << flag << " takes true or false\n";
-            return std::nullopt;
-        }
+        if (*v != "true" && *v != "false") return make_error(std::string(flag) + " takes true or false");
         *target = *v == "false";
     }
     for (const std::string& v : p.all("--release-rule")) {
         auto rule = parse_release_rule(v);
-        if (!rule.ok()) {
-            err << "relplan: --release-rule: " << clean_text(rule.error().message) << "\n";
-            return std::nullopt;
-        }
+        if (!rule.ok()) return make_error("--release-rule: " + rule.error().message);
         o.rules.push_back(std::move(*rule));
     }
     if (auto line = p.value("--line")) {
         auto range = parse_release_line(*line);
-        if (!range.ok()) {
-            err << "relplan: --line: " << clean_text(range.error().message) << "\n";
-            return std::nullopt;
-        }
+        if (!range.ok()) return make_error("--line: " + range.error().message);
         o.line = *range;
     }
     o.split_squash = p.has("--split-squash");
@@ -467,10 +423,7 @@ int next_version_from_plan(const Parsed& p, Io io) {
     const std::string preid = p.value("--pre").value_or(p.value("--preid").value_or(""));
     const Date today{std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
     auto suggestion = suggest_release_version(plan, *release, base, preid, today);
-    if (!suggestion) {
-        io.err << "relplan: " << clean_text(suggestion.error().message) << "\n";
-        return 1;
-    }
+    if (!suggestion) return report(suggestion.error(), io.err);
     if (p.has("--json")) {
         json::Writer w;
         w.begin_object();
@@ -513,12 +466,9 @@ int cmd_next_version(const Args& args, Io io) {
     const auto current_text = p.value("--current");
     if (!current_text) return usage(io.err, "--current V is required", "next-version");
     auto current = Version::parse(version_argument(*current_text));
-    if (!current.ok()) {
-        io.err << "relplan: --current: " << clean_text(current.error().message) << "\n";
-        return 1;
-    }
-    auto options = next_version_options(p, io.err);
-    if (!options) return 1;
+    if (!current.ok()) return report(current.error(), io.err, "--current");
+    auto options = next_version_options(p);
+    if (!options.ok()) return report(options.error(), io.err);
     const auto data = read_all(io.in, io.err);
     if (!data) return 1;
     if (const auto warning = commit_log_warning(*data)) io.err << "relplan: warning: " << *warning << "\n";
@@ -526,10 +476,7 @@ int cmd_next_version(const Args& args, Io io) {
     const std::string preid = p.value("--pre").value_or(p.value("--preid").value_or(""));
     options->preid = preid;
     auto result = next_version(*current, messages, *options);
-    if (!result.ok()) {
-        io.err << "relplan: " << clean_text(result.error().message) << "\n";
-        return 1;
-    }
+    if (!result.ok()) return report(result.error(), io.err);
     const NextVersion& n = *result;
     if (p.has("--json")) {
         io.out << next_version_json(*current, n, messages.size());

@@ -1,11 +1,13 @@
-// What the in-process benchmarks share (plan_bench, team_bench): reading an input file whole, wall-clock
-// milliseconds since a start point and the median of a run's samples, so one slow round does not move
-// a figure.
+// What the in-process benchmarks share (plan_bench, team_bench): their command line (input files, then
+// an optional iteration count), reading an input file whole, wall-clock milliseconds since a start
+// point and the median of a run's samples, so one slow round does not move a figure.
 #pragma once
 
 #include <algorithm>
 #include <chrono>
 #include <cstddef>
+#include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <optional>
@@ -13,6 +15,16 @@
 #include <vector>
 
 namespace bench {
+
+// ITERATIONS from a command line `PROGRAM INPUT... [ITERATIONS]` with `inputs` inputs: clamped to
+// 1..1000, 5 when absent. nullopt, after printing `usage` on stderr, when the argument count is wrong.
+inline std::optional<int> iterations_argument(int argc, char** argv, int inputs, const char* usage) {
+    if (argc < inputs + 1 || argc > inputs + 2) {
+        std::fputs(usage, stderr);
+        return std::nullopt;
+    }
+    return argc == inputs + 2 ? std::clamp(std::atoi(argv[inputs + 1]), 1, 1000) : 5;
+}
 
 // The file's bytes; nullopt when it cannot be opened.
 inline std::optional<std::string> read_file(const char* path) {

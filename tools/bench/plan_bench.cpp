@@ -8,10 +8,8 @@
 #include "bench_support.hpp"
 #include "plan/plan_json.hpp"
 
-#include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <cstdlib>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -21,11 +19,8 @@ using bench::median;
 using bench::ms_since;
 
 int main(int argc, char** argv) {
-    if (argc < 2 || argc > 3) {
-        std::fprintf(stderr, "usage: plan_bench FILE [ITERATIONS]\n");
-        return 2;
-    }
-    const int iterations = argc == 3 ? std::clamp(std::atoi(argv[2]), 1, 1000) : 5;
+    const std::optional<int> iterations = bench::iterations_argument(argc, argv, 1, "usage: plan_bench FILE [ITERATIONS]\n");
+    if (!iterations) return 2;
     const std::optional<std::string> file = bench::read_file(argv[1]);
     if (!file) {
         std::fprintf(stderr, "plan_bench: cannot read %s\n", argv[1]);
@@ -36,7 +31,7 @@ int main(int argc, char** argv) {
     std::vector<double> load_ms, export_ms, total_ms;
     std::size_t written = 0;
     // One untimed round first: page faults, allocator growth and (in WASM) memory growth happen once.
-    for (int i = -1; i < iterations; ++i) {
+    for (int i = -1; i < *iterations; ++i) {
         const auto t0 = std::chrono::steady_clock::now();
         const relplan::PlanLoad loaded = relplan::load_plan(text);
         const double t_load = ms_since(t0);
@@ -54,6 +49,6 @@ int main(int argc, char** argv) {
         total_ms.push_back(t_load + t_export);
     }
     std::printf("{\"load_ms\":%.3f,\"export_ms\":%.3f,\"total_ms\":%.3f,\"bytes_in\":%zu,\"bytes_out\":%zu,\"iterations\":%d}\n",
-                median(load_ms), median(export_ms), median(total_ms), text.size(), written, iterations);
+                median(load_ms), median(export_ms), median(total_ms), text.size(), written, *iterations);
     return 0;
 }

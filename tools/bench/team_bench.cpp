@@ -10,10 +10,8 @@
 #include "team/diff.hpp"
 #include "team/merge.hpp"
 
-#include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <cstdlib>
 #include <ctime>
 #include <optional>
 #include <string>
@@ -40,16 +38,13 @@ using bench::median;
 using bench::ms_since;
 
 int main(int argc, char** argv) {
-    if (argc < 4 || argc > 5) {
-        std::fprintf(stderr, "usage: team_bench BASE OURS THEIRS [ITERATIONS]\n");
-        return 2;
-    }
-    const int iterations = argc == 5 ? std::clamp(std::atoi(argv[4]), 1, 1000) : 5;
+    const std::optional<int> iterations = bench::iterations_argument(argc, argv, 3, "usage: team_bench BASE OURS THEIRS [ITERATIONS]\n");
+    if (!iterations) return 2;
     const auto base = read_plan(argv[1]), ours = read_plan(argv[2]), theirs = read_plan(argv[3]);
     if (!base || !ours || !theirs) return 1;
     std::vector<double> diff_ms, merge_ms, diff_cpu, merge_cpu;
     std::size_t listed = 0, conflicts = 0;
-    for (int i = -1; i < iterations; ++i) {  // one untimed round first (allocator growth)
+    for (int i = -1; i < *iterations; ++i) {  // one untimed round first (allocator growth)
         const auto t0 = std::chrono::steady_clock::now();
         const std::clock_t c0 = std::clock();
         const relplan::PlanDiff d = relplan::diff_plans(*base, *ours);
@@ -72,6 +67,6 @@ int main(int argc, char** argv) {
     }
     std::printf("{\"diff_ms\":%.3f,\"merge_ms\":%.3f,\"diff_cpu_ms\":%.3f,\"merge_cpu_ms\":%.3f,"
                 "\"releases_listed\":%zu,\"conflicts\":%zu,\"iterations\":%d}\n",
-                median(diff_ms), median(merge_ms), median(diff_cpu), median(merge_cpu), listed, conflicts, iterations);
+                median(diff_ms), median(merge_ms), median(diff_cpu), median(merge_cpu), listed, conflicts, *iterations);
     return 0;
 }

@@ -80,6 +80,21 @@ private:
         while (i_ < s_.size() && is_ws(s_[i_])) ++i_;
     }
 
+    // Steps over `c` when it is at the cursor.
+    bool consume(char c) {
+        if (i_ >= s_.size() || s_[i_] != c) return false;
+        ++i_;
+        return true;
+    }
+
+    // Steps into the container at the cursor; true when it is empty (its closing bracket is read too).
+    bool enter(Value& v, Kind kind, char closing) {
+        v.kind = kind;
+        ++i_;
+        skip_ws();
+        return consume(closing);
+    }
+
     bool parse_value(Value& v, int depth) {
         v.offset = i_;
         if (i_ >= s_.size()) {
@@ -139,8 +154,7 @@ private:
         } else {
             while (i_ < s_.size() && is_digit(s_[i_])) ++i_;
         }
-        if (i_ < s_.size() && s_[i_] == '.') {
-            ++i_;
+        if (consume('.')) {
             if (i_ >= s_.size() || !is_digit(s_[i_])) return bad("expected a digit after '.'");
             while (i_ < s_.size() && is_digit(s_[i_])) ++i_;
         }
@@ -260,13 +274,7 @@ private:
     }
 
     bool parse_array(Value& v, int depth) {
-        v.kind = Kind::array;
-        ++i_;
-        skip_ws();
-        if (i_ < s_.size() && s_[i_] == ']') {
-            ++i_;
-            return true;
-        }
+        if (enter(v, Kind::array, ']')) return true;
         const bool streamed = &v == streamed_array_;
         for (;;) {
             skip_ws();
@@ -278,14 +286,8 @@ private:
                 v.children.pop_back();
             }
             skip_ws();
-            if (i_ < s_.size() && s_[i_] == ',') {
-                ++i_;
-                continue;
-            }
-            if (i_ < s_.size() && s_[i_] == ']') {
-                ++i_;
-                return true;
-            }
+            if (consume(',')) continue;
+            if (consume(']')) return true;
             fail(i_ >= s_.size() ? "unexpected end of file in an array; expected ',' or ']'"
                                  : "expected ',' or ']' after an array element, found " + found());
             return false;
@@ -293,13 +295,7 @@ private:
     }
 
     bool parse_object(Value& v, int depth) {
-        v.kind = Kind::object;
-        ++i_;
-        skip_ws();
-        if (i_ < s_.size() && s_[i_] == '}') {
-            ++i_;
-            return true;
-        }
+        if (enter(v, Kind::object, '}')) return true;
         for (;;) {
             skip_ws();
             if (i_ >= s_.size()) {
@@ -316,12 +312,11 @@ private:
             key.offset = i_;
             if (!parse_string(key.text)) return false;
             skip_ws();
-            if (i_ >= s_.size() || s_[i_] != ':') {
+            if (!consume(':')) {
                 fail(i_ >= s_.size() ? "unexpected end of file in an object; expected ':'"
                                      : "expected ':' after the member name, found " + found());
                 return false;
             }
-            ++i_;
             skip_ws();
             v.children.emplace_back();
             if (stream_ != nullptr && &v == root_ && v.children[v.children.size() - 2].text == stream_->member) {
@@ -330,12 +325,8 @@ private:
             if (!parse_value(v.children.back(), depth)) return false;
             streamed_array_ = nullptr;  // the next member may move the root's children
             skip_ws();
-            if (i_ < s_.size() && s_[i_] == ',') {
-                ++i_;
-                continue;
-            }
-            if (i_ < s_.size() && s_[i_] == '}') {
-                ++i_;
+            if (consume(',')) continue;
+            if (consume('}')) {
                 find_duplicates(v);
                 return true;
             }
@@ -605,31 +596,24 @@ void Writer::before_value() {
     has_items_.back() = true;
 }
 
-void Writer::begin_object() {
+void Writer::open_container(char bracket) {
     before_value();
-    put('{');
+    put(bracket);
     has_items_.push_back(false);
 }
 
-void Writer::end_object() {
+// An empty container stays on its line: "{}", "[]".
+void Writer::close_container(char bracket) {
     const bool had = has_items_.back();
     has_items_.pop_back();
     if (had) newline();
-    put('}');
+    put(bracket);
 }
 
-void Writer::begin_array() {
-    before_value();
-    put('[');
-    has_items_.push_back(false);
-}
-
-void Writer::end_array() {
-    const bool had = has_items_.back();
-    has_items_.pop_back();
-    if (had) newline();
-    put(']');
-}
+void Writer::begin_object() { open_container('{'); }
+void Writer::end_object() { close_container('}'); }
+void Writer::begin_array() { open_container('['); }
+void Writer::end_array() { close_container(']'); }
 
 void Writer::key(std::string_view k) {
     if (has_items_.back()) put(',');

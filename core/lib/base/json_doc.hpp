@@ -171,6 +171,8 @@ public:
 private:
     void before_value();
     void newline();
+    void open_container(char bracket);
+    void close_container(char bracket);
     void put(char c) { out_.push_back(c); }
     void put(std::string_view s) { out_.insert(out_.end(), s.begin(), s.end()); }
 

@@ -321,33 +321,21 @@ void remove_tabs_and_newlines(std::string& s) {
     s.erase(std::remove_if(s.begin(), s.end(), [](char c) { return c == '\t' || c == '\n'; }), s.end());
 }
 
-std::string html_escape(std::string_view text, bool attribute) {
-    const std::string clean = clean_text(text);
-    std::string out;
-    out.reserve(clean.size() + clean.size() / 8);
-    for (char c : clean) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"':
-                if (attribute) {
-                    out += "&quot;";
-                } else {
-                    out += c;
-                }
-                break;
-            case '\'':
-                if (attribute) {
-                    out += "&#39;";
-                } else {
-                    out += c;
-                }
-                break;
-            default: out += c;
-        }
+const char* html_text_entity(char c) {
+    switch (c) {
+        case '&': return "&amp;";
+        case '<': return "&lt;";
+        case '>': return "&gt;";
+        default: return nullptr;
     }
-    return out;
+}
+
+const char* html_attribute_entity(char c) {
+    switch (c) {
+        case '"': return "&quot;";
+        case '\'': return "&#39;";
+        default: return html_text_entity(c);
+    }
 }
 
 }  // namespace
@@ -390,8 +378,20 @@ std::string clean_text(std::string_view text) {
     return out;
 }
 
-std::string html_escape_text(std::string_view text) { return html_escape(text, false); }
-std::string html_escape_attribute(std::string_view text) { return html_escape(text, true); }
+std::string escape_bytes(std::string_view text, const char* (*replacement)(char)) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    for (char c : text) {
+        if (const char* r = replacement(c)) out += r;
+        else out += c;
+    }
+    return out;
+}
+
+std::string html_escape_text(std::string_view text) { return escape_bytes(clean_text(text), html_text_entity); }
+std::string html_escape_attribute(std::string_view text) {
+    return escape_bytes(clean_text(text), html_attribute_entity);
+}
 
 std::optional<std::string> sanitize_url(std::string_view url) {
     // Browsers strip leading and trailing C0 controls and spaces, and tabs and newlines anywhere.

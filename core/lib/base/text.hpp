@@ -15,8 +15,11 @@
 //   its line, so the markers that only count at the start of a line ("# ", "- ", "1. ") stay as they are.
 // - display_width / wrap_text: terminal columns (East Asian wide and fullwidth characters and emoji 2,
 //   combining marks and other zero-width characters 0) and greedy word wrapping on those columns.
+// - escape_bytes: the building block of the escapers here and of other formats' (iCalendar).
+// - LineReader: text line by line, numbered from 1, without the "\n" or "\r\n" that ends each line.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -48,5 +51,38 @@ struct WrapOptions {
 // breaks, hard-breaks words longer than a line between grapheme clusters, and drops trailing spaces.
 // Lines never exceed `width` columns unless a single cluster is wider than the space left.
 std::string wrap_text(std::string_view text, const WrapOptions& options = {});
+
+// `text` with every byte for which `replacement` returns a string replaced by that string; bytes it
+// returns nullptr for are copied as they are.
+std::string escape_bytes(std::string_view text, const char* (*replacement)(char));
+
+struct NumberedLine {
+    std::string_view text;  // without its line break
+    std::size_t number;     // 1-based
+};
+
+// A line break at the very end ends the last line rather than starting an empty one, so "a\n" is one
+// line; a lone "\r" inside a line is kept. Inline: input readers call next() once per line of files
+// with millions of lines.
+class LineReader {
+public:
+    explicit LineReader(std::string_view text) : text_(text) {}
+
+    // The next line, or nullopt after the last.
+    std::optional<NumberedLine> next() {
+        if (start_ >= text_.size()) return std::nullopt;
+        std::size_t end = text_.find('\n', start_);
+        if (end == std::string_view::npos) end = text_.size();
+        std::string_view line = text_.substr(start_, end - start_);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        start_ = end + 1;
+        return NumberedLine{line, ++number_};
+    }
+
+private:
+    std::string_view text_;
+    std::size_t start_ = 0;
+    std::size_t number_ = 0;
+};
 
 }  // namespace relplan

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <utility>
 
 namespace relplan {
@@ -55,6 +56,13 @@ constexpr std::int64_t kDay = 86400;
 constexpr std::int64_t kMaxUtcOffset = 26 * 3600;
 
 std::int64_t clamp_instant(std::int64_t t) { return std::clamp(t, kMinInstant, kMaxInstant); }
+
+// The error for a time (`what`: "instant", "local time") outside kMinInstant..kMaxInstant; nullopt
+// inside.
+std::optional<Error> outside_supported_range(std::string_view what, std::int64_t t) {
+    if (t >= kMinInstant && t <= kMaxInstant) return std::nullopt;
+    return make_error(fmt::format("{} {} s since 1970 is outside the supported range 1900-01-01..9999-12-31", what, t));
+}
 
 int year_of(std::int64_t t) {
     return int(year_month_day{sys_days{days{t >= 0 ? t / kDay : -((-t + kDay - 1) / kDay)}}}.year());
@@ -423,20 +431,14 @@ std::vector<ZoneTransition> TimeZone::transitions(sys_seconds from, sys_seconds 
 
 Result<LocalTime> TimeZone::to_local(sys_seconds t) const {
     const std::int64_t s = t.time_since_epoch().count();
-    if (s < kMinInstant || s > kMaxInstant)
-        return make_error(fmt::format("instant {} s since 1970 is outside the supported range "
-                                      "1900-01-01..9999-12-31",
-                                      s));
+    if (auto error = outside_supported_range("instant", s)) return *error;
     ZoneState st = state_at(t);
     return LocalTime{local_seconds{seconds{s} + st.utc_offset}, std::move(st)};
 }
 
 Result<UtcResolution> TimeZone::to_utc(local_seconds local) const {
     const std::int64_t l = local.time_since_epoch().count();
-    if (l < kMinInstant || l > kMaxInstant)
-        return make_error(fmt::format("local time {} s since 1970 is outside the supported range "
-                                      "1900-01-01..9999-12-31",
-                                      l));
+    if (auto error = outside_supported_range("local time", l)) return *error;
     // Every offset that could apply within two days of the local reading (offsets stay < 26 h).
     const auto around = transitions(sys_seconds{seconds{l - 2 * kDay}},
                                     sys_seconds{seconds{l + 2 * kDay}});

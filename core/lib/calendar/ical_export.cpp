@@ -19,20 +19,21 @@ namespace relplan {
 
 using namespace std::chrono;
 
-std::string ics_escape_text(std::string_view text) {
-    std::string out;
-    out.reserve(text.size() + text.size() / 8);
-    for (char c : text) {
-        switch (c) {
-            case '\\': out += "\\\\"; break;
-            case ';': out += "\\;"; break;
-            case ',': out += "\\,"; break;
-            case '\n': out += "\\n"; break;
-            default: out += c;
-        }
+namespace {
+
+const char* ics_escape(char c) {
+    switch (c) {
+        case '\\': return "\\\\";
+        case ';': return "\\;";
+        case ',': return "\\,";
+        case '\n': return "\\n";
+        default: return nullptr;
     }
-    return out;
 }
+
+}  // namespace
+
+std::string ics_escape_text(std::string_view text) { return escape_bytes(text, ics_escape); }
 
 namespace {
 

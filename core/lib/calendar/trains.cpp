@@ -47,12 +47,6 @@ Result<std::vector<Release>> generate(const Plan& plan, const Train& train, cons
     return made;
 }
 
-const Train* find_train(const Plan& plan, std::string_view id) {
-    for (const Train& t : plan.trains)
-        if (t.id == id) return &t;
-    return nullptr;
-}
-
 }  // namespace
 
 bool untouched_by_hand(const Release& r, const Train& train, const std::vector<Date>& train_dates) {

@@ -181,6 +181,7 @@ const Component* find_component(const Plan& plan, std::string_view id) {
 const Stakeholder* find_stakeholder(const Plan& plan, std::string_view id) {
     return find_by_id(plan.stakeholders, id);
 }
+const Train* find_train(const Plan& plan, std::string_view id) { return find_by_id(plan.trains, id); }
 const Release* find_release_by_version(const Plan& plan, std::string_view version) {
     auto it = std::find_if(plan.releases.begin(), plan.releases.end(),
                            [&](const Release& r) { return r.version == version; });

@@ -479,6 +479,7 @@ MilestoneOffsets milestone_offsets(const PlanSettings& settings, ReleaseType typ
 const Release* find_release(const Plan& plan, std::string_view id);
 const Component* find_component(const Plan& plan, std::string_view id);
 const Stakeholder* find_stakeholder(const Plan& plan, std::string_view id);
+const Train* find_train(const Plan& plan, std::string_view id);
 // The release whose version string equals `version` (first match); nullptr when absent.
 const Release* find_release_by_version(const Plan& plan, std::string_view version);
 

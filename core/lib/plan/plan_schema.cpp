@@ -15,26 +15,21 @@ namespace {
 
 using json::Writer;
 
+// What a member of type M holds: the element type, and whether it is optional or a list of them.
+template <class T, bool Optional, bool Vector>
+struct ElementOf {
+    using type = T;
+    static constexpr bool is_optional = Optional;
+    static constexpr bool is_vector = Vector;
+};
 template <class M>
-struct Element {
-    using type = M;
-    static constexpr bool is_optional = false;
-    static constexpr bool is_vector = false;
-};
+struct Element : ElementOf<M, false, false> {};
 template <class T>
-struct Element<std::optional<T>> {
-    using type = T;
-    static constexpr bool is_optional = true;
-    static constexpr bool is_vector = false;
-};
+struct Element<std::optional<T>> : ElementOf<T, true, false> {};
 template <class T>
-struct Element<Boxed<T>> : Element<std::optional<T>> {};
+struct Element<Boxed<T>> : ElementOf<T, true, false> {};
 template <class T>
-struct Element<std::vector<T>> {
-    using type = T;
-    static constexpr bool is_optional = false;
-    static constexpr bool is_vector = true;
-};
+struct Element<std::vector<T>> : ElementOf<T, false, true> {};
 
 // The described type a member holds, through optional and vector (void when there is none).
 template <class M>

@@ -258,21 +258,11 @@ public:
     }
 };
 
-std::string component_id(Where w) {
+// The pointer of the id of element w.first of one of the plan's lists of things with ids.
+template <auto List, auto Id>
+std::string list_item_id(Where w) {
     const Path root;
-    return root.member(json_key<&Plan::components>).element(w.first).member(json_key<&Component::id>).str();
-}
-std::string stakeholder_id(Where w) {
-    const Path root;
-    return root.member(json_key<&Plan::stakeholders>).element(w.first).member(json_key<&Stakeholder::id>).str();
-}
-std::string train_id(Where w) {
-    const Path root;
-    return root.member(json_key<&Plan::trains>).element(w.first).member(json_key<&Train::id>).str();
-}
-std::string release_id(Where w) {
-    const Path root;
-    return root.member(json_key<&Plan::releases>).element(w.first).member(json_key<&Release::id>).str();
+    return root.member(json_key<List>).element(w.first).member(json_key<Id>).str();
 }
 std::string change_id(Where w) {
     const Path root;
@@ -385,10 +375,10 @@ std::vector<Diagnostic> validate_plan(const Plan& plan) {
         c.report(conflict_list.element(i), "unresolved merge conflict at '" + plan.conflicts[i].pointer +
                                                "': keep one value and remove this entry");
     }
-    c.duplicates(component_ids, "component", component_id);
-    c.duplicates(stakeholder_ids, "stakeholder", stakeholder_id);
-    c.duplicates(release_ids, "release", release_id);
-    c.duplicates(train_ids, "train", train_id);
+    c.duplicates(component_ids, "component", list_item_id<&Plan::components, &Component::id>);
+    c.duplicates(stakeholder_ids, "stakeholder", list_item_id<&Plan::stakeholders, &Stakeholder::id>);
+    c.duplicates(release_ids, "release", list_item_id<&Plan::releases, &Release::id>);
+    c.duplicates(train_ids, "train", list_item_id<&Plan::trains, &Train::id>);
     c.duplicates(change_ids, "change", change_id);
     c.duplicate_versions(release_list, plan.releases);
     return std::move(c.out);

@@ -1,5 +1,6 @@
 #include "version/semver_sort.hpp"
 
+#include "base/text.hpp"
 #include "version/semver_detail.hpp"
 
 #include <algorithm>
@@ -33,22 +34,15 @@ public:
     Result<std::monostate> read() {
         if (static_cast<std::uint64_t>(text_.size()) > UINT32_MAX) return make_error("the input is larger than 4 GiB");
         keys_.reserve(static_cast<std::size_t>(std::count(text_.begin(), text_.end(), '\n')) + 1);
-        std::size_t start = 0;
-        std::size_t number = 0;
         char scratch[kScratchSize];
-        while (start < text_.size()) {
-            std::size_t end = text_.find('\n', start);
-            if (end == std::string_view::npos) end = text_.size();
-            ++number;
-            std::string_view line = text_.substr(start, end - start);
-            if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-            start = end + 1;
-            if (js_trim(line).empty()) continue;
-            auto parsed = parse_parts(line, options_, scratch);
+        LineReader lines(text_);
+        while (const auto line = lines.next()) {
+            if (js_trim(line->text).empty()) continue;
+            auto parsed = parse_parts(line->text, options_, scratch);
             if (!parsed.ok()) {
-                return make_error("line " + std::to_string(number) + ": " + parsed.error().message);
+                return make_error("line " + std::to_string(line->number) + ": " + parsed.error().message);
             }
-            keys_.push_back(key(line, *parsed));
+            keys_.push_back(key(line->text, *parsed));
         }
         return std::monostate{};
     }

@@ -161,6 +161,10 @@ int support_chart_rows(App::State& s);
 // Consumers and dependency cycles in the project settings window.
 void draw_consumer_settings(App::State& s);
 void draw_dependency_settings(App::State& s);
+// The support fields of a release line or a dependency's cycle, beside the row's other fields: LTS,
+// the end of the phase before maintenance (`until_label`) and the end of life.
+void edit_support_dates(App::State& s, bool& lts, const char* until_label, std::optional<Date>& until,
+                        std::optional<Date>& eol);
 
 // ---- compare and merge (views/team/) ---------------------------------------------------------------
 

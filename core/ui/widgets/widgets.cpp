@@ -66,13 +66,8 @@ bool edit_date(App::State& s, const char* label, std::optional<Date>& value) {
     auto it = drafts.find(id);
     std::string text = it != drafts.end() ? it->second : date_text(value);
     bool invalid = it != drafts.end() && !text.empty() && !parse_date_text(text);
-    if (invalid) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.9f, 0.2f, 0.2f, 1.0f));
-    ImGui::SetNextItemWidth(date_field_width());
-    bool edited = ImGui::InputTextWithHint(label, "YYYY-MM-DD", &text);
-    if (invalid) {
-        ImGui::PopStyleColor();
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Not a date: use YYYY-MM-DD (a day that exists)");
-    }
+    bool edited = input_text_checked(label, "YYYY-MM-DD", text, date_field_width(), invalid, ImVec4(0.9f, 0.2f, 0.2f, 1.0f),
+                                     "Not a date: use YYYY-MM-DD (a day that exists)");
     bool changed = false;
     if (edited) {
         drafts[id] = text;
@@ -126,6 +121,30 @@ bool edit_lines(App::State& s, const char* label, std::vector<std::string>& line
     lines = std::move(out);
     s.doc.touch();
     return true;
+}
+
+bool input_text_checked(const char* label, const char* hint, std::string& text, float width, bool invalid,
+                        const ImVec4& problem_color, const char* problem) {
+    if (invalid) ImGui::PushStyleColor(ImGuiCol_Text, problem_color);
+    ImGui::SetNextItemWidth(width);
+    const bool edited = ImGui::InputTextWithHint(label, hint, &text);
+    if (invalid) {
+        ImGui::PopStyleColor();
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", problem);
+    }
+    return edited;
+}
+
+bool begin_window(App::State& s, const char* title, bool& open, float width, float height) {
+    ImGui::SetNextWindowSize(ImVec2(width * s.config.ui_scale, height * s.config.ui_scale), ImGuiCond_FirstUseEver);
+    if (ImGui::Begin(title, &open)) return true;
+    ImGui::End();
+    return false;
+}
+
+void header_row(std::initializer_list<const char*> names) {
+    for (const char* name : names) ImGui::TableSetupColumn(name);
+    ImGui::TableHeadersRow();
 }
 
 void help_marker(const char* text) {

@@ -9,8 +9,10 @@
 
 #include <imgui.h>
 
+#include <initializer_list>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace relplan::ui {
@@ -49,6 +51,17 @@ bool edit_enum(App::State& s, const char* label, E& value) {
     return changed;
 }
 
+// A checkbox for whether an optional setting is there: ticking it sets a default T, clearing it
+// removes the setting. True when it was toggled.
+template <class T>
+bool edit_presence(App::State& s, const char* label, std::optional<T>& value) {
+    bool on = value.has_value();
+    if (!ImGui::Checkbox(label, &on)) return false;
+    value = on ? std::optional<T>(T{}) : std::nullopt;
+    s.doc.touch();
+    return true;
+}
+
 // A list editor row's "Remove" button, on the row's line: removes element `i` (one undo step).
 template <class T>
 bool remove_row_button(App::State& s, std::vector<T>& list, std::size_t i) {
@@ -59,6 +72,39 @@ bool remove_row_button(App::State& s, std::vector<T>& list, std::size_t i) {
     s.doc.commit();
     return true;
 }
+
+// A list editor: `row(item, i)` draws each row's fields, in the row's own ID scope, and the row's
+// "Remove" button follows them.
+template <class T, class Row>
+void edit_rows(App::State& s, std::vector<T>& list, Row row) {
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        ImGui::PushID(static_cast<int>(i));
+        row(list[i], i);
+        const bool removed = remove_row_button(s, list, i);
+        ImGui::PopID();
+        if (removed) break;  // the rest moved up a place: they are drawn next frame
+    }
+}
+
+// A list editor's "Add" button appends `item` (one undo step).
+template <class T>
+void add_row(App::State& s, std::vector<T>& list, T item) {
+    list.push_back(std::move(item));
+    s.doc.touch();
+    s.doc.commit();
+}
+
+// A text input shown in `problem_color`, with `problem` as its tooltip, while `invalid`; true when the
+// text was edited. `width` is in screen pixels.
+bool input_text_checked(const char* label, const char* hint, std::string& text, float width, bool invalid,
+                        const ImVec4& problem_color, const char* problem);
+
+// Begins window `title` while `open`, sized `width` x `height` (pixels at scale 1) when first shown.
+// False when it is collapsed: ImGui::End() has then been called and there is nothing to draw.
+bool begin_window(App::State& s, const char* title, bool& open, float width, float height);
+
+// Columns with these names and the header row that shows them.
+void header_row(std::initializer_list<const char*> names);
 
 // Small helpers for consistent layout.
 void help_marker(const char* text);

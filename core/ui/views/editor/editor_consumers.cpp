@@ -5,6 +5,7 @@
 
 #include "app/test_anchors.hpp"
 #include "views/views.hpp"
+#include "widgets/widgets.hpp"
 
 #include <imgui.h>
 
@@ -51,12 +52,7 @@ void section_consumers(App::State& s, Release& r) {
     const float rows_h = ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(std::min<std::size_t>(impact->rows.size(), 8) + 1);
     if (!ImGui::BeginTable("##impact", 5, flags, ImVec2(0, rows_h + ImGui::GetStyle().CellPadding.y * 4))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("Consumer");
-    ImGui::TableSetupColumn("Declares");
-    ImGui::TableSetupColumn("This release");
-    ImGui::TableSetupColumn("Move to");
-    ImGui::TableSetupColumn("Notify");
-    ImGui::TableHeadersRow();
+    header_row({"Consumer", "Declares", "This release", "Move to", "Notify"});
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(impact->rows.size()));
     while (clipper.Step()) {

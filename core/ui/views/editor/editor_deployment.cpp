@@ -65,13 +65,8 @@ bool edit_instant(App::State& s, const char* label, std::chrono::sys_seconds& t,
     std::chrono::sys_seconds nt;
     std::int32_t no = 0;
     bool invalid = it != drafts.end() && !parse_instant(text, nt, no);
-    if (invalid) ImGui::PushStyleColor(ImGuiCol_Text, red);
-    ImGui::SetNextItemWidth(px(s, 190));
-    bool edited = ImGui::InputTextWithHint(label, "2026-03-10 22:00 +01:00", &text);
-    if (invalid) {
-        ImGui::PopStyleColor();
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Use YYYY-MM-DD HH:MM +HH:MM (the UTC offset of that local time)");
-    }
+    bool edited = input_text_checked(label, "2026-03-10 22:00 +01:00", text, px(s, 190), invalid, red,
+                                     "Use YYYY-MM-DD HH:MM +HH:MM (the UTC offset of that local time)");
     bool changed = false;
     if (edited) {
         drafts[id] = text;

@@ -8,14 +8,22 @@
 
 namespace relplan::ui {
 
+void edit_support_dates(App::State& s, bool& lts, const char* until_label, std::optional<Date>& until,
+                        std::optional<Date>& eol) {
+    ImGui::SameLine();
+    edit_bool(s, "LTS", lts);
+    ImGui::SameLine();
+    edit_date(s, until_label, until);
+    ImGui::SameLine();
+    edit_date(s, "end of life", eol);
+}
+
 void draw_consumer_settings(App::State& s) {
     auto& list = s.doc.plan.consumers;
     const float scale = s.config.ui_scale;
     ImGui::TextDisabled("Packages that depend on %s, with the range each declares.",
                         s.doc.plan.project.package.empty() ? "this package" : s.doc.plan.project.package.c_str());
-    for (std::size_t i = 0; i < list.size(); ++i) {
-        Consumer& c = list[i];
-        ImGui::PushID(static_cast<int>(i));
+    edit_rows(s, list, [&](Consumer& c, std::size_t i) {
         const std::string n = "project.consumer." + std::to_string(i);
         ImGui::SetNextItemWidth(150 * scale);
         edit_text(s, "##name", c.name, "package");
@@ -30,15 +38,9 @@ void draw_consumer_settings(App::State& s) {
         ImGui::SameLine();
         ImGui::SetNextItemWidth(150 * scale);
         edit_text(s, "##contact", c.contact, "contact");
-        const bool removed = remove_row_button(s, list, i);
-        ImGui::PopID();
-        if (removed) break;
-    }
-    if (ImGui::Button("Add consumer")) {
-        list.push_back(Consumer{"consumer-" + std::to_string(list.size() + 1), "^1.0.0", "", "", {}});
-        s.doc.touch();
-        s.doc.commit();
-    }
+    });
+    if (ImGui::Button("Add consumer"))
+        add_row(s, list, Consumer{"consumer-" + std::to_string(list.size() + 1), "^1.0.0", "", "", {}});
     anchor("project.consumer.add");
     ImGui::SameLine();
     if (ImGui::Button("Import consumers…")) s.open_requested = platform::OpenPurpose::import_consumers;
@@ -53,29 +55,16 @@ void draw_dependency_settings(App::State& s) {
     auto& list = s.doc.plan.dependencies;
     const float scale = s.config.ui_scale;
     ImGui::TextDisabled("Runtimes and frameworks we depend on; a planned release after their end of life is flagged.");
-    for (std::size_t i = 0; i < list.size(); ++i) {
-        DependencySupport& d = list[i];
-        ImGui::PushID(static_cast<int>(i));
+    edit_rows(s, list, [&](DependencySupport& d, std::size_t) {
         ImGui::SetNextItemWidth(100 * scale);
         edit_text(s, "##product", d.product, "nodejs");
         ImGui::SameLine();
         ImGui::SetNextItemWidth(60 * scale);
         edit_text(s, "##cycle", d.cycle, "20");
-        ImGui::SameLine();
-        edit_bool(s, "LTS", d.lts);
-        ImGui::SameLine();
-        edit_date(s, "support until", d.support);
-        ImGui::SameLine();
-        edit_date(s, "end of life", d.eol);
-        const bool removed = remove_row_button(s, list, i);
-        ImGui::PopID();
-        if (removed) break;
-    }
-    if (ImGui::Button("Add dependency cycle")) {
-        list.push_back(DependencySupport{"nodejs", "", std::nullopt, std::nullopt, std::nullopt, false, {}});
-        s.doc.touch();
-        s.doc.commit();
-    }
+        edit_support_dates(s, d.lts, "support until", d.support, d.eol);
+    });
+    if (ImGui::Button("Add dependency cycle"))
+        add_row(s, list, DependencySupport{"nodejs", "", std::nullopt, std::nullopt, std::nullopt, false, {}});
     ImGui::SameLine();
     if (ImGui::Button("Import endoflife.date JSON…")) s.open_requested = platform::OpenPurpose::import_dependency_support;
     anchor("project.dependency.import");

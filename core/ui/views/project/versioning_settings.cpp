@@ -68,11 +68,7 @@ void draw_release_lines(App::State& s, std::vector<ReleaseLine>& lines) {
         ImGui::PopID();
         if (removed) break;
     }
-    if (ImGui::Button("Add release line")) {
-        lines.push_back(ReleaseLine{"1.x", "release/1.x", {}});
-        s.doc.touch();
-        s.doc.commit();
-    }
+    if (ImGui::Button("Add release line")) add_row(s, lines, ReleaseLine{"1.x", "release/1.x", {}});
     anchor("project.release_line.add");
 }
 
@@ -80,12 +76,7 @@ void draw_release_lines(App::State& s, std::vector<ReleaseLine>& lines) {
 
 void draw_versioning_settings(App::State& s) {
     PlanSettings& st = s.doc.plan.settings;
-    bool custom = st.versioning.has_value();
-    if (ImGui::Checkbox("Project-specific version rules", &custom)) {
-        st.versioning = custom ? std::optional<VersioningSettings>(VersioningSettings{}) : std::nullopt;
-        s.doc.touch();
-        s.doc.commit();
-    }
+    if (edit_presence(s, "Project-specific version rules", st.versioning)) s.doc.commit();
     anchor("project.versioning");
     if (st.versioning) {
         ImGui::Indent();

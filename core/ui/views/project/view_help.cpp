@@ -38,11 +38,7 @@ constexpr const char* kTour[] = {
 void draw_help_window(App::State& s) {
     if (!s.project.help_open) return;
     // Tall enough for the tour, the shortcuts and Close without scrolling.
-    ImGui::SetNextWindowSize(ImVec2(680 * s.config.ui_scale, 640 * s.config.ui_scale), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Help", &s.project.help_open)) {
-        ImGui::End();
-        return;
-    }
+    if (!begin_window(s, "Help", s.project.help_open, 680, 640)) return;
     ImGui::Text("Release Planner %s", RELPLAN_VERSION);
     ImGui::TextDisabled("Plans, calendars, versions and release notes, all on your machine. Dear ImGui %s", IMGUI_VERSION);
     section_title("Getting started");

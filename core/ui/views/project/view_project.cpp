@@ -27,6 +27,20 @@ std::string fresh_id(const std::string& prefix, int n, bool (*taken)(const Plan&
 bool component_taken(const Plan& p, const std::string& id) { return find_component(p, id) != nullptr; }
 bool stakeholder_taken(const Plan& p, const std::string& id) { return find_stakeholder(p, id) != nullptr; }
 
+Component new_component(const Plan& p) {
+    Component c;
+    c.id = fresh_id("component", static_cast<int>(p.components.size()) + 1, component_taken, p);
+    c.name = "Component " + std::to_string(p.components.size() + 1);
+    return c;
+}
+
+Stakeholder new_stakeholder(const Plan& p) {
+    Stakeholder st;
+    st.id = fresh_id("stakeholder", static_cast<int>(p.stakeholders.size()) + 1, stakeholder_taken, p);
+    st.name = "New stakeholder";
+    return st;
+}
+
 // The project's IANA zone: an unknown name is shown with the database's message (it suggests the
 // spelling when only the case differs) and up to five known names containing what was typed.
 void draw_time_zone(App::State& s, Project& p) {
@@ -84,9 +98,7 @@ void column_titles(const App::State& s, std::initializer_list<std::pair<const ch
 void draw_components(App::State& s) {
     auto& list = s.doc.plan.components;
     if (!list.empty()) column_titles(s, {{"Name", 0}, {"Id", 160}, {"Owner", 260}});
-    for (std::size_t i = 0; i < list.size(); ++i) {
-        Component& c = list[i];
-        ImGui::PushID(static_cast<int>(i));
+    edit_rows(s, list, [&](Component& c, std::size_t i) {
         const std::string n = "project.component." + std::to_string(i);
         ImGui::SetNextItemWidth(160 * s.config.ui_scale);
         edit_text(s, "##name", c.name, "name");
@@ -99,27 +111,15 @@ void draw_components(App::State& s) {
         ImGui::SetNextItemWidth(140 * s.config.ui_scale);
         edit_text(s, "##owner", c.owner, "owner");
         anchor(n + ".owner");
-        const bool removed = remove_row_button(s, list, i);
-        ImGui::PopID();
-        if (removed) break;
-    }
-    if (ImGui::Button("Add component")) {
-        Component c;
-        c.id = fresh_id("component", static_cast<int>(list.size()) + 1, component_taken, s.doc.plan);
-        c.name = "Component " + std::to_string(list.size() + 1);
-        list.push_back(c);
-        s.doc.touch();
-        s.doc.commit();
-    }
+    });
+    if (ImGui::Button("Add component")) add_row(s, list, new_component(s.doc.plan));
     anchor("project.component.add");
 }
 
 void draw_stakeholders(App::State& s) {
     auto& list = s.doc.plan.stakeholders;
     if (!list.empty()) column_titles(s, {{"Name", 0}, {"Role", 140}, {"E-mail", 250}, {"Audience", 420}});
-    for (std::size_t i = 0; i < list.size(); ++i) {
-        Stakeholder& st = list[i];
-        ImGui::PushID(static_cast<int>(i));
+    edit_rows(s, list, [&](Stakeholder& st, std::size_t) {
         ImGui::SetNextItemWidth(140 * s.config.ui_scale);
         edit_text(s, "##name", st.name, "name");
         ImGui::SameLine();
@@ -131,25 +131,13 @@ void draw_stakeholders(App::State& s) {
         ImGui::SameLine();
         ImGui::SetNextItemWidth(100 * s.config.ui_scale);
         edit_enum(s, "##audience", st.audience);
-        const bool removed = remove_row_button(s, list, i);
-        ImGui::PopID();
-        if (removed) break;
-    }
-    if (ImGui::Button("Add stakeholder")) {
-        Stakeholder st;
-        st.id = fresh_id("stakeholder", static_cast<int>(list.size()) + 1, stakeholder_taken, s.doc.plan);
-        st.name = "New stakeholder";
-        list.push_back(st);
-        s.doc.touch();
-        s.doc.commit();
-    }
+    });
+    if (ImGui::Button("Add stakeholder")) add_row(s, list, new_stakeholder(s.doc.plan));
     anchor("project.stakeholder.add");
 }
 
 void draw_periods(App::State& s, std::vector<Period>& list, const char* what) {
-    for (std::size_t i = 0; i < list.size(); ++i) {
-        Period& p = list[i];
-        ImGui::PushID(static_cast<int>(i));
+    edit_rows(s, list, [&](Period& p, std::size_t) {
         ImGui::SetNextItemWidth(160 * s.config.ui_scale);
         edit_text(s, "##name", p.name, "name");
         ImGui::SameLine();
@@ -159,26 +147,17 @@ void draw_periods(App::State& s, std::vector<Period>& list, const char* what) {
         ImGui::TextUnformatted("to");
         ImGui::SameLine();
         if (edit_date(s, "##end", end) && end) p.end = *end;
-        const bool removed = remove_row_button(s, list, i);
-        ImGui::PopID();
-        if (removed) break;
-    }
+    });
     if (ImGui::Button((std::string("Add ") + what).c_str())) {
         Period p;
         p.name = what;
         p.start = p.end = today();
-        list.push_back(p);
-        s.doc.touch();
-        s.doc.commit();
+        add_row(s, list, std::move(p));
     }
 }
 
 void draw_optional_int(App::State& s, const char* label, std::optional<std::int32_t>& v) {
-    bool on = v.has_value();
-    if (ImGui::Checkbox(label, &on)) {
-        v = on ? std::optional<std::int32_t>(0) : std::nullopt;
-        s.doc.touch();
-    }
+    edit_presence(s, label, v);
     if (v) {
         ImGui::SameLine();
         ImGui::SetNextItemWidth(110 * s.config.ui_scale);
@@ -188,11 +167,7 @@ void draw_optional_int(App::State& s, const char* label, std::optional<std::int3
 
 void draw_support(App::State& s) {
     PlanSettings& st = s.doc.plan.settings;
-    bool has = st.support.has_value();
-    if (ImGui::Checkbox("Support policy for release lines", &has)) {
-        st.support = has ? std::optional<SupportPolicy>(SupportPolicy{}) : std::nullopt;
-        s.doc.touch();
-    }
+    edit_presence(s, "Support policy for release lines", st.support);
     if (st.support) {
         SupportPolicy& sp = *st.support;
         ImGui::Indent();
@@ -205,26 +180,12 @@ void draw_support(App::State& s) {
     }
     ImGui::TextDisabled("Maintenance lines (dates override the policy)");
     auto& lines = st.support_lines;
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-        LineSupport& l = lines[i];
-        ImGui::PushID(static_cast<int>(i));
+    edit_rows(s, lines, [&](LineSupport& l, std::size_t) {
         ImGui::SetNextItemWidth(80 * s.config.ui_scale);
         edit_text(s, "##line", l.line, "1.x");
-        ImGui::SameLine();
-        edit_bool(s, "LTS", l.lts);
-        ImGui::SameLine();
-        edit_date(s, "active until", l.active_until);
-        ImGui::SameLine();
-        edit_date(s, "end of life", l.eol);
-        const bool removed = remove_row_button(s, lines, i);
-        ImGui::PopID();
-        if (removed) break;
-    }
-    if (ImGui::Button("Add line")) {
-        lines.push_back(LineSupport{"1.x", false, std::nullopt, std::nullopt, {}});
-        s.doc.touch();
-        s.doc.commit();
-    }
+        edit_support_dates(s, l.lts, "active until", l.active_until, l.eol);
+    });
+    if (ImGui::Button("Add line")) add_row(s, lines, LineSupport{"1.x", false, std::nullopt, std::nullopt, {}});
 }
 
 // A section of the settings window, its header named for tests whether it is open or not.
@@ -238,11 +199,7 @@ bool section(const char* title, const char* anchor_name, ImGuiTreeNodeFlags flag
 
 void draw_project_settings(App::State& s) {
     if (!s.project.settings_open) return;
-    ImGui::SetNextWindowSize(ImVec2(720 * s.config.ui_scale, 560 * s.config.ui_scale), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Project settings", &s.project.settings_open)) {
-        ImGui::End();
-        return;
-    }
+    if (!begin_window(s, "Project settings", s.project.settings_open, 720, 560)) return;
     if (section("Project", "project.section.project", ImGuiTreeNodeFlags_DefaultOpen)) draw_project(s);
     if (section("Components and owners", "project.section.components", ImGuiTreeNodeFlags_DefaultOpen)) draw_components(s);
     if (section("Stakeholders and audiences", "project.section.stakeholders")) draw_stakeholders(s);

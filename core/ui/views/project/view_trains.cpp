@@ -20,9 +20,7 @@ Train new_train(const Plan& plan) {
     Train t;
     for (int n = static_cast<int>(plan.trains.size()) + 1;; ++n) {
         t.id = "train-" + std::to_string(n);
-        bool taken = false;
-        for (const Train& x : plan.trains) taken = taken || x.id == t.id;
-        if (!taken) break;
+        if (find_train(plan, t.id) == nullptr) break;
     }
     t.name = "Monthly";
     t.cadence = "monthly:2nd-tue";
@@ -139,12 +137,7 @@ void draw_preview(App::State& s) {
     if (!ImGui::BeginTable("##preview", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV,
                            ImVec2(0, rows * row_h + 2.0f * s.config.ui_scale)))
         return;
-    ImGui::TableSetupColumn("Version");
-    ImGui::TableSetupColumn("Release");
-    ImGui::TableSetupColumn("Code freeze");
-    ImGui::TableSetupColumn("Feature freeze");
-    ImGui::TableSetupColumn("Id");
-    ImGui::TableHeadersRow();
+    header_row({"Version", "Release", "Code freeze", "Feature freeze", "Id"});
     for (const Release& r : w.preview) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
@@ -182,11 +175,7 @@ void apply_draft(App::State& s) {
 void draw_trains_window(App::State& s) {
     auto& w = s.project;
     if (!w.trains_open) return;
-    ImGui::SetNextWindowSize(ImVec2(760 * s.config.ui_scale, 600 * s.config.ui_scale), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Release trains", &w.trains_open)) {
-        ImGui::End();
-        return;
-    }
+    if (!begin_window(s, "Release trains", w.trains_open, 760, 600)) return;
     auto& trains = s.doc.plan.trains;
     if (w.train >= static_cast<int>(trains.size())) w.train = -1;
     ImGui::BeginChild("##list", ImVec2(180 * s.config.ui_scale, 0), true);

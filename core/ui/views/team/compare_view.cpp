@@ -106,11 +106,7 @@ void draw_compare(App::State& s) {
     CompareState& c = s.compare;
     if (!c.open) return;
     refresh(s);
-    ImGui::SetNextWindowSize(ImVec2(640 * s.config.ui_scale, 480 * s.config.ui_scale), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin("Compare", &c.open)) {
-        ImGui::End();
-        return;
-    }
+    if (!begin_window(s, "Compare", c.open, 640, 480)) return;
     ImGui::TextUnformatted(c.title.c_str());
     anchor("compare.window");
     const std::shared_ptr<const PlanDiff> keep = c.diff;  // "Merge" below drops c.diff mid-frame

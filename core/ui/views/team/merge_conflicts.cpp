@@ -74,11 +74,7 @@ void draw_merge_conflicts(App::State& s) {
                                       ImGuiTableFlags_ScrollY;
         if (ImGui::BeginTable("##conflicts", 4, flags)) {
             ImGui::TableSetupScrollFreeze(0, 1);
-            ImGui::TableSetupColumn("Where");
-            ImGui::TableSetupColumn("Base");
-            ImGui::TableSetupColumn("Yours");
-            ImGui::TableSetupColumn("Theirs");
-            ImGui::TableHeadersRow();
+            header_row({"Where", "Base", "Yours", "Theirs"});
             // A click settles one conflict and shortens the list: the rest waits for the next frame.
             for (std::size_t i = 0; i < list.size(); ++i) {
                 const MergeConflict c = list[i];

@@ -78,10 +78,7 @@ void draw_move_preview(App::State& s) {
     ImGui::TextDisabled("Nothing changes until you apply it; Apply is one undo step.");
     ImGui::Spacing();
     if (ImGui::BeginTable("##changes", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit)) {
-        ImGui::TableSetupColumn("What");
-        ImGui::TableSetupColumn("Before");
-        ImGui::TableSetupColumn("After");
-        ImGui::TableHeadersRow();
+        header_row({"What", "Before", "After"});
         for (const FieldChange& c : w.changes) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();

@@ -55,16 +55,20 @@ void copyable(App::State& s, const std::string& text, const char* id) {
     ImGui::PopID();
 }
 
+// A text field `width` pixels wide at scale 1, showing `hint` while empty.
+void text_field(App::State& s, const char* label, const char* hint, std::string& value, float width) {
+    ImGui::SetNextItemWidth(width * s.config.ui_scale);
+    ImGui::InputTextWithHint(label, hint, &value);
+}
+
 void error_text(const std::string& message) { ImGui::TextColored(bad_color, "%s", message.c_str()); }
 
 void section_bumps(App::State& s) {
     VersionCalculatorState& v = s.versions;
     const float scale = s.config.ui_scale;
-    ImGui::SetNextItemWidth(200 * scale);
-    ImGui::InputTextWithHint("Version##bump", "1.2.3-rc.1", &v.version);
+    text_field(s, "Version##bump", "1.2.3-rc.1", v.version, 200);
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(90 * scale);
-    ImGui::InputTextWithHint("Pre-release id", "rc", &v.preid);
+    text_field(s, "Pre-release id", "rc", v.preid, 90);
     help_marker("Used by the pre* bumps and prerelease: 1.2.3 + preminor rc -> 1.3.0-rc.0. Empty: a bare number.");
     SemverOptions opts;
     opts.loose = v.loose;
@@ -112,15 +116,12 @@ void section_bumps(App::State& s) {
 
 void section_compare(App::State& s) {
     VersionCalculatorState& v = s.versions;
-    const float scale = s.config.ui_scale;
-    ImGui::SetNextItemWidth(160 * scale);
-    ImGui::InputTextWithHint("##a", "A", &v.compare_a);
+    text_field(s, "##a", "A", v.compare_a, 160);
     ImGui::SameLine();
     if (ImGui::Button("<>")) std::swap(v.compare_a, v.compare_b);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Swap A and B");
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(160 * scale);
-    ImGui::InputTextWithHint("##b", "B", &v.compare_b);
+    text_field(s, "##b", "B", v.compare_b, 160);
     SemverOptions opts;
     opts.loose = v.loose;
     Result<Version> a = Version::parse(v.compare_a, opts);
@@ -308,18 +309,13 @@ void section_ranges(App::State& s) {
 
 void section_calver(App::State& s) {
     VersionCalculatorState& v = s.versions;
-    const float scale = s.config.ui_scale;
-    ImGui::SetNextItemWidth(160 * scale);
-    ImGui::InputTextWithHint("Scheme", "YY.0M.MICRO", &v.calver_scheme);
+    text_field(s, "Scheme", "YY.0M.MICRO", v.calver_scheme, 160);
     help_marker("Tokens: YYYY YY 0Y MM 0M WW 0W DD 0D MAJOR MINOR MICRO MODIFIER, separated by . - or _");
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(80 * scale);
-    ImGui::InputTextWithHint("Modifier", "rc1", &v.calver_modifier);
-    ImGui::SetNextItemWidth(160 * scale);
-    ImGui::InputTextWithHint("Current", "none: first release", &v.calver_current);
+    text_field(s, "Modifier", "rc1", v.calver_modifier, 80);
+    text_field(s, "Current", "none: first release", v.calver_current, 160);
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(110 * scale);
-    ImGui::InputTextWithHint("Date", date_text(today()).c_str(), &v.calver_date);
+    text_field(s, "Date", date_text(today()).c_str(), v.calver_date, 110);
     Result<CalverScheme> scheme = CalverScheme::parse(v.calver_scheme);
     if (!scheme) {
         error_text("Scheme: " + scheme.error().message);
@@ -410,11 +406,9 @@ void section_commits(App::State& s) {
     VersionCalculatorState& v = s.versions;
     VersionsCache& c = cache_of(s);
     const float scale = s.config.ui_scale;
-    ImGui::SetNextItemWidth(140 * scale);
-    ImGui::InputTextWithHint("Current version", "0.0.0", &v.commits_current);
+    text_field(s, "Current version", "0.0.0", v.commits_current, 140);
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(80 * scale);
-    ImGui::InputTextWithHint("Pre-release id##commits", "rc", &v.commits_preid);
+    text_field(s, "Pre-release id##commits", "rc", v.commits_preid, 80);
     ImGui::TextUnformatted("Commit messages");
     help_marker("Paste `git log -z --format=%B A..B` (NUL-separated, exact), plain `git log`, `git log --oneline`, "
                 "or messages separated by blank lines (a paragraph starting with `type: ...` begins a new commit).");
