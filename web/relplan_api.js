@@ -389,12 +389,16 @@
     }).catch(function () {});
   }
 
+  // Settles once every working-copy write asked for so far has finished (window.relplan.workingCopyWritten:
+  // tests wait on it before a reload instead of sleeping).
+  var writes = Promise.resolve();
   Module.relplanStoreWorkingCopy = function (json, unsaved) {
     notePlanOpen(json);
-    dbRequest('readwrite', function (s) {
+    writes = Promise.all([writes, dbRequest('readwrite', function (s) {
       return s.put({ json: json, unsaved: unsaved, saved_at: Date.now(), tab: tabId }, tabKey);
-    });
+    })]);
   };
+  api.workingCopyWritten = function () { return writes.then(function () { return true; }); };
   // This tab's copy, or else the newest copy no open tab holds (taken over: moved to this tab).
   // The three reads go out together: each answer waits for the main thread, busy with the first frames.
   function readWorkingCopy() {

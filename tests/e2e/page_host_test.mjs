@@ -87,7 +87,8 @@ try {
     const mine = JSON.parse(JSON.stringify(example));
     mine.project.name = 'Kept through bad links';
     check('a plan is loaded', (await page.evaluate((t) => window.relplan.loadPlan(t), JSON.stringify(mine))).ok);
-    await page.waitForTimeout(400);  // the working copy is written asynchronously
+    await frames(page, 2);
+    await page.evaluate(() => window.relplan.workingCopyWritten());
     for (const [what, link, expect] of [
       ['a corrupt link', url + '#plan=q83KyVHIL8pJUQQA', /damaged|cut short|not valid/],
       ['a link with characters outside base64url', url + '#plan=abc$def', /damaged/],
@@ -115,7 +116,8 @@ try {
     twin.project.name = 'Twin plan';
     const a = page;
     check('tab A opens the plan', (await a.evaluate((t) => window.relplan.loadPlan(t), JSON.stringify(twin))).ok);
-    await a.waitForTimeout(400);
+    await frames(a, 2);
+    await a.evaluate(() => window.relplan.workingCopyWritten());
     const b = await open();
     const bStart = await exportPlan(b);
     check('a new tab does not take over an open tab\'s working copy', bStart.project.name !== 'Twin plan', bStart.project.name);
@@ -126,7 +128,8 @@ try {
     twin.project.name = 'Twin plan';
     twin.project.description = 'edited in tab B';
     await b.evaluate((t) => window.relplan.loadPlan(t), JSON.stringify(twin));
-    await b.waitForTimeout(400);
+    await frames(b, 2);
+    await b.evaluate(() => window.relplan.workingCopyWritten());
     await a.reload();
     await ready(a);
     const aPlan = await exportPlan(a);
@@ -208,7 +211,7 @@ try {
     const name = rel ? rel.name || '' : '';
     check('composed text (日本), a dead key (é) and emoji with a modifier arrive in the field', name.endsWith('日本é🎉👍🏽'), JSON.stringify(name));
     check('no composition intermediate was typed', !/にほん|´/.test(name), JSON.stringify(name));
-    await page.waitForTimeout(400);
+    await page.evaluate(() => window.relplan.workingCopyWritten());
     await page.reload();
     await ready(page);
     const again = (await exportPlan(page)).releases.find((r) => r.id === f.selected_release);

@@ -212,7 +212,7 @@ try {
 
   await step('reload and find the autosaved plan', async () => {
     await frames(page, 10);
-    await page.waitForTimeout(300);  // the IndexedDB write completes asynchronously
+    await page.evaluate(() => window.relplan.workingCopyWritten());
     await page.reload();
     await ready(page);
     check('reloading with unsaved work asks first', leaveQuestions.length === 1, `${leaveQuestions.length} questions`);
