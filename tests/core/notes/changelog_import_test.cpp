@@ -40,6 +40,17 @@ std::string in_file(std::string_view text, const Error& error) {
     return format_diagnostic(diagnostic_at(text, error.offset, error.message), "C.md");
 }
 
+// Imports `text` (which must import), checks that importing its export gives the same plan, and
+// returns the import.
+ChangelogImport round_tripped(const std::string& text) {
+    auto imported = import_changelog(text);
+    REQUIRE(imported);
+    const auto again = import_changelog(changelog_document(imported->plan, {}));
+    REQUIRE(again);
+    CHECK(again->plan == imported->plan);
+    return std::move(*imported);
+}
+
 }  // namespace
 
 TEST_CASE("Keep a Changelog 1.1: versions, dates, sections, [Unreleased], [YANKED], link references") {
@@ -216,17 +227,13 @@ TEST_CASE("an entry keeps its paragraphs and the line after a code fence through
         "# Changelog\n\n## [1.1.0] - 2024-02-01\n\n### Fixed\n\n"
         "- Fix parsing of config files\n  with a second line\n\n  A second paragraph.\n\n"
         "  ```\n  code inside\n  ```\n  after the fence\n- Another fix\n";
-    const auto imported = import_changelog(text);
-    REQUIRE(imported);
-    REQUIRE(imported->plan.releases.size() == 1);
-    const std::vector<Change>& changes = imported->plan.releases[0].changes;
+    const ChangelogImport imported = round_tripped(text);
+    REQUIRE(imported.plan.releases.size() == 1);
+    const std::vector<Change>& changes = imported.plan.releases[0].changes;
     REQUIRE(changes.size() == 2);
     CHECK(changes[0].description ==
           "Fix parsing of config files with a second line\n\nA second paragraph.\n```\ncode inside\n```\nafter the fence");
     CHECK(changes[1].description == "Another fix");
-    const auto again = import_changelog(changelog_document(imported->plan, {}));
-    REQUIRE(again);
-    CHECK(again->plan == imported->plan);
 }
 
 TEST_CASE("several references on one tracker keep each one's link through import and export") {
@@ -234,18 +241,14 @@ TEST_CASE("several references on one tracker keep each one's link through import
         "# Changelog\n\n## [1.2.0](https://github.com/o/r/compare/v1.1.0...v1.2.0) (2024-01-02)\n\n### Bug Fixes\n\n"
         "* **api:** keep sessions ([#12](https://github.com/o/r/issues/12), [#13](https://github.com/o/r/issues/13))\n"
         "* other tracker ([#14](https://github.com/o/r/issues/14), [#15](https://example.org/t/99))\n";
-    const auto imported = import_changelog(text);
-    REQUIRE(imported);
-    const std::vector<Change>& changes = imported->plan.releases.at(0).changes;
+    const ChangelogImport imported = round_tripped(text);
+    const std::vector<Change>& changes = imported.plan.releases.at(0).changes;
     REQUIRE(changes.size() == 2);
     CHECK(changes[0].ref_id == "#12, #13");
     CHECK(changes[0].link == "https://github.com/o/r/issues/12");
-    const std::string explained = explain_changelog_import(*imported);
+    const std::string explained = explain_changelog_import(imported);
     CHECK(explained.find("issues/13") == std::string::npos);  // made from the first link: nothing dropped
     CHECK(explained.find("https://example.org/t/99") != std::string::npos);  // another tracker's link is reported
-    const std::string written = changelog_document(imported->plan, {});
+    const std::string written = changelog_document(imported.plan, {});
     CHECK(written.find("([#12](https://github.com/o/r/issues/12), [#13](https://github.com/o/r/issues/13))") != std::string::npos);
-    const auto again = import_changelog(written);
-    REQUIRE(again);
-    CHECK(again->plan == imported->plan);
 }
