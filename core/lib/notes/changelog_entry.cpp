@@ -149,6 +149,20 @@ std::optional<std::string> derived_link(const Ref& first, std::string_view label
     return first.url.substr(0, first.url.size() - from.size()) + std::string(to);
 }
 
+// "[#12](…/12), [#13](…/13)": each of several references with its own link, made from `url`, the
+// first one's; nullopt unless every one can be made.
+std::optional<std::string> linked_refs(const std::vector<Ref>& refs, const std::string& url) {
+    if (refs.size() < 2) return std::nullopt;
+    const Ref first{refs.front().label, url};
+    std::string out;
+    for (const Ref& r : refs) {
+        const auto link = derived_link(first, r.label);
+        if (!link) return std::nullopt;
+        out += (out.empty() ? "[" : ", [") + r.label + "](" + *link + ")";
+    }
+    return out;
+}
+
 // A list of references: "[#1](u) [#2](u)", "#1, #2", "[#1], [#2]" (reference-style). nullopt when
 // any item is something else.
 std::optional<std::vector<Ref>> ref_list(std::string_view s, const EntryContext& context) {
@@ -445,12 +459,9 @@ std::string format_entry(const Change& change, std::string_view repository) {
         const std::string ref = clean_text(change.ref_id);
         const auto url = sanitize_url(change.link);
         const auto plain = ref_list(ref, {});
-        if (url && plain && plain->size() > 1 && derived_link(Ref{plain->front().label, *url}, plain->back().label)) {
-            // Each reference with its own link, made from the first one's.
-            std::string linked;
-            for (const Ref& r : *plain)
-                linked += (linked.empty() ? "[" : ", [") + r.label + "](" + *derived_link(Ref{plain->front().label, *url}, r.label) + ")";
-            line += " (" + linked + ")";
+        const auto linked = url && plain ? linked_refs(*plain, *url) : std::nullopt;
+        if (linked) {
+            line += " (" + *linked + ")";
         } else if (url) {
             line += " ([" + ref + "](" + *url + "))";
         } else if (plain && std::all_of(plain->begin(), plain->end(), [](const Ref& r) { return bare_issue(r.label); })) {

@@ -251,4 +251,8 @@ TEST_CASE("several references on one tracker keep each one's link through import
     CHECK(explained.find("https://example.org/t/99") != std::string::npos);  // another tracker's link is reported
     const std::string written = changelog_document(imported.plan, {});
     CHECK(written.find("([#12](https://github.com/o/r/issues/12), [#13](https://github.com/o/r/issues/13))") != std::string::npos);
+    // A reference whose link cannot be made from the first one's keeps the list on the first link.
+    Plan mixed = imported.plan;
+    mixed.releases[0].changes[0].ref_id = "#12, o/r#5, #13";
+    CHECK(changelog_document(mixed, {}).find("([#12, o/r#5, #13](https://github.com/o/r/issues/12))") != std::string::npos);
 }
