@@ -202,6 +202,10 @@ private:
     }
 
     int leave_block(MD_BLOCKTYPE type) {
+        // md4c 0.4.8 (and 0.5) can open emphasis whose closer it then finds inside a link destination
+        // ("_a [b](https://x.org/C_) c"): the closer is hidden and the span never left. Spans end with
+        // their block, or everything after them, up to the end of the document, would be lost.
+        while (!spans_.empty()) close_span();
         if (type == MD_BLOCK_DOC) return 0;
         OpenBlock open = std::move(blocks_.back());
         blocks_.pop_back();
@@ -278,20 +282,24 @@ private:
         return 0;
     }
 
-    int leave_span(MD_SPANTYPE type) {
+    int leave_span(MD_SPANTYPE) {
         // md4c 0.4.8 can close a span it never opened (tests/fuzz/corpus/markdown/
         // regression_break_before_closer.md): there is nothing to close then.
-        if (spans_.empty()) return 0;
+        if (!spans_.empty()) close_span();
+        return 0;
+    }
+
+    void close_span() {
         OpenSpan open = std::move(spans_.back());
         spans_.pop_back();
         if (!open.made) {
-            if (type == MD_SPAN_EM || type == MD_SPAN_STRONG) append_text(type == MD_SPAN_EM ? "*" : "**");
-            return 0;
+            if (open.node.kind == InlineKind::emphasis) append_text("*");
+            if (open.node.kind == InlineKind::strong) append_text("**");
+            return;
         }
         std::vector<Inline>& to = inlines();
         if (open.node.kind == InlineKind::code) code_text(open);
         to.push_back(std::move(open.node));
-        return 0;
     }
 
     // A code span's text as CommonMark gives it, where md4c could not: it leaves "\\|" in spans in

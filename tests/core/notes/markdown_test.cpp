@@ -525,6 +525,16 @@ TEST_CASE("a thematic break that starts a \"*\" item is written with underscores
     CHECK(parsed(md::to_markdown(doc)) == dump(doc.blocks));
 }
 
+TEST_CASE("emphasis whose closer md4c hides in a link destination ends with its paragraph") {
+    // Found by fuzz_markdown: md4c pairs the opener with the '_' in the URL, then drops that closer with
+    // the destination. The span was never left and every later block went into it, out of the document.
+    const md::Document doc = md::parse("_a [b](https://x.org/C_) c_\n\nnext\n");
+    CHECK(dump(doc.blocks) == "p[em[t(a ) a<https://x.org/C_>[t(b)] t( c_)]] p[t(next)]");
+    CHECK(parsed(md::to_markdown(doc)) == dump(doc.blocks));
+    CHECK(dump(md::parse("*_a [b](https://x.org/C_) c_ d*\n\nnext\n").blocks) ==
+          "p[em[em[t(a ) a<https://x.org/C_>[t(b)] t( c_ d)]]] p[t(next)]");
+}
+
 TEST_CASE("builders clean text and split lines") {
     CHECK(dump(md::text_inlines("  first line \n\n second\tline\x01  ")) == "t(first line) sb t(second line\xEF\xBF\xBD)");
     CHECK(md::text("a\nb").text == "a b");
