@@ -27,8 +27,8 @@ EM_JS(char*, js_load_setting, (const char* key), {
     stringToUTF8(v, p, n);
     return p;
 });
-EM_JS(void, js_store_setting, (const char* key, const char* value, int length), {
-    Module.relplanStoreSetting(UTF8ToString(key), UTF8ToString(value, length));
+EM_JS(int, js_store_setting, (const char* key, const char* value, int length), {
+    return Module.relplanStoreSetting(UTF8ToString(key), UTF8ToString(value, length)) ? 1 : 0;
 });
 EM_JS(void, js_store_working_copy, (const char* json, int length, int unsaved),
       { Module.relplanStoreWorkingCopy(UTF8ToString(json, length), unsaved !== 0); });
@@ -124,8 +124,11 @@ std::optional<std::string> load_setting(const std::string& key) {
     return v;
 }
 
-void store_setting(const std::string& key, std::string_view value) {
-    js_store_setting(key.c_str(), value.data(), static_cast<int>(value.size()));
+Result<Done> store_setting(const std::string& key, std::string_view value) {
+    if (js_store_setting(key.c_str(), value.data(), static_cast<int>(value.size())) == 0)
+        return make_error("the browser did not keep the setting \"" + key + "\" (its storage is full or blocked)",
+                          Error::npos, ErrorKind::io);
+    return Done{};
 }
 
 void store_working_copy(std::string_view plan_json, bool unsaved, std::string_view) {

@@ -297,8 +297,8 @@
   Module.relplanLoadSetting = function (key) {
     try { return window.localStorage.getItem('relplan.' + key); } catch (e) { return null; }
   };
-  Module.relplanStoreSetting = function (key, value) {
-    try { window.localStorage.setItem('relplan.' + key, value); } catch (e) {}
+  Module.relplanStoreSetting = function (key, value) {  // false: storage full, blocked or off
+    try { window.localStorage.setItem('relplan.' + key, value); return true; } catch (e) { return false; }
   };
   Module.relplanPrefersDark = function () {
     return !!(window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches);

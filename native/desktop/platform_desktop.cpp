@@ -117,10 +117,12 @@ std::optional<std::string> load_setting(const std::string& key) {
     return std::move(r.value());
 }
 
-void store_setting(const std::string& key, std::string_view value) {
+Result<Done> store_setting(const std::string& key, std::string_view value) {
     std::error_code ec;
-    fs::create_directories(config_dir(), ec);
-    (void)native::write_file_atomic(setting_path(key).string(), value);
+    fs::create_directories(config_dir(), ec);  // a failure shows in the write's error
+    auto r = native::write_file_atomic(setting_path(key).string(), value);
+    if (!r) return r.error();
+    return Done{};
 }
 
 void store_working_copy(std::string_view plan_json, bool unsaved, std::string_view document) {

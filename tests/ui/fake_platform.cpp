@@ -69,7 +69,11 @@ std::optional<std::string> load_setting(const std::string& key) {
     return it->second;
 }
 
-void store_setting(const std::string& key, std::string_view value) { fake_platform().settings[key] = std::string(value); }
+Result<Done> store_setting(const std::string& key, std::string_view value) {
+    if (fake_platform().settings_full) return make_error("storage is full", Error::npos, ErrorKind::io);
+    fake_platform().settings[key] = std::string(value);
+    return Done{};
+}
 
 void store_working_copy(std::string_view plan_json, bool unsaved, std::string_view) {
     fake_platform().working_copy = std::string(plan_json);

@@ -30,6 +30,7 @@ struct FakePlatform {
     std::string answer;
     std::map<std::string, std::string> files;    // what read_file finds, by path
     std::map<std::string, std::string> settings;
+    bool settings_full = false;                  // store_setting fails (keeps nothing)
     std::map<std::string, std::string> snapshots;  // store_snapshot's versions, by revision (found at once)
     std::vector<std::string> views;              // view_changed names, in order
     bool unsaved = false;                        // as set_unsaved last said

@@ -110,4 +110,21 @@ TEST_CASE("share links: File > Share link address keeps a valid page address as 
     REQUIRE(ui.click("menu.file.share_address"));
     REQUIRE(ui.click("share_address.ok"));  // opened with the kept address, saved unchanged
     CHECK(fake_platform().settings["share_address"] == "https://example.org/relplan/");
+
+    // Storage that keeps nothing: the dialog stays open with what was typed, and the status says why.
+    fake_platform().settings_full = true;
+    REQUIRE(ui.click("menu.file"));
+    REQUIRE(ui.click("menu.file.share_address"));
+    REQUIRE(ui.click("share_address.text"));
+    ui.press({'A', true});
+    ui.type("https://example.com/plans/");
+    ui.frames(2);
+    REQUIRE(ui.click("share_address.ok"));
+    CHECK(ui.fact("dialog") == "Share link address");
+    CHECK(ui.fact("status") == "Not kept for next time: storage is full");
+    CHECK(fake_platform().settings["share_address"] == "https://example.org/relplan/");
+    fake_platform().settings_full = false;
+    REQUIRE(ui.click("share_address.ok"));
+    CHECK(ui.fact("dialog").empty());
+    CHECK(fake_platform().settings["share_address"] == "https://example.com/plans/");
 }

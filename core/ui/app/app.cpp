@@ -37,6 +37,12 @@ void load_settings(App::State& s) {
 
 }  // namespace
 
+bool keep_setting(App::State& s, const std::string& key, std::string_view value) {
+    auto kept = platform::store_setting(key, value);
+    if (!kept) s.flash("Not kept for next time: " + kept.error().message, ImGui::GetTime());
+    return kept.ok();
+}
+
 void remember_recent(App::State& s, const std::string& path) {
     if (!platform::abilities().file_paths || path.empty()) return;
     s.recent_files.erase(std::remove(s.recent_files.begin(), s.recent_files.end(), path), s.recent_files.end());
@@ -44,13 +50,13 @@ void remember_recent(App::State& s, const std::string& path) {
     if (s.recent_files.size() > 8) s.recent_files.resize(8);
     std::string joined;
     for (const auto& r : s.recent_files) joined += r + "\n";
-    platform::store_setting("recent", joined);
+    keep_setting(s, "recent", joined);
 }
 
 void set_theme(App::State& s, const std::string& theme) {
     s.config.theme = theme;
     s.dark = theme == "dark" || (theme.empty() && platform::system_prefers_dark());
-    platform::store_setting("theme", theme);
+    keep_setting(s, "theme", theme);
     apply_theme(s.dark, s.config.ui_scale);
 }
 

@@ -453,7 +453,7 @@ void App::frame() {
     if (io.WantSaveIniSettings) {
         size_t n = 0;
         const char* ini = ImGui::SaveIniSettingsToMemory(&n);
-        platform::store_setting("layout", std::string_view(ini, n));
+        keep_setting(s, "layout", std::string_view(ini, n));
         io.WantSaveIniSettings = false;
     }
 }

@@ -32,7 +32,8 @@ Abilities abilities();
 
 // The clipboard's text, with its length. NUL bytes are part of the text where the host can carry them
 // (abilities().clipboard_nul); the desktop's clipboard (GLFW) is a C string that ends at the first NUL.
-// Page: what the page's last paste event delivered, or what the app last copied.
+// Page: what the page's last paste event delivered, or what the app last copied (browsers hand the
+// clipboard over in the paste event only, so this answers in the call there too).
 std::string clipboard_text();
 void set_clipboard(const std::string& text);
 
@@ -58,9 +59,13 @@ Result<Done> save_file(const std::string& name, std::string_view bytes);
 Result<std::string> read_file(const std::string& path);
 
 // Small persistent key/value store (settings, layout, recent files): a file in the user's config
-// directory natively, localStorage in the page.
+// directory natively, localStorage in the page. Settings answer in the call, unlike the services that
+// wait on the user, the network or IndexedDB: both hosts hold them at hand (localStorage is synchronous,
+// the files are small), so a callback would only delay the first frame's theme and layout.
+// store_setting's Error says why a value was not kept (the browser's storage is full or blocked, the
+// folder is not writable).
 std::optional<std::string> load_setting(const std::string& key);
-void store_setting(const std::string& key, std::string_view value);
+Result<Done> store_setting(const std::string& key, std::string_view value);
 
 // The working copy of the open plan, kept so a crash or reload loses nothing: called after every
 // committed edit and after saves. `document` is the plan's path, or its name when it has none.

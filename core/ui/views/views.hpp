@@ -194,6 +194,8 @@ void draw_merge_conflicts(App::State& s);
 void draw_team_windows(App::State& s);
 
 // app.cpp
+// Stores a setting; when the host cannot keep it, the status line says so (the app goes on with it).
+bool keep_setting(App::State& s, const std::string& key, std::string_view value);
 void remember_recent(App::State& s, const std::string& path);
 void set_theme(App::State& s, const std::string& theme);
 

@@ -69,9 +69,11 @@ void draw_share_address_dialog(App::State& s) {
     if (problem) ImGui::TextColored(ImVec4(0.85f, 0.25f, 0.2f, 1.0f), "%s", problem->c_str());
     ImGui::BeginDisabled(problem.has_value());
     if (ImGui::Button("Save") || (!problem && (enter || dialog_confirmed()))) {
-        platform::store_setting(address_setting, address);
-        s.flash(address.empty() ? "Share links are bare fragments" : "Share links start with " + std::string(address), ImGui::GetTime());
-        ImGui::CloseCurrentPopup();
+        // Not kept: the dialog stays open with the address, and the status line says why.
+        if (keep_setting(s, address_setting, address)) {
+            s.flash(address.empty() ? "Share links are bare fragments" : "Share links start with " + std::string(address), ImGui::GetTime());
+            ImGui::CloseCurrentPopup();
+        }
     }
     ImGui::EndDisabled();
     anchor("share_address.ok");
@@ -80,12 +82,12 @@ void draw_share_address_dialog(App::State& s) {
     ImGui::EndPopup();
 }
 
-void remember_shared_version(App::State&, const Plan& plan, const ShareRevision& names) {
+void remember_shared_version(App::State& s, const Plan& plan, const ShareRevision& names) {
     if (plan.project.id.empty()) return;  // links of a plan without an id are never merged
     // The sender's name when the link gives one: the sender keeps the version under it.
     const std::string name = names.revision.empty() ? plan_revision(plan) : names.revision;
     platform::store_snapshot(name, plan_to_json(plan));
-    platform::store_setting(last_exchanged_key(plan), name);
+    keep_setting(s, last_exchanged_key(plan), name);
 }
 
 void copy_share_link(App::State& s) {
