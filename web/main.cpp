@@ -62,29 +62,34 @@ void update_cursor(WebHost& h) {
     js_set_cursor(css);
 }
 
+double pixel_ratio() { return std::clamp(emscripten_get_device_pixel_ratio(), 1.0, 4.0); }
+
 // The canvas backing store follows its CSS size × devicePixelRatio, so text is sharp on HiDPI
-// screens; ImGui works in backing-store pixels and the UI is scaled by the ratio instead. The size is
-// set on the canvas directly: emscripten 3.1.6's glfwSetWindowSize requests fullscreen (and pointer
-// lock) whenever the size equals the screen's.
-void fit_canvas(WebHost& h) {
+// screens; ImGui works in backing-store pixels and the UI is scaled by the ratio instead.
+void canvas_pixels(int& w, int& h) {
     double css_w = 0, css_h = 0;
     emscripten_get_element_css_size("#canvas", &css_w, &css_h);
-    double dpr = std::clamp(emscripten_get_device_pixel_ratio(), 1.0, 4.0);
-    int w = std::max(1, static_cast<int>(std::lround(css_w * dpr)));
-    int hgt = std::max(1, static_cast<int>(std::lround(css_h * dpr)));
+    w = std::max(1, static_cast<int>(std::lround(css_w * pixel_ratio())));
+    h = std::max(1, static_cast<int>(std::lround(css_h * pixel_ratio())));
+}
+
+// The size is set on the canvas directly: emscripten 3.1.6's glfwSetWindowSize requests fullscreen
+// (and pointer lock) whenever the size equals the screen's.
+void fit_canvas(WebHost& h) {
+    int w = 0, hgt = 0;
+    canvas_pixels(w, hgt);
     if (w != h.canvas_w || hgt != h.canvas_h) {
         emscripten_set_canvas_element_size("#canvas", w, hgt);
         h.canvas_w = w;
         h.canvas_h = hgt;
     }
-    h.app->set_ui_scale(static_cast<float>(dpr));
+    h.app->set_ui_scale(static_cast<float>(pixel_ratio()));
 }
 
 // Where ImGui wants the text cursor: the hidden text field relplan_api.js composes in follows it, so
 // the IME's candidate window opens beside the field being edited.
 void set_ime_position(int x, int y) {
-    double dpr = std::clamp(emscripten_get_device_pixel_ratio(), 1.0, 4.0);
-    EM_ASM({ Module.relplanTextCursor($0, $1); }, x / dpr, y / dpr);
+    EM_ASM({ Module.relplanTextCursor($0, $1); }, x / pixel_ratio(), y / pixel_ratio());
 }
 
 void frame(void* arg) {
@@ -230,7 +235,10 @@ int main() {
     glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
-    h.window = glfwCreateWindow(1280, 800, "Release Planner", nullptr, nullptr);
+    // Made at the size the first frame needs: resizing a WebGL canvas reallocates its buffers, which
+    // cost the first frame a tenth of a second with software rendering.
+    canvas_pixels(h.canvas_w, h.canvas_h);
+    h.window = glfwCreateWindow(h.canvas_w, h.canvas_h, "Release Planner", nullptr, nullptr);
     if (!h.window) {
         EM_ASM({ Module.relplanFatal("WebGL2 is not available in this browser, so the planner cannot draw."); });
         return 1;
@@ -240,7 +248,7 @@ int main() {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     relplan::ui::AppConfig cfg;
-    cfg.ui_scale = static_cast<float>(std::clamp(emscripten_get_device_pixel_ratio(), 1.0, 4.0));
+    cfg.ui_scale = static_cast<float>(pixel_ratio());
     h.app = new relplan::ui::App(cfg);  // lives for the page's lifetime
     js_mark("app");
     h.app->build_fonts();

@@ -40,6 +40,8 @@
     performance.mark('relplan:first-frame');
     var loading = document.getElementById('loading');
     if (loading) loading.style.display = 'none';
+    // Focusing the text field lays out the page: after the first frame, which needs no typing.
+    installTextInput();
     firstFrame();
   };
 
@@ -577,7 +579,6 @@
     installDrop();
     installFileHandling();
     installWheel();
-    installTextInput();
     var fragment = /^#(plan|pd1)=/.test(location.hash) ? location.hash : null;
     // The fragment has done its job once read: a reload shows this tab's working copy, not the link.
     if (fragment) history.replaceState(null, '', location.pathname + location.search);

@@ -204,7 +204,11 @@ try {
     await frames(page, 3);
     await page.keyboard.insertText('🎉👍🏽');
     await frames(page, 3);
-    await page.keyboard.press('Enter');
+    // Enter held for a few frames like End above: pressed and released within one slow frame, it
+    // never reached the field, which stayed active and kept its edit out of the working copy.
+    await page.keyboard.down('Enter');
+    await frames(page, 3);
+    await page.keyboard.up('Enter');
     await frames(page, 4);
     const f = await facts(page);
     const rel = (await exportPlan(page)).releases.find((r) => r.id === f.selected_release);
