@@ -2,6 +2,7 @@
 #pragma once
 
 #include "app/state.hpp"
+#include "calendar/schedule.hpp"
 #include "lifecycle/impact.hpp"
 #include "lifecycle/support.hpp"
 
@@ -32,57 +33,9 @@ struct ConflictSummary {
 const ConflictSummary& conflicts_for(App::State& s);
 
 // ---- calendar, timeline and conflicts (view_calendar.cpp, view_timeline.cpp, view_conflicts.cpp) ----
-// Days are day numbers (days since 1970-01-01), cheap to compare and to map to pixels.
-
-std::int32_t day_number(const Date& d);
-Date date_of_day(std::int32_t day);
-
-enum class EventKind { holiday, blackout, planning_start, notice_deadline, feature_freeze, code_freeze, change_window, release };
-
-struct CalendarEvent {
-    std::int32_t day = 0;
-    EventKind kind = EventKind::release;
-    std::int32_t index = 0;  // into plan.releases, or plan.holidays / plan.blackouts for those kinds
-};
-
-// A release's dates: its own fields where set, else computed from its type and release date
-// (milestones.hpp). The change window is in fractional days of the viewer's time zone.
-struct ReleaseDays {
-    bool scheduled = false;  // has a usable release date; nothing else is meaningful otherwise
-    std::int32_t overdue = 0;  // days past the release date and not out (calendar/overdue.hpp); 0 = not overdue
-    std::int32_t planning_start = 0;
-    std::int32_t notice_deadline = 0;
-    std::int32_t feature_freeze = 0;
-    std::int32_t code_freeze = 0;
-    std::int32_t release = 0;
-    std::int32_t bar_first = 0;  // the timeline bar: earliest and latest of the days above
-    std::int32_t bar_last = 0;
-    bool has_window = false;
-    double window_start = 0.0;
-    double window_end = 0.0;
-};
-
-struct TimelineRow {
-    std::string component;  // id; empty for releases that name no component
-    std::string label;
-    std::int32_t first_lane = 0;
-    std::int32_t lane_count = 0;
-};
-
-// Releases of one row that do not overlap in time, sorted by planning start (so also by release).
-struct TimelineLane {
-    std::int32_t row = 0;
-    std::vector<std::int32_t> releases;
-};
-
-struct ScheduleIndex {
+// They draw the plan's Schedule (calendar/schedule.hpp), kept with the plan revision it was built for.
+struct ScheduleIndex : Schedule {
     unsigned revision = 0;
-    std::int32_t today = 0;
-    std::vector<ReleaseDays> days;      // parallel to plan.releases
-    std::vector<CalendarEvent> events;  // by day, then kind, then index
-    std::vector<TimelineRow> rows;      // the plan's components in plan order, then "no component"
-    std::vector<TimelineLane> lanes;
-    std::int32_t unscheduled = 0;       // releases without a release date (not on any view)
 };
 // Rebuilt only when the plan changed or the day turned.
 const ScheduleIndex& schedule_for(App::State& s);

@@ -40,7 +40,6 @@ struct PeriodHit {
 ViewerZone viewer_zone(std::chrono::sys_seconds t);
 double local_days(std::chrono::sys_seconds t);
 std::string hhmm(std::chrono::local_seconds t);
-bool usable(const std::optional<Date>& d);
 
 ImU32 u32(const ImVec4& c, float alpha_scale = 1.0f);
 void hatch(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float step);

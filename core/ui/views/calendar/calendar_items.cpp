@@ -42,10 +42,6 @@ std::string hhmm(std::chrono::local_seconds t) {
     return full.size() >= 16 ? full.substr(11, 5) : full;
 }
 
-bool usable(const std::optional<Date>& d) {
-    return d && d->ok() && *d >= min_supported_date && *d <= max_supported_date;
-}
-
 ImU32 u32(const ImVec4& c, float alpha_scale) {
     return ImGui::GetColorU32(ImVec4(c.x, c.y, c.z, c.w * alpha_scale));
 }
