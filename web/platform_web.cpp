@@ -30,8 +30,8 @@ EM_JS(char*, js_load_setting, (const char* key), {
 EM_JS(int, js_store_setting, (const char* key, const char* value, int length), {
     return Module.relplanStoreSetting(UTF8ToString(key), UTF8ToString(value, length)) ? 1 : 0;
 });
-EM_JS(void, js_store_working_copy, (const char* json, int length, int unsaved),
-      { Module.relplanStoreWorkingCopy(UTF8ToString(json, length), unsaved !== 0); });
+EM_JS(void, js_store_working_copy, (const char* json, int length, int unsaved, int id),
+      { Module.relplanStoreWorkingCopy(UTF8ToString(json, length), unsaved !== 0, id); });
 EM_JS(void, js_copy_share_link, (const char* json, int length, const char* params),
       { Module.relplanShareLink(UTF8ToString(json, length), UTF8ToString(params)); });
 EM_JS(void, js_store_snapshot, (const char* revision, const char* json, int length),
@@ -45,6 +45,17 @@ EM_JS(void, js_request_fonts, (int id, const char32_t* code_points, int count),
       { Module.relplanRequestFonts(id, Array.from(HEAPU32.subarray(code_points >> 2, (code_points >> 2) + count))); });
 
 extern "C" {
+
+// relplan_api.js answering platform::store_working_copy: written (problem null) or why not.
+EMSCRIPTEN_KEEPALIVE void relplan_working_copy_stored(int id, const char* problem) {
+    auto& writes = relplan::web::host().working_copy_writes;
+    auto it = writes.find(id);
+    if (it == writes.end()) return;
+    auto stored = std::move(it->second);
+    writes.erase(it);
+    if (problem) stored(relplan::make_error(problem, relplan::Error::npos, relplan::ErrorKind::io));
+    else stored(relplan::Done{});
+}
 
 // relplan_api.js answering platform::find_snapshot: the kept version found (revision null: none).
 EMSCRIPTEN_KEEPALIVE void relplan_snapshot_found(int id, const char* revision, const char* json, int length) {
@@ -131,8 +142,12 @@ Result<Done> store_setting(const std::string& key, std::string_view value) {
     return Done{};
 }
 
-void store_working_copy(std::string_view plan_json, bool unsaved, std::string_view) {
-    js_store_working_copy(plan_json.data(), static_cast<int>(plan_json.size()), unsaved ? 1 : 0);
+void store_working_copy(std::string_view plan_json, bool unsaved, std::string_view,
+                        std::function<void(Result<Done>)> stored) {
+    web::WebHost& h = web::host();
+    const int id = h.next_working_copy_write++;
+    h.working_copy_writes[id] = std::move(stored);
+    js_store_working_copy(plan_json.data(), static_cast<int>(plan_json.size()), unsaved ? 1 : 0, id);
 }
 
 Result<Done> copy_share_link(std::string_view plan_json, std::string_view link_params) {

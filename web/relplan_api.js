@@ -394,10 +394,24 @@
   // Settles once every working-copy write asked for so far has finished (window.relplan.workingCopyWritten:
   // tests wait on it before a reload instead of sleeping).
   var writes = Promise.resolve();
-  Module.relplanStoreWorkingCopy = function (json, unsaved) {
+  // The app hears (relplan_working_copy_stored) once the write is committed, or why it was refused:
+  // a full or blocked storage is shown to the user, who can still save the plan as a file.
+  Module.relplanStoreWorkingCopy = function (json, unsaved, id) {
     notePlanOpen(json);
-    writes = Promise.all([writes, dbRequest('readwrite', function (s) {
-      return s.put({ json: json, unsaved: unsaved, saved_at: Date.now(), tab: tabId }, tabKey);
+    var written = db().then(function (d) {
+      return new Promise(function (resolve, reject) {
+        var tx = d.transaction('working', 'readwrite');
+        tx.objectStore('working').put({ json: json, unsaved: unsaved, saved_at: Date.now(), tab: tabId }, tabKey);
+        tx.oncomplete = function () { resolve(); };
+        tx.onabort = tx.onerror = function () { reject(tx.error || new Error('the browser refused the write')); };
+      });
+    });
+    var answer = function (problem) {
+      if (problem === null) { _relplan_working_copy_stored(id, 0); return; }
+      withHeapString(problem, function (p) { _relplan_working_copy_stored(id, p); });
+    };
+    writes = Promise.all([writes, written.then(function () { answer(null); }, function (e) {
+      answer('the browser did not keep the working copy (' + String((e && (e.name || e.message)) || e) + ')');
     })]);
   };
   api.workingCopyWritten = function () { return writes.then(function () { return true; }); };

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "app/app.hpp"
+#include "base/result.hpp"
 
 #include <imgui.h>
 
@@ -27,6 +28,9 @@ struct WebHost {
     // platform::request_fonts answers waiting for relplan_api.js, by request id.
     std::map<int, std::function<void(Result<ui::platform::FontFile>)>> font_requests;
     int next_font_request = 1;
+    // platform::store_working_copy answers waiting for relplan_api.js (IndexedDB), by write id.
+    std::map<int, std::function<void(Result<Done>)>> working_copy_writes;
+    int next_working_copy_write = 1;
     // platform::find_snapshot answers waiting for relplan_api.js (IndexedDB), by request id.
     std::map<int, std::function<void(std::optional<ui::platform::Snapshot>)>> snapshot_requests;
     int next_snapshot_request = 1;

@@ -125,17 +125,24 @@ Result<Done> store_setting(const std::string& key, std::string_view value) {
     return Done{};
 }
 
-void store_working_copy(std::string_view plan_json, bool unsaved, std::string_view document) {
+void store_working_copy(std::string_view plan_json, bool unsaved, std::string_view document,
+                        std::function<void(Result<Done>)> stored) {
     if (!unsaved) {  // saved, or the user discarded the changes
         drop_owned_recovery();
+        stored(Done{});
         return;
     }
     std::string file = recovery_file(document);
     std::error_code ec;
-    fs::create_directories(recovery_dir(), ec);
-    if (!native::write_file_atomic((recovery_dir() / file).string(), plan_json)) return;
+    fs::create_directories(recovery_dir(), ec);  // a failure shows in the write's error
+    auto written = native::write_file_atomic((recovery_dir() / file).string(), plan_json);
+    if (!written) {
+        stored(written.error());
+        return;
+    }
     if (g_owned_recovery != file) drop_owned_recovery();  // the document was renamed (Save As)
     g_owned_recovery = file;
+    stored(Done{});
 }
 
 std::optional<Recovery> take_recovery(const std::string& document) {

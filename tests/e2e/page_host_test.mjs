@@ -1,7 +1,7 @@
 // The page's host services in headless Chromium: share link size and hostile share links, loadPlan
 // with NUL and lone surrogates, two tabs on one plan, Back/Forward between views, text input through
 // the hidden text field (IME composition, dead keys, emoji) and CJK/emoji drawn from the lazily
-// fetched fallback fonts (screenshot ARTIFACT_DIR/page-cjk.png).
+// fetched fallback fonts (screenshot ARTIFACT_DIR/page-cjk.png), a working copy the browser refuses.
 //   node tests/e2e/page_host_test.mjs PAGE_DIR ARTIFACT_DIR
 import fs from 'node:fs';
 import path from 'node:path';
@@ -234,6 +234,24 @@ try {
     check('no character is drawn as "?" (missing glyphs = 0)', f.missing_glyphs === 0, `${f.missing_glyphs} missing`);
     await frames(page, 4);
     await page.screenshot({ path: path.join(artifacts, 'page-cjk.png') });
+  });
+
+  await step('a working copy the browser refuses is flagged until one is kept again', async () => {
+    await page.evaluate(() => {
+      window.relplanTestPut = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function () { throw new DOMException('storage is full', 'QuotaExceededError'); };
+    });
+    const renamed = JSON.parse(JSON.stringify(example));
+    renamed.project.name = 'Refused by the browser';
+    check('a plan loads while storage is full', (await page.evaluate((t) => window.relplan.loadPlan(t), JSON.stringify(renamed))).ok);
+    let f = await waitFacts(page, (x) => x.working_copy_problem !== '');
+    check('the app says the working copy was not kept, and why', /QuotaExceededError/.test(f.working_copy_problem), f.working_copy_problem);
+    check('the status bar shows it', !!(await page.evaluate(() => window.relplan.testHooks.anchors()))['status.working_copy']);
+    await page.evaluate(() => { IDBObjectStore.prototype.put = window.relplanTestPut; });
+    renamed.project.name = 'Kept again';
+    await page.evaluate((t) => window.relplan.loadPlan(t), JSON.stringify(renamed));
+    f = await waitFacts(page, (x) => x.working_copy_problem === '');
+    check('the flag goes once a copy is kept again', f.working_copy_problem === '', f.working_copy_problem);
   });
 
 } catch (e) {

@@ -75,10 +75,16 @@ Result<Done> store_setting(const std::string& key, std::string_view value) {
     return Done{};
 }
 
-void store_working_copy(std::string_view plan_json, bool unsaved, std::string_view) {
+void store_working_copy(std::string_view plan_json, bool unsaved, std::string_view,
+                        std::function<void(Result<Done>)> stored) {
+    if (fake_platform().working_copy_full) {
+        stored(make_error("storage is full", Error::npos, ErrorKind::io));
+        return;
+    }
     fake_platform().working_copy = std::string(plan_json);
     fake_platform().working_copy_unsaved = unsaved;
     ++fake_platform().working_copies;
+    stored(Done{});
 }
 
 Result<Done> copy_share_link(std::string_view plan_json, std::string_view link_params) {

@@ -36,6 +36,7 @@ struct FakePlatform {
     bool unsaved = false;                        // as set_unsaved last said
     std::string working_copy;                    // the last store_working_copy
     bool working_copy_unsaved = false;
+    bool working_copy_full = false;              // store_working_copy fails (keeps nothing)
     int working_copies = 0;
     int quit_requests = 0;
 };

@@ -30,6 +30,21 @@ TEST_CASE("the example plan opens clean, with nothing to undo") {
     CHECK(ui.fact("releases") != "0");
 }
 
+TEST_CASE("a working copy the host cannot keep is flagged until one is kept again") {
+    UiHarness ui;
+    fake_platform().working_copy_full = true;
+    rename_release(ui, "Not kept");
+    CHECK(ui.fact("working_copy_problem") == "storage is full");
+    CHECK(ui.find("status.working_copy"));
+    CHECK(plan_has(ui, "Not kept"));  // the edit itself stands
+
+    fake_platform().working_copy_full = false;
+    rename_release(ui, "Kept again");
+    CHECK(ui.fact("working_copy_problem") == "");
+    CHECK_FALSE(ui.find("status.working_copy"));
+    CHECK(fake_platform().working_copy.find("Kept again") != std::string::npos);
+}
+
 TEST_CASE("a typed edit is one undo step; Ctrl+Z undoes it and Ctrl+Shift+Z redoes it") {
     UiHarness ui;
     rename_release(ui, "Renamed in a test");

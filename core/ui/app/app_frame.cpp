@@ -261,6 +261,14 @@ void draw_status_bar(App::State& s, float height) {
         ImGui::SameLine();
         ImGui::TextColored(ImVec4(0.85f, 0.45f, 0.1f, 1.0f), "● unsaved");
     }
+    if (!s.working_copy_problem.empty()) {  // stays until a copy is kept again
+        ImGui::SameLine();
+        ImGui::TextColored(ImVec4(0.85f, 0.2f, 0.2f, 1.0f), "no recovery copy");
+        anchor("status.working_copy");
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s.\nA crash or reload would lose the unsaved edits: save the plan to keep them.",
+                              s.working_copy_problem.c_str());
+    }
     if (s.doc.read_only()) {
         ImGui::SameLine();
         ImGui::TextColored(ImVec4(0.2f, 0.45f, 0.85f, 1.0f), "read-only (open in another tab)");
@@ -447,7 +455,8 @@ void App::frame() {
         s.stored_revision = s.doc.revision();
         s.stored_dirty = s.doc.dirty();
         platform::store_working_copy(plan_to_json(s.doc.plan), s.doc.dirty(),
-                                     s.doc.path().empty() ? s.doc.name() : s.doc.path());
+                                     s.doc.path().empty() ? s.doc.name() : s.doc.path(),
+                                     [&s](Result<Done> kept) { s.working_copy_problem = kept ? "" : kept.error().message; });
     }
     test_hooks::end_frame(s);
     if (io.WantSaveIniSettings) {

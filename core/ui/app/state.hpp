@@ -198,6 +198,7 @@ struct App::State {
     bool close_requested = false;
     unsigned stored_revision = 0;  // what store_working_copy last saw
     bool stored_dirty = false;
+    std::string working_copy_problem;  // why the host did not keep the last working copy; "" when it did
     std::string status_text;  // transient status-bar message
     double status_until = 0.0;
     // Text typed into a date or instant field, per widget id (ImGuiID), until it parses or the field

@@ -194,7 +194,8 @@ void end_frame(App::State& s) {
     f["overdue"] = static_cast<std::int64_t>(overdue_releases(s.doc.plan, today()).size());
     f["dialog"] = open_modal_title(s);
     f["read_only"] = s.doc.read_only();
-    f["status"] = ImGui::GetTime() < s.status_until ? s.status_text : "";  // the status bar's passing message
+    f["status"] = ImGui::GetTime() < s.status_until ? s.status_text : "";
+    f["working_copy_problem"] = s.working_copy_problem;
     const Release* rel = find_release(s.doc.plan, s.selected_release);
     f["release_type"] = rel ? std::string(to_string(rel->type)) : "";
     f["release_status"] = rel ? std::string(to_string(rel->status)) : "";

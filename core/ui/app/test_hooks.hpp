@@ -30,7 +30,8 @@ std::string anchors_json();
 //  hex), "notes_first_line", "notes_length" (of the notes preview text on screen), "missing_glyphs"
 //  (code points met in text that no loaded font draws), "fallback_fonts" (fonts loaded for them),
 //  "project_name", "components", "trains" (counts), "overdue" (releases past their date, not out),
-//  "dialog" (title of the modal dialog open, "" when none), "status" (the status bar's passing message)}
+//  "dialog" (title of the modal dialog open, "" when none), "status" (the status bar's passing message),
+//  "working_copy_problem" (why the host did not keep the last working copy; "" when it did)}
 std::string facts_json();
 // One fact as text: strings as they are, numbers and booleans as JSON writes them; nullopt when unknown.
 std::optional<std::string> fact(std::string_view name);

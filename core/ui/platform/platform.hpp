@@ -72,7 +72,10 @@ Result<Done> store_setting(const std::string& key, std::string_view value);
 // Page: IndexedDB, one copy per browser tab (reopened on reload, as unsaved when `unsaved`).
 // Desktop: a recovery file per document while `unsaved`; saving (or discarding on the user's word)
 // removes only the copy this session wrote or restored.
-void store_working_copy(std::string_view plan_json, bool unsaved, std::string_view document);
+// `stored` hears whether the copy was kept (or removed): in this call (desktop) or when the browser
+// has written it (page); its Error says why not (storage full or blocked, folder not writable).
+void store_working_copy(std::string_view plan_json, bool unsaved, std::string_view document,
+                        std::function<void(Result<Done>)> stored);
 
 // Builds a share link for the JSON with `link_params` after its payload (plan/share_link.hpp:
 // share_link_params) and copies it to the clipboard. Page: the shorter of its two forms, with the
