@@ -121,7 +121,7 @@ TEST_CASE("share links: File > Share link address keeps a valid page address as 
     ui.frames(2);
     REQUIRE(ui.click("share_address.ok"));
     CHECK(ui.fact("dialog") == "Share link address");
-    CHECK(ui.fact("status") == "Not kept for next time: storage is full");
+    CHECK(ui.fact("status") == "App setting not kept for next time: storage is full");
     CHECK(fake_platform().settings["share_address"] == "https://example.org/relplan/");
     fake_platform().settings_full = false;
     REQUIRE(ui.click("share_address.ok"));

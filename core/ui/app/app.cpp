@@ -39,7 +39,7 @@ void load_settings(App::State& s) {
 
 bool keep_setting(App::State& s, const std::string& key, std::string_view value) {
     auto kept = platform::store_setting(key, value);
-    if (!kept) s.flash("Not kept for next time: " + kept.error().message, ImGui::GetTime());
+    if (!kept) s.flash("App setting not kept for next time: " + kept.error().message, ImGui::GetTime());
     return kept.ok();
 }
 
